@@ -1,0 +1,63 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+/** Globals that only exist in a browser: shared/ must not touch them (it also runs in main and the CLI). */
+const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement', 'fetch'];
+
+const rawIpcRule = {
+  'no-restricted-syntax': [
+    'error',
+    { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Raw ipcMain is allowed only in main/ipc/electron-ipc.ts.' },
+    { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'Raw ipcRenderer is allowed only in main/preload/preload.ts.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/lint-fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  { files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,mjs}'], rules: rawIpcRule },
+  { files: ['main/ipc/electron-ipc.ts', 'main/preload/preload.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'shared/ runs everywhere: no Electron.' },
+            { group: ['node:*'], message: 'shared/ runs in the renderer too: no Node built-ins.' },
+            { group: ['**/main/**', '**/renderer/**', 'keytar', '@aws-sdk/*', 'react', 'react-dom'], message: 'shared/ imports only shared/ and pure libraries.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...domGlobals, 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/main/**', '**/main'], message: 'The renderer talks to main only through window.correlator.' },
+            { group: ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto'], message: 'The renderer has no Node.' },
+            { group: ['electron', '@aws-sdk/*', 'keytar'], message: 'The renderer has no Electron, AWS SDK or keychain.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+);

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { appErrorSchema } from '../errors';
+
+export const levelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'unknown']);
+export type Level = z.infer<typeof levelSchema>;
+
+/** All times are epoch milliseconds (UTC); offsets are milliseconds since the session's start. */
+export const sessionInfoSchema = z.object({
+  id: z.string().regex(/^\d{1,20}$/),
+  token: z.string().optional(),
+  start: z.number(),
+  end: z.number(),
+  replayUrl: z.string().optional(),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+export const timeWindowSchema = z.object({ from: z.number(), to: z.number() });
+export type TimeWindow = z.infer<typeof timeWindowSchema>;
+
+export const runStatsSchema = z.object({
+  bytesScanned: z.number().nonnegative(),
+  recordsScanned: z.number().nonnegative(),
+  recordsMatched: z.number().nonnegative(),
+  costUsd: z.number().nonnegative(),
+  queries: z.number().int().nonnegative(),
+});
+export type RunStats = z.infer<typeof runStatsSchema>;
+
+export const logEventSchema = z.object({
+  /** Stable within a run: derived from connection, group, stream, timestamp and position. */
+  id: z.string(),
+  timestamp: z.number(),
+  offsetMs: z.number(),
+  connectionId: z.string(),
+  connection: z.string(),
+  logGroup: z.string(),
+  logStream: z.string(),
+  level: levelSchema,
+  message: z.string(),
+  /** Parsed message when it is a JSON object. */
+  json: z.record(z.string(), z.unknown()).optional(),
+  fingerprint: z.string().optional(),
+});
+export type LogEvent = z.infer<typeof logEventSchema>;
+
+export const contextLineSchema = z.object({
+  timestamp: z.number(),
+  logStream: z.string(),
+  message: z.string(),
+});
+export type ContextLine = z.infer<typeof contextLineSchema>;
+
+export const errorGroupSchema = z.object({
+  fingerprint: z.string(),
+  title: z.string(),
+  type: z.string(),
+  level: levelSchema,
+  count: z.number().int().positive(),
+  firstSeen: z.number(),
+  lastSeen: z.number(),
+  firstOffsetMs: z.number(),
+  /** Offsets of every occurrence, for sparklines and the timeline. */
+  offsetsMs: z.array(z.number()),
+  sampleEventId: z.string(),
+  connection: z.string(),
+  logGroup: z.string(),
+  logStream: z.string(),
+  stack: z.string().optional(),
+  frames: z.array(z.string()).default([]),
+  replayUrl: z.string().optional(),
+  contextBefore: z.array(contextLineSchema).default([]),
+  contextAfter: z.array(contextLineSchema).default([]),
+});
+export type ErrorGroup = z.infer<typeof errorGroupSchema>;
+
+export const runFailureSchema = z.object({
+  connectionId: z.string(),
+  connection: z.string(),
+  logGroups: z.array(z.string()).default([]),
+  code: appErrorSchema.shape.code,
+  message: z.string(),
+  hint: z.string(),
+});
+export type RunFailure = z.infer<typeof runFailureSchema>;
+
+export const correlationResultSchema = z.object({
+  session: sessionInfoSchema,
+  window: timeWindowSchema,
+  stats: runStatsSchema,
+  groups: z.array(errorGroupSchema),
+  events: z.array(logEventSchema),
+  failures: z.array(runFailureSchema),
+  complete: z.boolean(),
+  connections: z.array(z.object({ id: z.string(), name: z.string(), logGroups: z.array(z.string()) })),
+  ranAt: z.number(),
+});
+export type CorrelationResult = z.infer<typeof correlationResultSchema>;
+
+export const queryStatusSchema = z.enum([
+  'Pending',
+  'Scheduled',
+  'Running',
+  'Complete',
+  'Failed',
+  'Cancelled',
+  'Timeout',
+  'Unknown',
+]);
+
+/** One progress snapshot of a run, streamed main → renderer on `session:progress`. */
+export const correlationProgressSchema = z.object({
+  requestId: z.string(),
+  phase: z.enum(['querying', 'splitting', 'processing', 'context', 'saving', 'done']),
+  queries: z.array(
+    z.object({
+      key: z.string(),
+      connection: z.string(),
+      logGroups: z.number().int(),
+      status: queryStatusSchema,
+      recordsScanned: z.number(),
+      recordsMatched: z.number(),
+      bytesScanned: z.number(),
+    }),
+  ),
+  totals: runStatsSchema,
+  message: z.string().optional(),
+});
+export type CorrelationProgress = z.infer<typeof correlationProgressSchema>;
+
+export const correlateRequestSchema = z.object({
+  requestId: z.string().min(1).max(64),
+  /** The raw text the user gave; main parses it again and never trusts a renderer-parsed value. */
+  reference: z.string().max(8192),
+  connectionIds: z.array(z.string()).max(100).optional(),
+  from: z.number().optional(),
+  to: z.number().optional(),
+  mode: z.enum(['cache-first', 'refresh', 'offline']).default('cache-first'),
+});
+export type CorrelateRequest = z.infer<typeof correlateRequestSchema>;
+
+export const correlateResponseSchema = z.object({
+  result: correlationResultSchema,
+  source: z.enum(['cache', 'network']),
+  cachedAt: z.number().optional(),
+  /** Set when the network or credentials failed and cached results are shown instead. */
+  offline: appErrorSchema.optional(),
+});
+export type CorrelateResponse = z.infer<typeof correlateResponseSchema>;

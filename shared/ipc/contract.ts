@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import {
+  connectionDraftSchema,
+  connectionTestResultSchema,
+  connectionUpdateSchema,
+  connectionViewSchema,
+  logGroupPageSchema,
+} from '../domain/connection';
+import {
+  correlateRequestSchema,
+  correlateResponseSchema,
+  correlationProgressSchema,
+} from '../domain/correlation';
+import {
+  cacheStatsSchema,
+  exportRequestSchema,
+  exportResultSchema,
+  searchHitSchema,
+  searchQuerySchema,
+  sessionSummarySchema,
+} from '../domain/cache';
+import { settingsSchema } from '../domain/settings';
+
+const nothing = z.undefined();
+const sessionIdRequest = z.object({ sessionId: z.string().regex(/^\d{1,20}$/) });
+const connectionIdRequest = z.object({ id: z.string().min(1).max(64) });
+
+/**
+ * The one IPC contract: every renderer → main call, its request and its response value.
+ * Main validates requests against it (never trusting the renderer) and validates its own
+ * responses before they leave, so a handler bug cannot leak a field the contract omits.
+ */
+export const invokeChannels = {
+  'app:info': {
+    request: nothing,
+    response: z.object({ version: z.string(), platform: z.string(), electron: z.boolean() }),
+  },
+  'app:open-external': { request: z.object({ url: z.string().max(8192) }), response: nothing },
+  'app:copy-text': { request: z.object({ text: z.string().max(10_000_000) }), response: nothing },
+
+  'settings:get': { request: nothing, response: settingsSchema },
+  'settings:set': { request: settingsSchema.partial(), response: settingsSchema },
+
+  'connections:list': { request: nothing, response: z.array(connectionViewSchema) },
+  'connections:get': { request: connectionIdRequest, response: connectionViewSchema },
+  'connections:create': { request: connectionDraftSchema, response: connectionViewSchema },
+  'connections:update': { request: connectionUpdateSchema, response: connectionViewSchema },
+  'connections:delete': { request: connectionIdRequest, response: nothing },
+  'connections:test': { request: connectionIdRequest, response: connectionTestResultSchema },
+  'connections:log-groups': {
+    request: z.object({
+      id: z.string().min(1).max(64),
+      prefix: z.string().max(512).optional(),
+      nextToken: z.string().max(4096).optional(),
+    }),
+    response: logGroupPageSchema,
+  },
+  'connections:regions': { request: nothing, response: z.array(z.string()) },
+
+  'session:correlate': { request: correlateRequestSchema, response: correlateResponseSchema },
+  'session:cancel': { request: z.object({ requestId: z.string().min(1).max(64) }), response: nothing },
+
+  'cache:list': {
+    request: z.object({ limit: z.number().int().min(1).max(500).default(50) }).optional(),
+    response: z.array(sessionSummarySchema),
+  },
+  'cache:open': { request: sessionIdRequest, response: correlateResponseSchema.nullable() },
+  'cache:search': { request: searchQuerySchema, response: z.array(searchHitSchema) },
+  'cache:delete': { request: sessionIdRequest, response: nothing },
+  'cache:clear': { request: nothing, response: nothing },
+  'cache:stats': { request: nothing, response: cacheStatsSchema },
+  'cache:export': { request: exportRequestSchema, response: exportResultSchema },
+  'cache:import': {
+    request: z.object({ content: z.string().max(512 * 1024 * 1024) }),
+    response: sessionSummarySchema,
+  },
+} as const;
+
+/** Main → renderer events. Nothing else is ever sent to the renderer unprompted. */
+export const eventChannels = {
+  'session:progress': correlationProgressSchema,
+  'app:deep-link': z.object({ url: z.string().max(16_384) }),
+} as const;
+
+export type InvokeChannel = keyof typeof invokeChannels;
+export type EventChannel = keyof typeof eventChannels;
+export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>;
+export type ParsedRequestOf<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['request']>;
+export type ResponseOf<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['response']>;
+export type EventOf<C extends EventChannel> = z.output<(typeof eventChannels)[C]>;
+
+export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
+  return typeof channel === 'string' && Object.hasOwn(invokeChannels, channel);
+}
+
+export function isEventChannel(channel: unknown): channel is EventChannel {
+  return typeof channel === 'string' && Object.hasOwn(eventChannels, channel);
+}

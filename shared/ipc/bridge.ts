@@ -14,6 +14,7 @@ export interface BridgeTransport {
 
 const capabilities = {
   appInfo: 'app:info',
+  rendererReady: 'app:ready',
   openExternal: 'app:open-external',
   copyText: 'app:copy-text',
   getSettings: 'settings:get',

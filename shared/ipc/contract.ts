@@ -35,6 +35,8 @@ export const invokeChannels = {
     request: nothing,
     response: z.object({ version: z.string(), platform: z.string(), electron: z.boolean() }),
   },
+  /** The renderer has subscribed to events: queued deep links may now be delivered. */
+  'app:ready': { request: nothing, response: nothing },
   'app:open-external': { request: z.object({ url: z.string().max(8192) }), response: nothing },
   'app:copy-text': { request: z.object({ text: z.string().max(10_000_000) }), response: nothing },
 

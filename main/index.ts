@@ -1,0 +1,79 @@
+import { app, BrowserWindow, clipboard, net, protocol, session, shell } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { handle, windowEventSink } from './ipc/electron-ipc';
+import { createEventEmitter } from './ipc/events';
+import { createRouter } from './ipc/router';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, resolveAppAsset } from './window/app-protocol';
+import { rendererResponseHeaders } from './window/content-security-policy';
+import { secureWindowOptions } from './window/window-options';
+import { createDeepLinkQueue, deepLinksFromArgv } from './deep-links/deep-link-queue';
+import { composeApp } from './app/compose';
+
+// Thin Electron glue: every decision lives in a pure, tested module; this file only wires them.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  let window: BrowserWindow | null = null;
+  const events = createEventEmitter(windowEventSink(() => window));
+  const deepLinks = createDeepLinkQueue((url) => {
+    events.emit('app:deep-link', { url });
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  app.setAsDefaultProtocolClient('orcw');
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    deepLinks.push(url);
+  });
+  app.on('second-instance', (_event, argv) => deepLinksFromArgv(argv).forEach((url) => deepLinks.push(url)));
+  deepLinksFromArgv(process.argv).forEach((url) => deepLinks.push(url));
+
+  await app.whenReady();
+  const rendererRoot = path.join(__dirname, '..', 'renderer');
+  protocol.handle(APP_SCHEME, async (request) => {
+    const asset = resolveAppAsset(rendererRoot, request.url);
+    if (!asset) return new Response('Not found', { status: 404 });
+    const file = await net.fetch(pathToFileURL(asset.filePath).toString());
+    return new Response(file.body, { headers: rendererResponseHeaders(asset.contentType) });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  const services = await composeApp({
+    dataDir: process.env.ORCW_DATA_DIR ?? app.getPath('userData'),
+    version: app.getVersion(),
+    electron: true,
+    events,
+    openExternal: (url) => shell.openExternal(url),
+    copyText: (text) => clipboard.writeText(text),
+    onRendererReady: () => deepLinks.markReady(),
+  });
+  handle(createRouter(services.handlers, APP_ORIGIN), () => window);
+
+  window = new BrowserWindow(secureWindowOptions(path.join(__dirname, '..', 'preload', 'preload.cjs')));
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.once('ready-to-show', () => window?.show());
+  window.on('closed', () => {
+    window = null;
+  });
+  await window.loadURL(APP_ENTRY_URL);
+
+  app.on('window-all-closed', () => {
+    services.close();
+    app.quit();
+  });
+}

@@ -1,0 +1,40 @@
+import { MAX_CONNECTION_LENGTH } from './limits';
+import { fail, hints, ok, type Parsed } from './result';
+
+/**
+ * Query string of an orcw:// link. Strict on purpose (links come from other apps and web pages):
+ * no duplicates, no unknown names, percent-decoding only (`+` stays `+`, for ISO zone offsets).
+ */
+export function parseLinkParams(query: string, allowed: readonly string[]): Parsed<Map<string, string>> {
+  const params = new Map<string, string>();
+  for (const piece of query.split('&')) {
+    if (piece === '') continue;
+    const eq = piece.indexOf('=');
+    const name = eq === -1 ? piece : piece.slice(0, eq);
+    if (!allowed.includes(name)) {
+      const shown = /^[A-Za-z0-9_-]{1,40}$/.test(name) ? ` "${name}"` : '';
+      return fail(`unsupported orcw:// link parameter${shown}; allowed: ${allowed.join(', ')}`, hints.deepLink);
+    }
+    if (eq === -1) return fail(`orcw:// link parameter "${name}" has no value`, hints.deepLink);
+    if (params.has(name)) return fail(`orcw:// link has "${name}" more than once`, hints.deepLink);
+    let value: string;
+    try {
+      value = decodeURIComponent(piece.slice(eq + 1));
+    } catch {
+      return fail(`orcw:// link parameter "${name}" is not valid percent-encoding`, hints.deepLink);
+    }
+    params.set(name, value);
+  }
+  return ok(params);
+}
+
+/** Only used to pick a connection by id or name, never put into a query; still bounded and printable. */
+export function parseConnectionParam(raw: string): Parsed<string> {
+  const value = raw.trim();
+  if (value.length === 0 || value.length > MAX_CONNECTION_LENGTH) {
+    return fail(`connection must be 1–${MAX_CONNECTION_LENGTH} characters`, hints.deepLink);
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) return fail('connection contains control characters', hints.deepLink);
+  return ok(value);
+}

@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { composeApp, type ComposedApp } from '../../../main/app/compose';
+import { createEventEmitter } from '../../../main/ipc/events';
+import { createRouter } from '../../../main/ipc/router';
+import { resolveAppAsset } from '../../../main/window/app-protocol';
+import { rendererResponseHeaders } from '../../../main/window/content-security-policy';
+import { createDeepLinkQueue } from '../../../main/deep-links/deep-link-queue';
+
+/**
+ * The renderer is served under this origin in Chromium. `*.localhost` is a secure context, like
+ * app:// in Electron, so APIs that need one behave the same.
+ */
+export const HARNESS_ORIGIN = 'http://orcw.localhost';
+const distDir = path.resolve(import.meta.dirname, '../../../dist');
+
+export interface HarnessApp {
+  page: Page;
+  dataDir: string;
+  /** What the app asked the OS to do — recorded here because there is no OS shell in Chromium. */
+  clipboard: string[];
+  openedExternal: string[];
+  sendDeepLink(url: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Binds a Chromium page to the real composition root and router in this process: only
+ * Electron's IPC transport is substituted (by a Playwright binding).
+ */
+export async function launchHarnessApp(page: Page, dataDir: string): Promise<HarnessApp> {
+  const clipboard: string[] = [];
+  const openedExternal: string[] = [];
+  const deliver = (channel: string, payload: unknown) => {
+    if (page.isClosed()) return;
+    void page
+      .evaluate(([c, p]) => window.__orcwDeliverEvent(c as never, p), [channel, payload] as const)
+      .catch(() => undefined);
+  };
+  const deepLinks = createDeepLinkQueue((url) => deliver('app:deep-link', { url }));
+  const composed: ComposedApp = await composeApp({
+    dataDir,
+    version: 'e2e',
+    electron: false,
+    events: createEventEmitter(deliver),
+    openExternal: async (url) => {
+      openedExternal.push(url);
+    },
+    copyText: (text) => {
+      clipboard.push(text);
+    },
+    onRendererReady: () => deepLinks.markReady(),
+  });
+  const router = createRouter(composed.handlers, HARNESS_ORIGIN);
+
+  await page.exposeBinding('__orcwInvoke', (source, channel: unknown, payload: unknown) =>
+    router.dispatch(channel, payload, {
+      url: source.frame.url(),
+      isMainFrame: source.frame === page.mainFrame(),
+      isOurWindow: source.page === page,
+    }),
+  );
+  await page.addInitScript({ path: path.join(distDir, 'e2e', 'page-bridge.js') });
+  await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
+    // Same asset resolution and headers (CSP included) as the app:// protocol handler.
+    const appUrl = route.request().url().replace(HARNESS_ORIGIN, 'app://orcw');
+    const asset = resolveAppAsset(path.join(distDir, 'renderer'), appUrl);
+    if (!asset) return route.fulfill({ status: 404, body: 'Not found' });
+    return route.fulfill({ status: 200, headers: rendererResponseHeaders(asset.contentType), body: await readFile(asset.filePath) });
+  });
+  await page.goto(`${HARNESS_ORIGIN}/index.html`);
+
+  return {
+    page,
+    dataDir,
+    clipboard,
+    openedExternal,
+    sendDeepLink: (url) => deepLinks.push(url),
+    close: async () => composed.close(),
+  };
+}

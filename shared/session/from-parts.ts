@@ -5,20 +5,20 @@ import { parseSessionId } from './session-id';
 import { parseToken } from './token';
 import type { ReferenceKind, SessionReference } from './types';
 
-/** A bare token or decimal ID (the part of a deep link or a tag after `=`). */
-export function parseTokenOrId(text: string, kind: ReferenceKind, now: number): Parsed<SessionReference> {
+/** A bare token or decimal ID (also the part of a deep link or a tag after `=`); kind defaults to what it is. */
+export function parseTokenOrId(text: string, now: number, kind?: ReferenceKind): Parsed<SessionReference> {
   if (text.includes('.')) {
     const token = parseToken(text, now);
     if (!token.ok) return token;
     const { delay, ...rest } = token.value;
-    const ref: SessionReference = { kind, ...rest, end: rest.expiresAt };
+    const ref: SessionReference = { kind: kind ?? 'token', ...rest, end: rest.expiresAt };
     if (delay !== undefined) ref.delay = delay;
     return ok(ref);
   }
   if (/^[0-9]*$/.test(text)) {
     const id = parseSessionId(text, now);
     if (!id.ok) return id;
-    return ok({ kind, ...id.value, end: id.value.start + DEFAULT_SESSION_DURATION_MS });
+    return ok({ kind: kind ?? 'session-id', ...id.value, end: id.value.start + DEFAULT_SESSION_DURATION_MS });
   }
   return fail('session ID must be digits only', `${hints.sessionId} A token has 3 or 4 parts separated by dots.`);
 }

@@ -1,0 +1,42 @@
+import { parseDeepLink } from './deep-link';
+import { fromReplayUrl, parseTokenOrId } from './from-parts';
+import { MAX_INPUT_LENGTH } from './limits';
+import { parseReplayUrl } from './replay-url';
+import { fail, hints } from './result';
+import type { ParseOptions, ParseResult } from './types';
+
+/** `[openReplaySessionToken=…]`, `openReplaySessionToken=…`, `openReplaySession.id=…` (tag names as logged, any case). */
+const TAG = /^(\[?)(openReplaySessionToken|openReplaySession\.id)=(.*?)(\]?)$/is;
+
+/**
+ * Whatever the user pasted: a token, a decimal session ID, a replay URL, a log tag or an orcw://
+ * link, with surrounding whitespace. Anything else is refused with the reason.
+ */
+export function parseSessionReference(input: string, options: ParseOptions = {}): ParseResult {
+  const now = options.now ?? Date.now();
+  if (typeof input !== 'string') return fail('reference is not text', hints.any);
+  if (input.length > MAX_INPUT_LENGTH) return fail(`input is longer than ${MAX_INPUT_LENGTH} characters`, hints.any);
+  const text = input.trim();
+  if (text === '') return fail('nothing to parse: the input is empty', hints.any);
+
+  const tag = TAG.exec(text);
+  if (tag) {
+    const [, open = '', name = '', value = '', close = ''] = tag;
+    if (open.length !== close.length) return fail('tag has an unmatched bracket', hints.any);
+    if (name.toLowerCase() === 'openreplaysession.id') {
+      if (!/^[0-9]+$/.test(value)) return fail('session ID must be digits only', hints.sessionId);
+      return parseTokenOrId(value, now, 'session-id');
+    }
+    if (!value.includes('.')) return fail(`token has 1 part, expected 3 or 4`, hints.token);
+    return parseTokenOrId(value, now, 'token');
+  }
+  if (/^orcw:/i.test(text)) return parseDeepLink(text, { now });
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    const url = parseReplayUrl(text, now);
+    return url.ok ? { ok: true, value: fromReplayUrl(url.value, 'replay-url') } : url;
+  }
+  if (text.includes('/')) {
+    return fail('replay URL must start with https:// or http://', hints.replayUrl);
+  }
+  return parseTokenOrId(text, now);
+}

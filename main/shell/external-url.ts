@@ -23,5 +23,5 @@ function refused(message: string): AppError {
 }
 
 export function createExternalOpener(open: (url: string) => Promise<void>): (raw: string) => Promise<void> {
-  return (raw) => open(checkExternalUrl(raw));
+  return async (raw) => open(checkExternalUrl(raw));
 }

@@ -1,0 +1,4 @@
+// lint-as: main/connections/bad.ts
+// expect: no-restricted-syntax
+import { ipcMain } from 'electron';
+ipcMain.handle('secret', () => 'x');

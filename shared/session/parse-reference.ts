@@ -22,6 +22,9 @@ export function parseSessionReference(input: string, options: ParseOptions = {})
   const tag = TAG.exec(text);
   if (tag) {
     const [, open = '', name = '', value = '', close = ''] = tag;
+    if (open !== '' && close === '' && value.includes(']')) {
+      return fail('found text after the tag: paste only the tag or the token itself', hints.any);
+    }
     if (open.length !== close.length) return fail('tag has an unmatched bracket', hints.any);
     if (name.toLowerCase() === 'openreplaysession.id') {
       if (!/^[0-9]+$/.test(value)) return fail('session ID must be digits only', hints.sessionId);

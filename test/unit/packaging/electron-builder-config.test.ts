@@ -15,7 +15,15 @@ function validate(config: unknown) {
   return { valid, errors: check.errors ?? [] };
 }
 
-const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, any>;
+interface BuilderConfig {
+  productName: string;
+  protocols: { schemes: string[] }[];
+  electronFuses: Record<string, boolean>;
+  linux: { target: string[] };
+  mac: { target: string[] };
+  win: { target: string[] };
+}
+const config = parse(readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
 
 describe('electron-builder.yml', () => {
   it('is valid against electron-builder’s JSON schema', () => {
@@ -30,7 +38,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('registers the orcw scheme and builds every target', () => {
-    expect(config.protocols[0].schemes).toEqual(['orcw']);
+    expect(config.protocols[0]?.schemes).toEqual(['orcw']);
     expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
     expect(config.mac.target).toContain('dmg');
     expect(config.win.target).toContain('nsis');

@@ -1,0 +1,88 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { fromIni } from '@aws-sdk/credential-providers';
+import type { Connection } from '../../shared/domain/connection';
+import { AppError } from '../../shared/errors';
+import { decodeAwsKeySecret } from '../keychain/aws-key-secret';
+import { defaultSecretStore, type SecretStore } from '../keychain/secret-store';
+import type { AwsErrorContext } from './aws-errors';
+
+type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+type CredentialsProvider = () => Promise<Credentials>;
+
+export interface LogsClientOptions {
+  /** SDK attempts per call, retries included (throttling and 5xx are retried by the SDK). */
+  maxAttempts?: number;
+  /** Upper bound for one HTTP request/response, so an unresponsive endpoint fails instead of hanging. */
+  requestTimeoutMs?: number;
+  /** Upper bound for establishing the TCP/TLS connection (DNS included). */
+  connectTimeoutMs?: number;
+  secrets?: SecretStore;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 3;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+
+const contexts = new WeakMap<CloudWatchLogsClient, AwsErrorContext>();
+
+/**
+ * A CloudWatch Logs client for one connection: keys come from the keychain when the first call
+ * needs them (so a locked keychain is a reported error, not a crash here); profiles (SSO
+ * included) resolve through the AWS shared config files. Call `client.destroy()` when done.
+ */
+export function createLogsClient(connection: Connection, options: LogsClientOptions = {}): CloudWatchLogsClient {
+  const context: AwsErrorContext = { region: connection.region, endpoint: connection.endpoint };
+  const credentials =
+    connection.auth.kind === 'profile'
+      ? profileCredentials(connection.auth.profile, connection.region, context)
+      : keychainCredentials(connection, options.secrets ?? defaultSecretStore(), context);
+  const client = new CloudWatchLogsClient({
+    region: connection.region,
+    ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+    credentials,
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    requestHandler: {
+      connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      // Without this the SDK only logs a warning when requestTimeout passes and keeps waiting.
+      throwOnRequestTimeout: true,
+    },
+  });
+  contexts.set(client, context);
+  return client;
+}
+
+/** What `mapAwsError` needs to explain a failure of this client (the secret only to redact it). */
+export function errorContextOf(client: CloudWatchLogsClient): AwsErrorContext {
+  return contexts.get(client) ?? {};
+}
+
+function profileCredentials(profile: string, region: string, context: AwsErrorContext): CredentialsProvider {
+  context.profile = profile;
+  // ignoreCache: re-read ~/.aws files per client, so `aws sso login` or an edited profile takes effect without a restart.
+  return fromIni({ profile, ignoreCache: true, clientConfig: { region } });
+}
+
+function keychainCredentials(
+  connection: Connection,
+  secrets: SecretStore,
+  context: AwsErrorContext,
+): CredentialsProvider {
+  let cached: Credentials | undefined;
+  return async () => {
+    if (cached) return cached;
+    const stored = await secrets.get(connection.id);
+    if (stored === null) {
+      throw new AppError(
+        'AWS_CREDENTIALS_MISSING',
+        `No access keys are stored in the keychain for connection "${connection.name}".`,
+        'Edit the connection and enter its access key ID and secret access key again.',
+      );
+    }
+    const keys = decodeAwsKeySecret(stored, connection.name);
+    context.hasSessionToken = keys.sessionToken !== undefined;
+    context.redact = [keys.secretAccessKey, ...(keys.sessionToken ? [keys.sessionToken] : [])];
+    cached = keys;
+    return keys;
+  };
+}

@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import { isAppError } from '../../shared/errors';
+import { UsageError, type CliCommand, type CliContext, type OptionSpecs, type OptionValues } from './command';
+import { commandHelp, overviewHelp } from './help';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** Finds the command named by the leading words of argv, parses its options and runs it. */
+export async function dispatch(commands: readonly CliCommand[], argv: string[], context: CliContext): Promise<number> {
+  const err = (text: string) => context.io.stderr.write(`${text}\n`);
+  const wantsHelp = argv.includes('--help') || argv.includes('-h') || argv[0] === 'help';
+  const command = findCommand(commands, argv);
+  if (!command) {
+    const words = argv.filter((arg) => !arg.startsWith('-'));
+    const group = commands.filter((c) => words[0] !== undefined && c.name.split(' ')[0] === words[0]);
+    const known = argv.length === 0 || argv[0] === 'help' || (wantsHelp && words.length === 0) || group.length > 0;
+    if (wantsHelp && known) {
+      context.out(overviewHelp(group.length > 0 ? group : commands));
+      return EXIT_OK;
+    }
+    if (known) {
+      err(overviewHelp(group.length > 0 ? group : commands));
+      return EXIT_USAGE;
+    }
+    err(`error: unknown command "${(words[0] ?? argv[0] ?? '').slice(0, 40)}"\nhint: run "orcw --help" to see the commands`);
+    return EXIT_USAGE;
+  }
+  try {
+    const rest = argv.slice(command.name.split(' ').length);
+    const { values, positionals } = parseCommandArgs(command, rest);
+    if (values.help) {
+      context.out(commandHelp(command));
+      return EXIT_OK;
+    }
+    return (await command.run({ values: values as OptionValues<OptionSpecs>, positionals }, context)) ?? EXIT_OK;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`error: ${error.message}\nhint: run "orcw ${command.name} --help" for usage`);
+      return EXIT_USAGE;
+    }
+    if (isAppError(error)) {
+      err(`error: ${error.message}\nhint: ${error.hint}`);
+      return error.code === 'INVALID_INPUT' ? EXIT_USAGE : EXIT_FAILURE;
+    }
+    const detail = context.io.env.ORCW_DEBUG ? String((error as Error)?.stack ?? error) : String((error as Error)?.message ?? error);
+    err(`error: unexpected failure: ${detail}\nhint: set ORCW_DEBUG=1 for details; please report this`);
+    return EXIT_FAILURE;
+  }
+}
+
+function findCommand(commands: readonly CliCommand[], argv: string[]): CliCommand | undefined {
+  let best: CliCommand | undefined;
+  for (const command of commands) {
+    const words = command.name.split(' ');
+    const matches = words.every((word, i) => argv[i] === word);
+    if (matches && (!best || words.length > best.name.split(' ').length)) best = command;
+  }
+  return best;
+}
+
+function parseCommandArgs(command: CliCommand, args: string[]) {
+  const options = Object.fromEntries(
+    Object.entries(command.options).map(([name, spec]) => [
+      name,
+      { type: spec.type, ...(spec.multiple ? { multiple: true } : {}), ...(spec.short ? { short: spec.short } : {}) },
+    ]),
+  );
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
+  if (values.help) return { values, positionals: parsed.positionals };
+  const expected = command.positionals ?? [];
+  if (parsed.positionals.length !== expected.length) {
+    // Never echo the extra words: someone may have pasted a secret where it does not belong.
+    throw new UsageError(
+      expected.length === 0
+        ? 'this command takes no positional arguments'
+        : `expected ${expected.map((name) => `<${name}>`).join(' ')}, got ${parsed.positionals.length} argument(s)`,
+    );
+  }
+  return { values, positionals: parsed.positionals };
+}
+
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/secret|token/i.test(message) && (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return 'secrets are never accepted as arguments (other processes can read them): use --secret-access-key-stdin, or omit it to be prompted';
+  }
+  // parseArgs names only options here (positionals are checked above), so its text is safe to show.
+  return message.split('\n')[0]!.replace(/^Unknown option/, 'unknown option').replace(/^Option/, 'option');
+}

@@ -1,0 +1,65 @@
+/**
+ * The `orcw` command line. It shares the app's services and data directory (ORCW_DATA_DIR
+ * overrides it), so whatever it sets up the desktop app sees, and the other way round.
+ *
+ * Adding a command (e.g. `orcw cache stats`):
+ *   1. Create `main/cli/commands/cache-stats.ts` exporting
+ *        export const cacheStats = defineCommand({
+ *          name: 'cache stats',            // the words that select it
+ *          summary: '…', usage: '[--json]',
+ *          options: { json: { type: 'boolean', description: '…' } },
+ *          positionals: [],                // required positional names, in order
+ *          async run({ values, positionals }, context) { … context.out(…) / context.json(…) },
+ *        });
+ *   2. Add `cacheStats` to `commands` below. Help, `--help`, parsing and exit codes come for free.
+ * Conventions: throw `UsageError` for a wrong command line (exit 2) and `AppError` for failures
+ * (printed as "error: …" / "hint: …", exit 1; INVALID_INPUT exits 2). Return a number to choose
+ * another exit code. Build services lazily inside `run` so `--help` touches nothing. Never accept a
+ * secret through argv: read it from stdin (see secret-input.ts).
+ */
+import { defaultSecretStore } from '../keychain/secret-store';
+import { resolveDataDir } from '../config/data-dir';
+import { ConnectionService } from '../connections/connection-service';
+import { ConnectionStore } from '../connections/connection-store';
+import type { CliCommand, CliContext, CliIo } from './command';
+import { dispatch } from './dispatch';
+import { connectionsAdd } from './commands/connections-add';
+import { connectionsList } from './commands/connections-list';
+import { connectionsRemove } from './commands/connections-remove';
+import { connectionsTest } from './commands/connections-test';
+import { logGroups } from './commands/log-groups';
+
+export const commands: readonly CliCommand[] = [
+  connectionsAdd,
+  connectionsList,
+  connectionsTest,
+  connectionsRemove,
+  logGroups,
+];
+
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  return dispatch(commands, argv, createContext(io));
+}
+
+function createContext(io: CliIo): CliContext {
+  const dataDir = resolveDataDir({ env: io.env });
+  let connections: ConnectionService | undefined;
+  return {
+    io,
+    dataDir,
+    connections() {
+      connections ??= new ConnectionService({ store: new ConnectionStore(dataDir), secrets: defaultSecretStore() });
+      return connections;
+    },
+    out(line) {
+      io.stdout.write(`${line}\n`);
+    },
+    json(value) {
+      io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    },
+  };
+}
+
+function processIo(): CliIo {
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+}

@@ -1,0 +1,206 @@
+import { randomBytes } from 'node:crypto';
+import {
+  connectionDraftSchema,
+  connectionSchema,
+  connectionUpdateSchema,
+  type AuthInput,
+  type Connection,
+  type ConnectionTestResult,
+  type ConnectionView,
+  type LogGroupPage,
+} from '../../shared/domain/connection';
+import { AppError, isAppError } from '../../shared/errors';
+import type { RequestOf } from '../../shared/ipc/contract';
+import { mapAwsError } from '../aws/aws-errors';
+import { createLogsClient, errorContextOf, type LogsClientOptions } from '../aws/client-factory';
+import { cloudWatchLogsRegions } from '../aws/regions';
+import { encodeAwsKeySecret } from '../keychain/aws-key-secret';
+import type { SecretStore } from '../keychain/secret-store';
+import type { ConnectionStore } from './connection-store';
+import { parseInput, parseLogGroupPrefix } from './input-validation';
+import { describeLogGroupsPage, testLogsAccess } from './log-group-queries';
+
+export interface ConnectionServiceDeps {
+  store: ConnectionStore;
+  secrets: SecretStore;
+  /** Client settings for test and log-group calls (timeouts, attempts). */
+  clientOptions?: Omit<LogsClientOptions, 'secrets'>;
+}
+
+/**
+ * Connections: the non-secret part in connections.json, keys in the OS keychain (account = id).
+ * Methods take and return the IPC contract's types; the renderer only ever learns `hasSecret`.
+ */
+export class ConnectionService {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: ConnectionServiceDeps) {}
+
+  async list(): Promise<ConnectionView[]> {
+    const all = await this.deps.store.read();
+    return Promise.all(all.map((connection) => this.view(connection)));
+  }
+
+  async get(request: { id: string }): Promise<ConnectionView> {
+    return this.view(await this.getConnection(request.id));
+  }
+
+  /** The stored record (no secret), for the correlation engine and the CLI. */
+  async getConnection(id: string): Promise<Connection> {
+    const found = (await this.deps.store.read()).find((connection) => connection.id === id);
+    if (!found) throw notFound(id);
+    return found;
+  }
+
+  /** By id, or by name ignoring case: what a person types on the command line. */
+  async findConnection(nameOrId: string): Promise<Connection> {
+    const all = await this.deps.store.read();
+    const wanted = nameOrId.trim().toLowerCase();
+    const found = all.find((c) => c.id === nameOrId) ?? all.find((c) => c.name.toLowerCase() === wanted);
+    if (!found) throw notFound(nameOrId);
+    return found;
+  }
+
+  create(input: RequestOf<'connections:create'>): Promise<ConnectionView> {
+    const draft = parseInput(connectionDraftSchema, input, 'connection');
+    return this.exclusive(async () => {
+      const all = await this.deps.store.read();
+      assertUniqueName(all, draft.name);
+      const connection = connectionSchema.parse({
+        id: newConnectionId(all),
+        name: draft.name,
+        region: draft.region,
+        logGroups: [...new Set(draft.logGroups)],
+        auth: storedAuth(draft.auth),
+        endpoint: draft.endpoint,
+        openReplay: draft.openReplay,
+      });
+      await this.commit(undefined, connection.id, draft.auth, () => this.deps.store.write([...all, connection]));
+      return this.view(connection);
+    });
+  }
+
+  update(input: RequestOf<'connections:update'>): Promise<ConnectionView> {
+    const update = parseInput(connectionUpdateSchema, input, 'connection update');
+    return this.exclusive(async () => {
+      const all = await this.deps.store.read();
+      const current = all.find((c) => c.id === update.id);
+      if (!current) throw notFound(update.id);
+      const others = all.filter((c) => c !== current);
+      if (update.name !== undefined) assertUniqueName(others, update.name);
+      const next: Connection = {
+        ...current,
+        ...(update.name !== undefined ? { name: update.name } : {}),
+        ...(update.region !== undefined ? { region: update.region } : {}),
+        ...(update.logGroups !== undefined ? { logGroups: [...new Set(update.logGroups)] } : {}),
+        ...(update.auth !== undefined ? { auth: storedAuth(update.auth) } : {}),
+      };
+      if (update.endpoint !== undefined) next.endpoint = update.endpoint ?? undefined;
+      if (update.openReplay !== undefined) next.openReplay = update.openReplay ?? undefined;
+      const checked = connectionSchema.parse(next);
+      const write = () => this.deps.store.write(all.map((c) => (c === current ? checked : c)));
+      if (update.auth === undefined) await write();
+      else await this.commit(current, current.id, update.auth, write);
+      return this.view(checked);
+    });
+  }
+
+  delete(request: { id: string }): Promise<void> {
+    return this.exclusive(async () => {
+      const all = await this.deps.store.read();
+      const current = all.find((c) => c.id === request.id);
+      if (!current) throw notFound(request.id);
+      await this.commit(current, current.id, undefined, () => this.deps.store.write(all.filter((c) => c !== current)));
+    });
+  }
+
+  async test(request: { id: string }): Promise<ConnectionTestResult> {
+    const connection = await this.getConnection(request.id);
+    return this.withClient(connection, (client) => testLogsAccess(client, connection));
+  }
+
+  async listLogGroups(request: RequestOf<'connections:log-groups'>): Promise<LogGroupPage> {
+    const prefix = parseLogGroupPrefix(request.prefix);
+    const connection = await this.getConnection(request.id);
+    return this.withClient(connection, (client) =>
+      describeLogGroupsPage(client, { prefix, nextToken: request.nextToken || undefined }),
+    );
+  }
+
+  async listRegions(): Promise<string[]> {
+    return [...cloudWatchLogsRegions];
+  }
+
+  private async withClient<T>(connection: Connection, run: (client: ReturnType<typeof createLogsClient>) => Promise<T>): Promise<T> {
+    const client = createLogsClient(connection, { ...this.deps.clientOptions, secrets: this.deps.secrets });
+    try {
+      return await run(client);
+    } catch (error) {
+      throw mapAwsError(error, errorContextOf(client));
+    } finally {
+      client.destroy();
+    }
+  }
+
+  /**
+   * Applies a keychain change (new keys, or removal of keys no longer used) and then the file
+   * write; if the write fails, the previous keychain entry is put back so the two never disagree.
+   * A keys connection is never changed without the keychain, so no secret is ever orphaned.
+   */
+  private async commit(current: Connection | undefined, id: string, auth: AuthInput | undefined, write: () => Promise<void>): Promise<void> {
+    const { secrets } = this.deps;
+    if (current?.auth.kind !== 'keys' && auth?.kind !== 'keys') return write();
+    const previous = await secrets.get(id);
+    if (auth?.kind === 'keys') await secrets.set(id, encodeAwsKeySecret(auth));
+    else if (previous !== null) await secrets.delete(id);
+    try {
+      await write();
+    } catch (error) {
+      await (previous !== null ? secrets.set(id, previous) : secrets.delete(id)).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async view(connection: Connection): Promise<ConnectionView> {
+    return { ...connection, hasSecret: connection.auth.kind === 'keys' && (await this.hasSecret(connection.id)) };
+  }
+
+  /** Listing must work without a keychain (a headless shell); tests and queries report the real error. */
+  private async hasSecret(id: string): Promise<boolean> {
+    try {
+      return (await this.deps.secrets.get(id)) !== null;
+    } catch (error) {
+      if (isAppError(error) && error.code === 'KEYCHAIN_UNAVAILABLE') return false;
+      throw error;
+    }
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function storedAuth(auth: AuthInput): Connection['auth'] {
+  return auth.kind === 'keys' ? { kind: 'keys' } : { kind: 'profile', profile: auth.profile };
+}
+
+function assertUniqueName(existing: readonly Connection[], name: string): void {
+  const clash = existing.find((c) => c.name.toLowerCase() === name.toLowerCase());
+  if (clash) {
+    throw new AppError('DUPLICATE', `A connection named "${clash.name}" already exists.`, 'Pick another name (names are compared ignoring case).');
+  }
+}
+
+function newConnectionId(existing: readonly Connection[]): string {
+  const taken = new Set(existing.map((c) => c.id));
+  let id: string;
+  do id = `c-${randomBytes(8).toString('hex')}`;
+  while (taken.has(id));
+  return id;
+}
+
+function notFound(what: string): AppError {
+  return new AppError('NOT_FOUND', `No connection "${what.slice(0, 100)}".`, 'List the connections (orcw connections list) and use one of their names or ids.');
+}

@@ -1,14 +1,28 @@
 import { z } from 'zod';
 
-export const settingsSchema = z.object({
+const settingsFields = {
   /** Minutes added before the session start and after its end when no window is given. */
-  marginMinutes: z.number().int().min(0).max(24 * 60).default(5),
-  cacheCapBytes: z.number().int().min(16 * 1024 * 1024).default(1024 * 1024 * 1024),
+  marginMinutes: z.number().int().min(0).max(24 * 60),
+  cacheCapBytes: z.number().int().min(16 * 1024 * 1024).max(1024 ** 4),
   /** Logs Insights price per GB scanned (us-east-1 today). */
-  pricePerGb: z.number().min(0).max(100).default(0.005),
-  contextEvents: z.number().int().min(0).max(200).default(20),
-  contextSeconds: z.number().int().min(0).max(600).default(5),
-  theme: z.enum(['system', 'light', 'dark']).default('system'),
-});
+  pricePerGb: z.number().min(0).max(100),
+  contextEvents: z.number().int().min(0).max(200),
+  contextSeconds: z.number().int().min(0).max(600),
+  theme: z.enum(['system', 'light', 'dark']),
+};
+
+export const settingsSchema = z.object(settingsFields);
 export type Settings = z.infer<typeof settingsSchema>;
-export const defaultSettings: Settings = settingsSchema.parse({});
+
+/** No defaults inside: a patch must leave every field it does not name untouched. */
+export const settingsPatchSchema = z.object(settingsFields).partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const defaultSettings: Settings = Object.freeze({
+  marginMinutes: 5,
+  cacheCapBytes: 1024 * 1024 * 1024,
+  pricePerGb: 0.005,
+  contextEvents: 20,
+  contextSeconds: 5,
+  theme: 'system',
+});

@@ -19,7 +19,7 @@ import {
   searchQuerySchema,
   sessionSummarySchema,
 } from '../domain/cache';
-import { settingsSchema } from '../domain/settings';
+import { settingsPatchSchema, settingsSchema } from '../domain/settings';
 
 const nothing = z.undefined();
 const sessionIdRequest = z.object({ sessionId: z.string().regex(/^\d{1,20}$/) });
@@ -41,7 +41,7 @@ export const invokeChannels = {
   'app:copy-text': { request: z.object({ text: z.string().max(10_000_000) }), response: nothing },
 
   'settings:get': { request: nothing, response: settingsSchema },
-  'settings:set': { request: settingsSchema.partial(), response: settingsSchema },
+  'settings:set': { request: settingsPatchSchema, response: settingsSchema },
 
   'connections:list': { request: nothing, response: z.array(connectionViewSchema) },
   'connections:get': { request: connectionIdRequest, response: connectionViewSchema },

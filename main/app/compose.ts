@@ -3,6 +3,10 @@ import type { InvokeChannel } from '../../shared/ipc/contract';
 import type { EventEmitter } from '../ipc/events';
 import type { Handlers } from '../ipc/router';
 import { createExternalOpener } from '../shell/external-url';
+import { createSettingsStore } from '../settings/settings-store';
+import { ConnectionService } from '../connections/connection-service';
+import { ConnectionStore } from '../connections/connection-store';
+import { defaultSecretStore, type SecretStore } from '../keychain/secret-store';
 
 export interface ComposeOptions {
   dataDir: string;
@@ -13,6 +17,8 @@ export interface ComposeOptions {
   openExternal: (url: string) => Promise<void>;
   copyText: (text: string) => void;
   onRendererReady: () => void;
+  /** The OS keychain unless a test passes another store. */
+  secrets?: SecretStore;
 }
 
 export interface ComposedApp {
@@ -26,6 +32,11 @@ export interface ComposedApp {
  */
 export async function composeApp(options: ComposeOptions): Promise<ComposedApp> {
   const openExternal = createExternalOpener(options.openExternal);
+  const settings = createSettingsStore(options.dataDir);
+  const connections = new ConnectionService({
+    store: new ConnectionStore(options.dataDir),
+    secrets: options.secrets ?? defaultSecretStore(),
+  });
   const pending = (channel: InvokeChannel) => () => {
     throw new AppError('INTERNAL', `${channel} is not available in this build yet.`, 'Update orcw.');
   };
@@ -34,16 +45,16 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     'app:ready': () => options.onRendererReady(),
     'app:open-external': ({ url }) => openExternal(url),
     'app:copy-text': ({ text }) => options.copyText(text),
-    'settings:get': pending('settings:get'),
-    'settings:set': pending('settings:set'),
-    'connections:list': pending('connections:list'),
-    'connections:get': pending('connections:get'),
-    'connections:create': pending('connections:create'),
-    'connections:update': pending('connections:update'),
-    'connections:delete': pending('connections:delete'),
-    'connections:test': pending('connections:test'),
-    'connections:log-groups': pending('connections:log-groups'),
-    'connections:regions': pending('connections:regions'),
+    'settings:get': () => settings.get(),
+    'settings:set': (patch) => settings.update(patch),
+    'connections:list': () => connections.list(),
+    'connections:get': (request) => connections.get(request),
+    'connections:create': (draft) => connections.create(draft),
+    'connections:update': (update) => connections.update(update),
+    'connections:delete': (request) => connections.delete(request),
+    'connections:test': (request) => connections.test(request),
+    'connections:log-groups': (request) => connections.listLogGroups(request),
+    'connections:regions': () => connections.listRegions(),
     'session:correlate': pending('session:correlate'),
     'session:cancel': pending('session:cancel'),
     'cache:list': pending('cache:list'),

@@ -89,6 +89,7 @@ function classify(name: string, e: SdkErrorLike, serverMessage: string, context:
     case 'ThrottlingException':
     case 'LimitExceededException':
     case 'TooManyRequestsException':
+    case 'ServiceQuotaExceededException':
       return new AppError(
         'AWS_THROTTLED',
         `CloudWatch Logs is throttling requests (${name}).`,

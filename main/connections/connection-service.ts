@@ -61,7 +61,7 @@ export class ConnectionService {
     return found;
   }
 
-  create(input: RequestOf<'connections:create'>): Promise<ConnectionView> {
+  async create(input: RequestOf<'connections:create'>): Promise<ConnectionView> {
     const draft = parseInput(connectionDraftSchema, input, 'connection');
     return this.exclusive(async () => {
       const all = await this.deps.store.read();
@@ -80,7 +80,7 @@ export class ConnectionService {
     });
   }
 
-  update(input: RequestOf<'connections:update'>): Promise<ConnectionView> {
+  async update(input: RequestOf<'connections:update'>): Promise<ConnectionView> {
     const update = parseInput(connectionUpdateSchema, input, 'connection update');
     return this.exclusive(async () => {
       const all = await this.deps.store.read();
@@ -95,8 +95,10 @@ export class ConnectionService {
         ...(update.logGroups !== undefined ? { logGroups: [...new Set(update.logGroups)] } : {}),
         ...(update.auth !== undefined ? { auth: storedAuth(update.auth) } : {}),
       };
-      if (update.endpoint !== undefined) next.endpoint = update.endpoint ?? undefined;
-      if (update.openReplay !== undefined) next.openReplay = update.openReplay ?? undefined;
+      if (update.endpoint === null) delete next.endpoint;
+      else if (update.endpoint !== undefined) next.endpoint = update.endpoint;
+      if (update.openReplay === null) delete next.openReplay;
+      else if (update.openReplay !== undefined) next.openReplay = update.openReplay;
       const checked = connectionSchema.parse(next);
       const write = () => this.deps.store.write(all.map((c) => (c === current ? checked : c)));
       if (update.auth === undefined) await write();
@@ -105,7 +107,7 @@ export class ConnectionService {
     });
   }
 
-  delete(request: { id: string }): Promise<void> {
+  async delete(request: { id: string }): Promise<void> {
     return this.exclusive(async () => {
       const all = await this.deps.store.read();
       const current = all.find((c) => c.id === request.id);

@@ -98,7 +98,7 @@ describe('buildSessionQuery', () => {
   it.each<[string, unknown]>([
     ['null', null],
     ['a string', EXAMPLE_ID],
-    ['a numeric ID', { sessionId: 2618307011354435587 }],
+    ['a numeric ID', { sessionId: Number(EXAMPLE_ID) }],
     ['a bigint ID', { sessionId: 2618307011354435587n }],
     ['a String object', { sessionId: new String(EXAMPLE_ID) }],
     ['an empty ID', { sessionId: '' }],

@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildDeepLink, deriveTimeWindow, parseDeepLink, parseSessionReference, type SessionReference } from '../../../shared/session/reference';
+import { HOUR, MINUTE, NOW, SIG, idAt, token } from './fixtures';
+
+const EARLIEST = Date.UTC(2019, 1, 20);
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+
+const parts = fc.record({
+  start: fc.integer({ min: EARLIEST, max: NOW }),
+  shard: fc.integer({ min: 0, max: 0xffff }),
+  seq: fc.integer({ min: 0, max: 0xff }),
+  delay: fc.option(fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), { nil: undefined }),
+  duration: fc.integer({ min: 1, max: 7 * 24 * HOUR }),
+  sig: fc.string({ unit: fc.constantFrom(...BASE58), minLength: 1, maxLength: 100 }),
+});
+
+function parseOk(text: string): SessionReference {
+  const result = parseSessionReference(text, { now: NOW });
+  if (!result.ok) throw new Error(`${text}: ${result.error.message}`);
+  return result.value;
+}
+
+describe('token decoding', () => {
+  it('reads back every part a token was composed from', () => {
+    fc.assert(
+      fc.property(parts, ({ start, shard, seq, delay, duration, sig }) => {
+        const id = idAt(start, shard, seq);
+        const text = token({ id, delay, exp: start + duration, sig });
+        const ref = parseOk(text);
+        expect(ref.sessionId).toBe(id.toString());
+        expect(ref.start).toBe(start);
+        expect(ref.end).toBe(start + duration);
+        expect(ref.expiresAt).toBe(start + duration);
+        expect(ref.delay).toBe(delay);
+        expect(ref.tokenFormat).toBe(delay === undefined ? 3 : 4);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads back every decimal ID in range, with the flake start', () => {
+    fc.assert(
+      fc.property(parts, ({ start, shard, seq }) => {
+        const id = idAt(start, shard, seq).toString();
+        expect(parseOk(id)).toEqual({ kind: 'session-id', sessionId: id, start, end: start + 2 * HOUR });
+      }),
+    );
+  });
+});
+
+describe('deep links', () => {
+  const printable = fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: 100 })
+    // eslint-disable-next-line no-control-regex -- the parser refuses control characters in a connection
+    .filter((s) => s.trim() === s && s.length > 0 && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s));
+  const ref = fc
+    .record({
+      p: parts,
+      withToken: fc.boolean(),
+      from: fc.option(fc.integer({ min: Date.UTC(2019, 0, 1), max: NOW }), { nil: undefined }),
+      span: fc.integer({ min: 1, max: 30 * 24 * HOUR }),
+      withTo: fc.boolean(),
+      connection: fc.option(printable, { nil: undefined }),
+      project: fc.option(fc.stringMatching(/^[0-9A-Za-z_-]{1,64}$/), { nil: undefined }),
+      jumpToMs: fc.option(fc.integer({ min: 0, max: 7 * 24 * HOUR }), { nil: undefined }),
+    })
+    .map(({ p, withToken, from, span, withTo, connection, project, jumpToMs }): SessionReference => {
+      const id = idAt(p.start, p.shard, p.seq);
+      const base = parseOk(withToken ? token({ id, delay: p.delay, exp: p.start + p.duration, sig: p.sig }) : id.toString());
+      const built: SessionReference = { ...base, kind: 'deep-link' };
+      if (from !== undefined) built.from = from;
+      if (withTo) built.to = (from ?? p.start) + span;
+      if (connection !== undefined) built.connection = connection;
+      if (project !== undefined) {
+        built.projectId = project;
+        built.replayUrl = `https://or.example.com/${project}/session/${id}`;
+      }
+      if (jumpToMs !== undefined) built.jumpToMs = jumpToMs;
+      return built;
+    });
+
+  it('parseDeepLink(buildDeepLink(ref)) gives ref back', () => {
+    fc.assert(
+      fc.property(ref, (original) => {
+        const result = parseDeepLink(buildDeepLink(original), { now: NOW });
+        expect(result).toEqual({ ok: true, value: original });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('time window', () => {
+  it('covers the session with the margin, never beyond now, never more than the session needs', () => {
+    fc.assert(
+      fc.property(parts, fc.integer({ min: 0, max: 24 * 60 }), fc.integer({ min: 0, max: 30 * 24 * HOUR }), (p, marginMin, after) => {
+        const ref = parseOk(token({ id: idAt(p.start), delay: p.delay, exp: p.start + p.duration, sig: SIG }));
+        const marginMs = marginMin * MINUTE;
+        const now = ref.start - marginMs + 1 + after;
+        const { from, to } = deriveTimeWindow(ref, { now, marginMs });
+        expect(from).toBe(ref.start - marginMs);
+        expect(to).toBe(Math.min(now, ref.end + marginMs));
+        expect(from).toBeLessThan(to);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

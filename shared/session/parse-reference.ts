@@ -38,6 +38,9 @@ export function parseSessionReference(input: string, options: ParseOptions = {})
     const url = parseReplayUrl(text, now);
     return url.ok ? { ok: true, value: fromReplayUrl(url.value, 'replay-url') } : url;
   }
+  if (/openReplaySession/i.test(text)) {
+    return fail('found more than a tag: paste only the token, or the [openReplaySessionToken=…] tag alone', hints.any);
+  }
   if (text.includes('/')) {
     return fail('replay URL must start with https:// or http://', hints.replayUrl);
   }

@@ -76,8 +76,13 @@ describe('pasted log tags', () => {
     expect(error(text).message).toBe(message);
   });
 
-  it('refuses a log line with the tag in its middle', () => {
-    expect(parse(`GET /x [openReplaySessionToken=${EXAMPLE_TOKEN}]`).ok).toBe(false);
+  it.each([
+    `GET /x [openReplaySessionToken=${EXAMPLE_TOKEN}]`,
+    `"openReplaySessionToken": "${EXAMPLE_TOKEN}"`,
+    `{"openReplaySessionToken":"${EXAMPLE_TOKEN}"}`,
+    `openReplaySessionToken: ${EXAMPLE_TOKEN}`,
+  ])('refuses more than the tag: %s', (text) => {
+    expect(error(text).message).toBe('found more than a tag: paste only the token, or the [openReplaySessionToken=…] tag alone');
   });
 });
 

@@ -1,0 +1,26 @@
+const INSIGHTS_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z?$/;
+
+/**
+ * Parses Logs Insights' `@timestamp` (`YYYY-MM-DD HH:MM:SS.mmm`, always UTC) into epoch ms.
+ * `Date.parse` would read the space-separated form as local time on some engines, so the
+ * fields are taken apart by hand. Returns undefined for anything else, including impossible dates.
+ */
+export function parseInsightsTimestamp(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = INSIGHTS_TIME_RE.exec(value.trim());
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const time = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Date.UTC rolls 2024-02-30 over into March; a real Insights timestamp never does.
+  if (new Date(time).getUTCDate() !== day) return undefined;
+  return time;
+}

@@ -1,0 +1,100 @@
+import { levelRank, maxLevel } from './detect-level';
+import { stripTokenPrefix } from './token-prefix';
+import { traceContinue, traceStart, type TraceState } from './trace-lines';
+import type { WorkEvent } from './types';
+
+/** Lines of one trace a log agent split apart arrive within moments of each other. */
+export const MAX_TRACE_GAP_MS = 2_000;
+
+interface OpenTrace {
+  head: WorkEvent;
+  stackLines: string[];
+  continuations: string[];
+  state: TraceState | undefined;
+  last: WorkEvent;
+}
+
+/**
+ * Puts multi-line stack traces back together. Agents such as the awslogs driver send one event
+ * per printed line, so a Python traceback or a Java `\tat …` trace arrives as many events of one
+ * stream. The lines of one trace become ONE event: the first line's id and timestamp, its raw
+ * message followed by the other lines (token prefixes stripped), and `stack` set to the clean
+ * trace. One event per trace is what the UI lists, the cache stores and the grouper counts.
+ *
+ * `events` must be sorted by time (ties in arrival order); the result keeps each stream's order.
+ */
+export function joinStackTraces(events: WorkEvent[]): WorkEvent[] {
+  const streams = new Map<string, WorkEvent[]>();
+  for (const work of events) {
+    const stream = streams.get(work.streamKey);
+    if (stream) stream.push(work);
+    else streams.set(work.streamKey, [work]);
+  }
+  const out: WorkEvent[] = [];
+  for (const stream of streams.values()) joinStream(stream, out);
+  return out;
+}
+
+function joinStream(stream: WorkEvent[], out: WorkEvent[]): void {
+  let open: OpenTrace | undefined;
+  for (let i = 0; i < stream.length; i++) {
+    const work = stream[i] as WorkEvent;
+    const lines = linesOf(work.body);
+    const close = open !== undefined && work.event.timestamp - open.last.event.timestamp <= MAX_TRACE_GAP_MS;
+    const continued = open?.state && close ? traceContinue(open.state, lines[0] ?? '') : undefined;
+    if (open && continued) {
+      open.state = advance(continued, lines, 1);
+      open.continuations.push(lines.join('\n'));
+      open.stackLines.push(...lines);
+      open.last = work;
+      open.head.event.level = maxLevel(open.head.event.level, work.event.level);
+      continue;
+    }
+    if (open) out.push(finish(open));
+    open = undefined;
+    const next = stream[i + 1];
+    const nextFirst =
+      next && next.event.timestamp - work.event.timestamp <= MAX_TRACE_GAP_MS ? linesOf(next.body)[0] : undefined;
+    const start = findStart(lines, nextFirst);
+    if (start === undefined) {
+      out.push(work);
+      continue;
+    }
+    open = { head: work, stackLines: lines.slice(start.index), continuations: [], state: start.state, last: work };
+  }
+  if (open) out.push(finish(open));
+}
+
+function finish(trace: OpenTrace): WorkEvent {
+  const { head } = trace;
+  if (trace.continuations.length > 0) {
+    const tail = trace.continuations.join('\n');
+    head.event.message = `${head.event.message}\n${tail}`;
+    head.body = `${head.body}\n${tail}`;
+  }
+  head.stack = trace.stackLines.join('\n');
+  // A trace whose lines name no level (`com.acme.Boom` + `\tat …`) is still an error report.
+  if (levelRank(head.event.level) === 0) head.event.level = 'error';
+  return head;
+}
+
+function findStart(lines: string[], nextFirst: string | undefined): { index: number; state: TraceState | undefined } | undefined {
+  for (let j = 0; j < lines.length; j++) {
+    const state = traceStart(lines[j] as string, j + 1 < lines.length ? lines[j + 1] : nextFirst);
+    if (state) return { index: j, state: advance(state, lines, j + 1) };
+  }
+  return undefined;
+}
+
+/** The state after feeding `lines[from…]`; undefined once a line falls outside the trace. */
+function advance(state: TraceState, lines: string[], from: number): TraceState | undefined {
+  let current: TraceState | undefined = state;
+  for (let k = from; k < lines.length && current; k++) current = traceContinue(current, lines[k] as string);
+  return current;
+}
+
+function linesOf(body: string): string[] {
+  const lines = body.split(/\r?\n/);
+  for (let k = 1; k < lines.length; k++) lines[k] = stripTokenPrefix(lines[k] as string);
+  return lines;
+}

@@ -1,0 +1,85 @@
+import { field, type JsonObject } from './json-message';
+
+/** What a structured log line says about an exception it carries. */
+export interface JsonException {
+  type?: string;
+  message?: string;
+  /** The formatted stack trace, when the logger put one in. */
+  stack?: string;
+  /** Frames already taken apart by the logger (structlog's `dict_tracebacks`), top first. */
+  frames?: string[];
+}
+
+// Where loggers put an error object: pino/bunyan `err`, winston/ECS `error`, others `exception`.
+const ERROR_OBJECT_FIELDS = ['err', 'error', 'exception', 'exc'];
+// Where loggers put a formatted trace: python-json-logger `exc_info`, structlog `exception`,
+// winston `stack`, logstash-logback `stack_trace`, Serilog CLEF `@x`, AWS Lambda `stackTrace`.
+const STACK_FIELDS = ['exc_info', 'exception', 'stack', 'stack_trace', 'stackTrace', '@x', 'error.stack_trace'];
+
+export function exceptionFromJson(json: JsonObject): JsonException | undefined {
+  const found: JsonException = {};
+  for (const name of ERROR_OBJECT_FIELDS) {
+    const value = field(json, name);
+    if (isObject(value)) {
+      takeErrorObject(value, found);
+      break;
+    }
+    if (Array.isArray(value) && value.length > 0 && isObject(value[0])) {
+      takeStructlogChain(value as unknown[], found);
+      break;
+    }
+  }
+  if (found.stack === undefined) {
+    for (const name of STACK_FIELDS) {
+      const stack = stackText(field(json, name));
+      if (stack) {
+        found.stack = stack;
+        break;
+      }
+    }
+  }
+  const lambdaType = field(json, 'errorType');
+  if (found.type === undefined && typeof lambdaType === 'string') found.type = lambdaType;
+  const lambdaMessage = field(json, 'errorMessage');
+  if (found.message === undefined && typeof lambdaMessage === 'string') found.message = lambdaMessage;
+  return found.type !== undefined || found.stack !== undefined || found.frames !== undefined ? found : undefined;
+}
+
+function takeErrorObject(error: JsonObject, into: JsonException): void {
+  const type = field(error, 'type') ?? field(error, 'name') ?? field(error, 'class') ?? field(error, 'kind');
+  if (typeof type === 'string' && type !== '') into.type = type;
+  const message = field(error, 'message') ?? field(error, 'msg');
+  if (typeof message === 'string') into.message = message;
+  const stack = stackText(field(error, 'stack') ?? field(error, 'stack_trace') ?? field(error, 'stacktrace'));
+  if (stack) into.stack = stack;
+}
+
+/** structlog's `dict_tracebacks`: `[{exc_type, exc_value, frames: [{filename, lineno, name}]}]`, oldest call first. */
+function takeStructlogChain(chain: unknown[], into: JsonException): void {
+  const last = chain[chain.length - 1];
+  if (!isObject(last)) return;
+  const type = field(last, 'exc_type');
+  const value = field(last, 'exc_value');
+  if (typeof type === 'string') into.type = type;
+  if (typeof value === 'string') into.message = value;
+  const frames = field(last, 'frames');
+  if (Array.isArray(frames)) {
+    into.frames = frames
+      .filter(isObject)
+      .map((frame) => `${String(field(frame, 'name') ?? '?')} (${String(field(frame, 'filename') ?? '?')})`)
+      .reverse();
+  }
+}
+
+function stackText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trimEnd();
+  // AWS Lambda: an array of lines (Node) or of `  File …\n    code\n` chunks (Python).
+  if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')) {
+    return (value as string[]).map((item) => item.replace(/\n+$/, '')).join('\n');
+  }
+  return undefined;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,75 @@
+/**
+ * Recognises the lines of stack traces as runtimes print them, one line at a time, so a trace
+ * that a log agent split into one event per line can be put back together. A state says which
+ * runtime's trace is open and what may come next; `undefined` means the line is not part of it.
+ */
+export type TraceState =
+  | { kind: 'python'; phase: 'frames' | 'raised' | 'chained' }
+  | { kind: 'jvm'; props: boolean } // Java and Node.js share `at …` frame lines
+  | { kind: 'go' };
+
+const PYTHON_HEADER = 'Traceback (most recent call last):';
+const PYTHON_CHAIN_RE = /^(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)$/;
+const PYTHON_EXCEPTION_RE = /^[A-Za-z_][\w.]*(?::(?: .*)?)?$/;
+const INDENTED_RE = /^[ \t]/;
+
+const AT_FRAME_RE = /^\s+at\s/;
+const JVM_MORE_RE = /^\s*\.\.\. \d+ (?:more|common frames omitted)/;
+const JVM_CAUSE_RE = /^\s*(?:Caused by|Suppressed): /;
+const NODE_PROPS_END_RE = /^\s*\}\s*$/;
+const THREAD_HEADER_RE = /^Exception in thread "[^"]*" [\w$.]+/;
+// `TypeError: …`, `Error [ERR_X]: …`, `java.lang.IllegalStateException: …`, `com.acme.Boom`.
+const EXCEPTION_HEADER_RE = /^(?:Uncaught )?[A-Za-z_$][\w$.]*(?: \[[^\]]+\])?(?::(?: .*)?)?$/;
+
+const GO_START_RE = /^(?:panic: |fatal error: |http: panic serving )/;
+const GO_LINE_RE =
+  /^(?:goroutine \d+ \[[^\]]*\]:$|\[signal |\s*panic: |created by |exit status \d+$|\t\S|[^\s(][^\s]*\(.*\)$|\[recovered\])/;
+
+/**
+ * Does a trace start at `line`? `next` is the line after it, when known: an exception header
+ * such as `TypeError: x` is only a trace when an `at …` frame follows.
+ */
+export function traceStart(line: string, next: string | undefined): TraceState | undefined {
+  if (line === PYTHON_HEADER) return { kind: 'python', phase: 'frames' };
+  if (GO_START_RE.test(line)) return { kind: 'go' };
+  if (THREAD_HEADER_RE.test(line)) return { kind: 'jvm', props: false };
+  if (next !== undefined && AT_FRAME_RE.test(next) && EXCEPTION_HEADER_RE.test(line)) return { kind: 'jvm', props: false };
+  return undefined;
+}
+
+/** The state after `line`, or undefined when the line does not belong to the open trace. */
+export function traceContinue(state: TraceState, line: string): TraceState | undefined {
+  // Runtimes print blank lines inside traces (Go after `panic:`, Python around chained
+  // exceptions); inside one multi-line event they must not end the trace.
+  if (line.trim() === '') return state;
+  switch (state.kind) {
+    case 'python':
+      return continuePython(state.phase, line);
+    case 'jvm':
+      return continueJvm(state.props, line);
+    case 'go':
+      return GO_LINE_RE.test(line) ? state : undefined;
+  }
+}
+
+/**
+ * Node.js prints an error's own properties (`code`, `errno`, …) as an object literal after the
+ * last frame: `    at f (x.js:1:2) {`, `  code: 'ECONNREFUSED',`, `}`. They belong to the trace.
+ */
+function continueJvm(props: boolean, line: string): TraceState | undefined {
+  if (props) {
+    if (NODE_PROPS_END_RE.test(line)) return { kind: 'jvm', props: false };
+    return INDENTED_RE.test(line) ? { kind: 'jvm', props: true } : undefined;
+  }
+  if (AT_FRAME_RE.test(line)) return { kind: 'jvm', props: line.endsWith(' {') };
+  return JVM_MORE_RE.test(line) || JVM_CAUSE_RE.test(line) ? { kind: 'jvm', props: false } : undefined;
+}
+
+function continuePython(phase: 'frames' | 'raised' | 'chained', line: string): TraceState | undefined {
+  if (phase === 'frames') {
+    if (INDENTED_RE.test(line) || line === PYTHON_HEADER) return { kind: 'python', phase: 'frames' };
+    return PYTHON_EXCEPTION_RE.test(line) ? { kind: 'python', phase: 'raised' } : undefined;
+  }
+  if (phase === 'raised') return PYTHON_CHAIN_RE.test(line) ? { kind: 'python', phase: 'chained' } : undefined;
+  return line === PYTHON_HEADER ? { kind: 'python', phase: 'frames' } : undefined;
+}

@@ -1,0 +1,42 @@
+import type { ErrorGroup, LogEvent } from '../../../shared/domain/correlation';
+
+/** One row of `GetQueryResults`, fields by name (`@timestamp`, `@message`, `@logStream`, `@log`, `@ptr`, …). */
+export interface InsightsRow {
+  [field: string]: string | undefined;
+}
+
+/** Where a batch of rows came from: one query of one connection. */
+export interface RowSource {
+  connectionId: string;
+  connection: string;
+  logGroups: string[];
+}
+
+export interface ProcessOptions {
+  /** Session start, epoch ms: every event's `offsetMs` is measured from it. */
+  sessionStart: number;
+  /** Replay link at an offset into the session (`jumpto`), for each group's first occurrence. */
+  replayUrlAt?: (offsetMs: number) => string | undefined;
+}
+
+export interface ProcessResult {
+  events: LogEvent[];
+  groups: ErrorGroup[];
+  /** Rows without a readable timestamp: they cannot be placed on the timeline, so they are left out. */
+  dropped: number;
+}
+
+/** An event on its way through the pipeline: the public event plus what later stages need. */
+export interface WorkEvent {
+  event: LogEvent;
+  /** The message without the `[openReplaySessionToken=…] ` prefix and without trailing newlines. */
+  body: string;
+  /** Input position, so equal timestamps keep the order CloudWatch returned them in. */
+  order: number;
+  /** Connection, group and stream: traces are joined only within one stream. */
+  streamKey: string;
+  /** Insights' `@ptr`: the same record seen by two overlapping queries has the same pointer. */
+  ptr?: string;
+  /** Set when the event is (or carries) a stack trace: the clean trace text. */
+  stack?: string;
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { errorGroupSchema } from '../../../shared/domain/correlation';
+import { fnv1a64 } from '../../../main/correlation/processing/fnv1a';
+import { processRows } from '../../../main/correlation/processing/process-rows';
+import type { InsightsRow } from '../../../main/correlation/processing/process-rows';
+import { API, OTHER, SESSION_START, TOKEN_4, row, splitRows } from './fixtures';
+import { goPanic, javaTrace, nodeTypeError, pythonKeyError } from './traces';
+
+const replayUrlAt = (offsetMs: number): string => `https://app.openreplay.com/42/session/2618307011354435587?jumpto=${offsetMs}`;
+
+function run(rows: InsightsRow[]) {
+  return processRows([{ source: API, rows }], { sessionStart: SESSION_START, replayUrlAt });
+}
+
+describe('grouping errors', () => {
+  it('groups one error whose values, keys and line numbers vary', () => {
+    const rows = [
+      ...splitRows(pythonKeyError('user_id', 42), { at: 1_000, token: TOKEN_4 }),
+      ...splitRows(pythonKeyError('email', 43), { at: 60_000, token: TOKEN_4, stream: 'api/i-2' }),
+      ...splitRows(pythonKeyError('tenant', 44), { at: 120_000, token: TOKEN_4 }),
+    ];
+    const { events, groups } = run(rows);
+    expect(groups).toHaveLength(1);
+    const [group] = groups;
+    expect(group).toMatchObject({
+      title: 'KeyError: <str>',
+      type: 'KeyError',
+      level: 'error',
+      count: 3,
+      firstSeen: SESSION_START + 1_000,
+      lastSeen: SESSION_START + 120_000,
+      firstOffsetMs: 1_000,
+      offsetsMs: [1_000, 60_000, 120_000],
+      sampleEventId: events[0]?.id,
+      connection: 'prod',
+      logGroup: '/ecs/api',
+      logStream: 'api/i-1',
+      replayUrl: replayUrlAt(1_000),
+      contextBefore: [],
+      contextAfter: [],
+    });
+    expect(events.map((e) => e.fingerprint)).toEqual([group?.fingerprint, group?.fingerprint, group?.fingerprint]);
+    expect(errorGroupSchema.safeParse(group).success).toBe(true);
+  });
+
+  it('computes the documented fingerprint: type, masked message, top three frames', () => {
+    const { groups } = run(splitRows(pythonKeyError('user_id'), { at: 0 }));
+    const expected = fnv1a64(
+      [
+        'KeyError',
+        '<str>',
+        'get_order (/app/api/orders.py)',
+        'full_dispatch_request (/usr/local/lib/python3.12/site-packages/flask/app.py)',
+        'wsgi_app (/usr/local/lib/python3.12/site-packages/flask/app.py)',
+      ].join('\n'),
+    );
+    expect(groups[0]?.fingerprint).toBe(expected);
+  });
+
+  it('keeps different errors apart: type, message and throwing place each matter', () => {
+    const otherPlace = pythonKeyError('user_id').replace('in get_order', 'in list_orders');
+    const otherType = pythonKeyError('user_id').replace("KeyError: 'user_id'", 'IndexError: list index out of range');
+    const rows = [
+      ...splitRows(pythonKeyError('user_id'), { at: 0 }),
+      ...splitRows(otherPlace, { at: 100 }),
+      ...splitRows(otherType, { at: 200 }),
+      ...splitRows(javaTrace('A-1'), { at: 300 }),
+      ...splitRows(javaTrace('A-1').replace('is already shipped', 'was never paid'), { at: 400 }),
+    ];
+    const { groups } = run(rows);
+    expect(groups).toHaveLength(5);
+    expect(new Set(groups.map((g) => g.fingerprint)).size).toBe(5);
+  });
+
+  it('sorts groups by count, then by first occurrence', () => {
+    const rows = [
+      ...splitRows(javaTrace('A-1'), { at: 0 }),
+      ...splitRows(nodeTypeError(), { at: 100, stream: 'node' }),
+      ...splitRows(nodeTypeError(30), { at: 200, stream: 'node' }),
+      ...splitRows(pythonKeyError('x'), { at: 300, stream: 'py' }),
+    ];
+    const { groups } = run(rows);
+    expect(groups.map((g) => [g.type, g.count])).toEqual([
+      ['TypeError', 2],
+      ['java.lang.IllegalStateException', 1],
+      ['KeyError', 1],
+    ]);
+  });
+
+  it('groups plain error lines by their masked text, without timestamp and level noise in the title', () => {
+    const rows = [
+      row({ at: 0, message: '2024-01-24 04:27:39,324 ERROR [payments] charge failed for order 1234 after 3 attempts' }),
+      row({ at: 10, message: '2024-01-24 04:27:41,002 ERROR [payments] charge failed for order 98 after 5 attempts' }),
+      row({ at: 20, message: '[ERROR]\t2024-01-24T04:27:42.000Z\t0b7c7a43-5d2e-4c1a-9a53-2f2b8f1e6d10\tinventory sync stalled' }),
+    ];
+    const { groups } = run(rows);
+    expect(groups.map((g) => [g.title, g.type, g.count])).toEqual([
+      ['[payments] charge failed for order <n> after <n> attempts', 'error', 2],
+      ['inventory sync stalled', 'error', 1],
+    ]);
+    expect(groups[0]?.stack).toBeUndefined();
+    expect(groups[0]?.frames).toEqual([]);
+  });
+
+  it('does not group warnings, info or untyped unknown lines', () => {
+    const rows = [
+      row({ at: 0, message: 'WARN pool exhausted' }),
+      row({ at: 1, message: 'INFO request done' }),
+      row({ at: 2, message: 'some line' }),
+      row({ at: 3, message: '{"level":40,"msg":"slow query","err":{"type":"Error","message":"x","stack":"Error: x\\n    at q (/a.js:1:1)"}}' }),
+    ];
+    const { events, groups } = run(rows);
+    expect(groups).toEqual([]);
+    expect(events.every((e) => e.fingerprint === undefined)).toBe(true);
+  });
+
+  it('takes the worst level of a group and the place of its first occurrence', () => {
+    const rows = [
+      row({ at: 0, message: 'ERROR cache node 3 unreachable', stream: 'a' }),
+      row({ at: 50, message: 'FATAL cache node 7 unreachable', stream: 'b' }),
+    ];
+    const { groups } = run(rows);
+    // Level words are noise for the fingerprint: one group, at its worst level.
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ level: 'fatal', logStream: 'a', count: 2 });
+  });
+
+  it('groups one error across connections, reporting the first one', () => {
+    const { groups } = processRows(
+      [
+        { source: OTHER, rows: splitRows(nodeTypeError(), { at: 500 }) },
+        { source: API, rows: splitRows(nodeTypeError(11), { at: 100 }) },
+      ],
+      { sessionStart: SESSION_START },
+    );
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ count: 2, connection: 'prod', firstOffsetMs: 100 });
+    expect(groups[0]?.replayUrl).toBeUndefined();
+  });
+
+  it('Go panics group across different indexes and lengths', () => {
+    const rows = [...splitRows(goPanic(5, 3), { at: 0 }), ...splitRows(goPanic(12, 4), { at: 3_000 })].filter((r) => r['@message'] !== '');
+    const { groups } = run(rows);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ count: 2, level: 'fatal', type: 'panic' });
+  });
+
+  it('shortens long titles', () => {
+    const { groups } = run([row({ at: 0, message: `ERROR ${'upstream said no; '.repeat(30)}` })]);
+    expect(groups[0]?.title.length).toBeLessThanOrEqual(140);
+    expect(groups[0]?.title.endsWith('…')).toBe(true);
+  });
+});

@@ -37,6 +37,8 @@ export const errorCodes = [
   // Runs
   'CANCELLED',
   'OFFLINE',
+  /** A query still hit the row cap over one second, the smallest range Insights takes. */
+  'RESULTS_TRUNCATED',
   // Cache
   'CACHE_CORRUPT',
   'CACHE_TOO_NEW',

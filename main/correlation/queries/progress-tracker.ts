@@ -1,0 +1,92 @@
+import type { CorrelationProgress, RunStats } from '../../../shared/domain/correlation';
+import { costUsd } from './cost';
+
+export type QueryProgress = CorrelationProgress['queries'][number];
+export type QueryStatus = QueryProgress['status'];
+/** A progress snapshot without the request id (the session service adds it). */
+export type RunProgress = Omit<CorrelationProgress, 'requestId'>;
+
+interface Entry extends QueryProgress {
+  /** Re-run in halves: its bytes were billed, but its rows are counted by its parts. */
+  superseded: boolean;
+}
+
+/**
+ * Keeps the state of every query of a run and turns it into progress snapshots. Status changes
+ * are reported at once; statistics-only changes at most every `minIntervalMs`, so dozens of
+ * queries polled in parallel cannot flood the renderer.
+ */
+export class ProgressTracker {
+  private readonly entries = new Map<string, Entry>();
+  private lastEmit = Number.NEGATIVE_INFINITY;
+  private phase: RunProgress['phase'] = 'querying';
+  /** StartQuery calls that began a query: re-runs and halves are billed queries too. */
+  private started = 0;
+  /** Scanned by earlier attempts of a re-run query: billed even though the attempt's rows were dropped. */
+  private retired = { bytesScanned: 0, recordsScanned: 0 };
+
+  constructor(
+    private readonly pricePerGb: number,
+    private readonly emit: ((progress: RunProgress) => void) | undefined,
+    private readonly minIntervalMs = 100,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  add(key: string, connection: string, logGroups: number): void {
+    this.entries.set(key, { key, connection, logGroups, status: 'Pending', recordsScanned: 0, recordsMatched: 0, bytesScanned: 0, superseded: false });
+    this.report(true);
+  }
+
+  update(key: string, change: Partial<Pick<QueryProgress, 'status' | 'recordsScanned' | 'recordsMatched' | 'bytesScanned'>>): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    const statusChanged = change.status !== undefined && change.status !== entry.status;
+    Object.assign(entry, change);
+    this.report(statusChanged);
+  }
+
+  markStarted(key: string): void {
+    this.started += 1;
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.retired.bytesScanned += entry.bytesScanned;
+      this.retired.recordsScanned += entry.recordsScanned;
+    }
+    this.update(key, { status: 'Scheduled', recordsScanned: 0, recordsMatched: 0, bytesScanned: 0 });
+  }
+
+  supersede(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry) entry.superseded = true;
+    this.setPhase('splitting');
+  }
+
+  setPhase(phase: RunProgress['phase'], message?: string): void {
+    this.phase = phase;
+    this.report(true, message);
+  }
+
+  totals(): RunStats {
+    let { bytesScanned, recordsScanned } = this.retired;
+    let recordsMatched = 0;
+    for (const entry of this.entries.values()) {
+      bytesScanned += entry.bytesScanned;
+      recordsScanned += entry.recordsScanned;
+      if (!entry.superseded) recordsMatched += entry.recordsMatched;
+    }
+    return { bytesScanned, recordsScanned, recordsMatched, costUsd: costUsd(bytesScanned, this.pricePerGb), queries: this.started };
+  }
+
+  snapshot(message?: string): RunProgress {
+    const queries = [...this.entries.values()].map(({ superseded: _superseded, ...query }) => query);
+    return { phase: this.phase, queries, totals: this.totals(), ...(message === undefined ? {} : { message }) };
+  }
+
+  private report(force: boolean, message?: string): void {
+    if (!this.emit) return;
+    const now = this.clock();
+    if (!force && now - this.lastEmit < this.minIntervalMs) return;
+    this.lastEmit = now;
+    this.emit(this.snapshot(message));
+  }
+}

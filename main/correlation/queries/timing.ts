@@ -1,0 +1,54 @@
+import { AppError } from '../../../shared/errors';
+
+/** Adaptive GetQueryResults polling: short first waits (most session queries finish fast), then backing off. */
+export function pollDelay(attempt: number, tuning: { pollInitialMs: number; pollFactor: number; pollMaxMs: number }): number {
+  return Math.min(tuning.pollMaxMs, tuning.pollInitialMs * tuning.pollFactor ** attempt);
+}
+
+/**
+ * "Full jitter" exponential backoff: a random wait in [0, min(max, base·2^attempt)], so several
+ * clients throttled at once do not retry in lockstep.
+ */
+export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  return Math.round(random() * Math.min(maxMs, baseMs * 2 ** attempt));
+}
+
+export function cancelledError(): AppError {
+  return new AppError('CANCELLED', 'The correlation was cancelled.', 'Nothing partial was kept; start it again when you are ready.');
+}
+
+/** Waits, or rejects with CANCELLED as soon as the signal fires. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(cancelledError());
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(cancelledError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Runs at most `max` tasks at once, first come first served. */
+export function createLimiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else active -= 1;
+  };
+  return async (task) => {
+    if (active < max) active += 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      release();
+    }
+  };
+}

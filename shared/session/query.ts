@@ -25,11 +25,15 @@ function escapeRegex(text: string): string {
  * Throws AppError on anything but a strictly valid ID and token: the text it builds is code.
  */
 export function buildSessionQuery(ref: SessionReference): string {
-  const { sessionId, token } = checkQueryIds(ref);
-  const tokenText = token ?? tokenPrefixForSessionId(sessionId);
+  // The token is validated (it must belong to this session) but the query matches every token of
+  // the session by its ID prefix: a reloaded page can be issued a new token for the same session
+  // (new expiry), and its lines belong to the session too. The prefix is anchored by `=` or `"`
+  // before it and `.` after it, so it never matches another session's token.
+  const { sessionId } = checkQueryIds(ref);
+  const prefix = tokenPrefixForSessionId(sessionId);
   const conditions = [
-    `@message like "${TOKEN_TAG}=${tokenText}"`,
-    `@message like /${JSON_TAG}${escapeRegex(tokenText)}${token === undefined ? '' : '"'}/`,
+    `@message like "${TOKEN_TAG}=${prefix}"`,
+    `@message like /${JSON_TAG}${escapeRegex(prefix)}/`,
     `@message like /openReplaySession\\.id=${sessionId}([^0-9]|$)/`,
   ];
   return [

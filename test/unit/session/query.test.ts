@@ -6,7 +6,6 @@ import { EXAMPLE_EXP, EXAMPLE_ID, EXAMPLE_START, EXAMPLE_TOKEN, EXAMPLE_TOKEN_3,
 
 const tokenRef: SessionReference = { kind: 'token', sessionId: EXAMPLE_ID, token: EXAMPLE_TOKEN, start: EXAMPLE_START, end: EXAMPLE_EXP };
 const idRef: SessionReference = { kind: 'session-id', sessionId: EXAMPLE_ID, start: EXAMPLE_START, end: EXAMPLE_EXP };
-const ESCAPED = `jw4wdfpgqhoj\\.3az\\.lrraavgc\\.${SIG}`;
 
 /** What RE2/JS regexes in the query would match, to check the patterns against real log lines. */
 function regexes(query: string): RegExp[] {
@@ -20,17 +19,9 @@ function matches(query: string, line: string): boolean {
 }
 
 describe('buildSessionQuery', () => {
-  it('matches the token, its JSON form and the ID tag when the token is known', () => {
-    expect(buildSessionQuery(tokenRef)).toBe(
-      [
-        'fields @timestamp, @message, @logStream, @log',
-        `| filter @message like "openReplaySessionToken=${EXAMPLE_TOKEN}"` +
-          ` or @message like /"openReplaySessionToken"\\s*:\\s*"${ESCAPED}"/` +
-          ` or @message like /openReplaySession\\.id=${EXAMPLE_ID}([^0-9]|$)/`,
-        '| sort @timestamp asc',
-        '| limit 10000',
-      ].join('\n'),
-    );
+  it('matches every token of the session by its ID prefix, even when one token is known', () => {
+    // A reloaded page can get a new token (new expiry) for the same session: its lines count too.
+    expect(buildSessionQuery(tokenRef)).toBe(buildSessionQuery(idRef));
   });
 
   it('matches the token prefix (plain and JSON) when only the ID is known', () => {
@@ -50,7 +41,7 @@ describe('buildSessionQuery', () => {
     for (const text of [EXAMPLE_TOKEN_3, `jw4wdfpgqhoj.-3az.lrraavgc.${SIG}`]) {
       const parsed = parseSessionReference(text, { now: NOW });
       if (!parsed.ok) throw new Error(parsed.error.message);
-      expect(buildSessionQuery(parsed.value)).toContain(`like "openReplaySessionToken=${text}"`);
+      expect(buildSessionQuery(parsed.value)).toContain('like "openReplaySessionToken=jw4wdfpgqhoj."');
     }
   });
 

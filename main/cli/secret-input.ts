@@ -29,8 +29,9 @@ export async function readSecretsFromStdin(stdin: CliIo['stdin']): Promise<Secre
 export async function promptHidden(io: CliIo, question: string): Promise<string> {
   const { stdin, stderr } = io;
   if (!stdin.isTTY || !stdin.setRawMode) throw new AppError('INVALID_INPUT', 'Cannot prompt: stdin is not a terminal.', 'Use --secret-access-key-stdin.');
-  stderr.write(question);
+  // Echo off before the prompt shows, so nothing typed after it can ever be echoed.
   stdin.setRawMode(true);
+  stderr.write(question);
   stdin.setEncoding('utf8');
   stdin.resume();
   try {

@@ -28,7 +28,7 @@ describe('mapAwsError', () => {
     [new LimitExceededException({ ...meta, message: 'too many queries' }), 'AWS_THROTTLED', /LimitExceededException/],
     [new MalformedQueryException({ ...meta, message: 'unexpected symbol' }), 'AWS_MALFORMED_QUERY', /unexpected symbol/],
     [new ResourceNotFoundException({ ...meta, message: 'The specified log group does not exist.' }), 'AWS_RESOURCE_NOT_FOUND', /does not exist/],
-    [new ServiceUnavailableException({ $metadata: { httpStatusCode: 503 }, $fault: 'server', message: 'down' }), 'AWS_ERROR', /HTTP 503/],
+    [new ServiceUnavailableException({ $metadata: { httpStatusCode: 503 }, message: 'down' }), 'AWS_ERROR', /HTTP 503/],
   ])('maps %s', (error, code, message) => {
     const mapped = mapAwsError(error, { region: 'eu-west-1' });
     expect(mapped).toBeInstanceOf(AppError);

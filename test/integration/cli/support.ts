@@ -1,0 +1,13 @@
+import { runNode, type RunResult } from '../connections/support';
+
+export { filesContaining, freshSecret, secretToolLookup, tempDataDir } from '../connections/support';
+
+/** Every CLI run of a test file, for the leak checks. */
+export const transcript: RunResult[] = [];
+
+/** Runs `bin/orcw.mjs` under the project's Node 24, as `npx orcw` would. */
+export async function orcw(args: string[], options: { dataDir: string; input?: string; env?: NodeJS.ProcessEnv }): Promise<RunResult> {
+  const result = await runNode(['bin/orcw.mjs', ...args], { input: options.input, env: { ORCW_DATA_DIR: options.dataDir, ...options.env } });
+  transcript.push(result);
+  return result;
+}

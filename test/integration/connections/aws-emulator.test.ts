@@ -39,7 +39,6 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.stop());
 
-const services: ConnectionService[] = [];
 const created: Array<{ service: ConnectionService; id: string }> = [];
 afterEach(async () => {
   emulator.setFaults({});
@@ -49,7 +48,6 @@ afterEach(async () => {
 
 async function newService(clientOptions: { maxAttempts?: number; requestTimeoutMs?: number } = {}) {
   const service = new ConnectionService({ store: new ConnectionStore(await tempDataDir()), secrets: defaultSecretStore(), clientOptions });
-  services.push(service);
   return service;
 }
 
@@ -157,14 +155,7 @@ describe('test connection against the emulator', () => {
   it('maps an expired session token (answered by a fake server: the emulator does not model session tokens)', async () => {
     // A stand-in that answers exactly as CloudWatch does for an expired STS token, so the SDK's own
     // deserializer builds the exception that the mapping sees.
-    const fakeExpiredTokenServer = await listen(
-      createServer((req, res) => {
-        req.resume().on('end', () => {
-          res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'fake-1' });
-          res.end(JSON.stringify({ __type: 'ExpiredTokenException', message: 'The security token included in the request is expired' }));
-        });
-      }),
-    );
+    const fakeExpiredTokenServer = await fakeCloudWatch(400, { __type: 'ExpiredTokenException', message: 'The security token included in the request is expired' });
     try {
       const service = await newService();
       const view = await add(service, {
@@ -198,6 +189,27 @@ describe('log groups against the emulator', () => {
     const svc5 = pages[0]!.groups.find((g) => g.name === '/app/svc-005');
     expect(svc5?.storedBytes).toBeGreaterThan(0);
     expect(svc5?.creationTime).toBeGreaterThan(0);
+  });
+
+  it('passes retention through (answered by a fake server: the emulator does not model retention)', async () => {
+    const fakeServer = await fakeCloudWatch(200, {
+      logGroups: [
+        { logGroupName: '/kept/30d', retentionInDays: 30, storedBytes: 1234, creationTime: 1700000000000 },
+        { logGroupName: '/kept/forever', storedBytes: 0 },
+      ],
+    });
+    try {
+      const service = await newService();
+      const view = await add(service, { endpoint: `http://127.0.0.1:${port(fakeServer)}` });
+      expect(await service.listLogGroups({ id: view.id })).toEqual({
+        groups: [
+          { name: '/kept/30d', retentionInDays: 30, storedBytes: 1234, creationTime: 1700000000000 },
+          { name: '/kept/forever', storedBytes: 0 },
+        ],
+      });
+    } finally {
+      fakeServer.close();
+    }
   });
 
   it('searches by prefix', async () => {
@@ -274,6 +286,18 @@ describe('createLogsClient for the correlation engine', () => {
     }
   });
 });
+
+/** A stand-in CloudWatch endpoint that gives every request the same awsJson1_1 answer. */
+function fakeCloudWatch(status: number, body: unknown): Promise<Server> {
+  return listen(
+    createServer((req, res) => {
+      req.resume().on('end', () => {
+        res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'fake-1' });
+        res.end(JSON.stringify(body));
+      });
+    }),
+  );
+}
 
 function listen(server: Server): Promise<Server> {
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));

@@ -95,6 +95,17 @@ describe('AWS keys in the real OS keychain', () => {
     expect(file.connections.map((c: { name: string }) => c.name)).toEqual(['profile']);
   });
 
+  it('a keytar that fails to load is reported as KEYCHAIN_UNAVAILABLE, not a crash at startup', async () => {
+    const dataDir = await tempDataDir();
+    const result = await runNode(
+      ['--import', './test/integration/connections/break-keytar.mjs', '--import', 'tsx', 'test/integration/connections/keychain-child.ts'],
+      { env: { ORCW_DATA_DIR: dataDir, CHILD_SECRET: freshSecret() } },
+    );
+    const outcome = JSON.parse(result.stdout);
+    expect(outcome.keys).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringContaining('fake broken build') });
+    expect(outcome.profile).toMatchObject({ ok: true });
+  });
+
   it('without a Secret Service: deleting a keys connection fails and keeps it, so no secret is orphaned', async () => {
     const { dataDir, service } = await setup();
     const secret = freshSecret();

@@ -1,0 +1,75 @@
+import { Rng } from '../rng';
+import type { LogStore } from '../store/log-store';
+import type { EmulatorManifest, GenerateOptions, ManifestSession, TagStyle } from '../types';
+import { emitNoise } from './noise';
+import { emitSession, planSession } from './session';
+import { apiService } from './services/api';
+import { gatewayService } from './services/gateway';
+import { paymentsService } from './services/payments';
+import { reportWorkerService } from './services/report-worker';
+import type { Service } from './services/types';
+import { webBffService } from './services/web-bff';
+import { Timeline } from './timeline';
+
+/** 2024-01-23T00:00:00Z: a fixed default so generated data (and tokens) never depend on today. */
+export const DEFAULT_GENERATE_START = Date.UTC(2024, 0, 23);
+
+export const SERVICES: Service[] = [apiService, webBffService, reportWorkerService, paymentsService, gatewayService];
+
+export interface ServiceStreams {
+  service: Service;
+  streams: string[];
+}
+
+/** Generates deterministic traffic into the store and returns its ground truth. */
+export function generateTraffic(store: LogStore, accountId: string, options: GenerateOptions = {}): EmulatorManifest {
+  const opts = {
+    sessions: options.sessions ?? 20,
+    days: options.days ?? 1,
+    rate: options.rate ?? 5,
+    seed: options.seed ?? 1,
+    start: options.start ?? DEFAULT_GENERATE_START,
+    ...(options.heavySession === undefined ? {} : { heavySession: options.heavySession }),
+  };
+  if (opts.sessions < 0 || opts.days <= 0 || opts.rate < 0) throw new Error('generate: sessions >= 0, days > 0 and rate >= 0 are required');
+  const from = opts.start;
+  const to = from + Math.round(opts.days * 86_400_000);
+  // Independent streams of randomness, so e.g. a different noise rate leaves sessions unchanged.
+  const layoutRng = new Rng(opts.seed * 7 + 1);
+  const sessionRng = new Rng(opts.seed * 7 + 2);
+  const noiseRng = new Rng(opts.seed * 7 + 3);
+  const layout: ServiceStreams[] = SERVICES.map((service) => ({ service, streams: service.streamNames(layoutRng, from) }));
+  const timeline = new Timeline();
+  const plans = Array.from({ length: opts.sessions }, (_, i) => planSession(i, sessionRng, layout, from, to, false));
+  if (opts.heavySession !== undefined) plans.push(planSession(opts.sessions, sessionRng, layout, from, to, true, opts.heavySession));
+  const sessions: ManifestSession[] = [];
+  // Multi-line blocks first (they reserve their time ranges), then single lines, then noise.
+  const emitted = plans.map((plan) => emitSession(plan, sessionRng, timeline, 'blocks'));
+  plans.forEach((plan) => emitSession(plan, sessionRng, timeline, 'lines'));
+  // Ingestion follows the event by 0.8–3 s, varying but reproducible.
+  const lag = (n: number): number => 800 + ((n * 7919) % 2200);
+  const totalEvents = emitNoise(layout, noiseRng, timeline, store, from, to, opts.rate, lag) + timeline.flushRest(store, from, lag);
+  plans.forEach((plan, i) => {
+    const styles = new Set(plan.services.map((s) => s.service.style));
+    sessions.push({
+      sessionId: plan.id.toString(),
+      ...(plan.token === undefined ? {} : { token: plan.token }),
+      tokenFormat: plan.tokenFormat,
+      tagStyles: (['prefix', 'json', 'session-id'] as TagStyle[]).filter((s) => styles.has(s)),
+      start: plan.start,
+      end: plan.end,
+      taggedEvents: timeline.tagged.get(i) ?? 0,
+      logGroups: [...new Set(plan.services.map((s) => s.service.group))].sort(),
+      ...(plan.heavy ? { heavy: true } : {}),
+      errors: emitted[i]!,
+    });
+  });
+  return {
+    options: opts,
+    accountId,
+    logGroups: layout.map((l) => l.service.group).sort(),
+    timeRange: { from, to },
+    totalEvents,
+    sessions,
+  };
+}

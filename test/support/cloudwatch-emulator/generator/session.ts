@@ -1,0 +1,158 @@
+import type { Rng } from '../rng';
+import type { ManifestError } from '../types';
+import type { ServiceStreams } from './generate';
+import type { SessionRef } from './services/types';
+import type { Timeline } from './timeline';
+import { SESSION_MAX_MS, flakeId, flakeStartMs, makeToken } from './tokens';
+
+export interface SessionPlan {
+  index: number;
+  id: bigint;
+  start: number;
+  end: number;
+  durationMs: number;
+  token: string | undefined;
+  tokenFormat: 3 | 4 | null;
+  services: ServiceStreams[];
+  heavy: boolean;
+  heavyCount: number;
+  errorCount: number;
+}
+
+export function planSession(index: number, rng: Rng, layout: ServiceStreams[], from: number, to: number, heavy: boolean, heavyCount = 0): SessionPlan {
+  const latestStart = Math.max(from, to - SESSION_MAX_MS - 60_000);
+  const id = flakeId(from + Math.floor(rng.next() * (latestStart - from)), rng.int(0, 0xffff), rng.int(0, 255));
+  const start = flakeStartMs(id);
+  const end = start + SESSION_MAX_MS;
+  // Every fifth session is tagged only by its id; every fourth uses the older 3-part token;
+  // a third of the 4-part tokens carry a negative delay.
+  const idOnly = !heavy && index % 5 === 4;
+  const tokenFormat: 3 | 4 | null = idOnly ? null : !heavy && index % 4 === 2 ? 3 : 4;
+  const delay = index % 3 === 1 ? -rng.int(1, 90_000) : rng.int(0, 60_000);
+  const token = tokenFormat === null ? undefined : makeToken(id, end, tokenFormat, delay);
+  const byToken = layout.filter((l) => l.service.style !== 'session-id');
+  const byId = layout.filter((l) => l.service.style === 'session-id');
+  let services: ServiceStreams[];
+  if (heavy) services = [layout.find((l) => l.service.style === 'prefix')!];
+  else if (idOnly) services = pickSome(rng, byId, 1, byId.length);
+  else services = [...new Set([rng.pick(byToken), ...pickSome(rng, layout, 0, 3)])];
+  return {
+    index,
+    id,
+    start,
+    end,
+    durationMs: rng.int(5, 90) * 60_000,
+    token,
+    tokenFormat,
+    services,
+    heavy,
+    heavyCount,
+    // The first sessions always have errors so small generated sets still exercise grouping.
+    errorCount: heavy ? 0 : index < 3 ? rng.int(1, 3) : rng.int(0, 3),
+  };
+}
+
+function pickSome<T>(rng: Rng, items: T[], min: number, max: number): T[] {
+  const n = rng.int(min, max);
+  const pool = [...items];
+  const out: T[] = [];
+  while (out.length < n && pool.length > 0) out.push(pool.splice(rng.int(0, pool.length - 1), 1)[0]!);
+  return out;
+}
+
+/** True when the line carries this session's tag in any convention (with a digit boundary on ids). */
+export function carriesTag(line: string, plan: SessionPlan): boolean {
+  if (plan.token !== undefined && line.includes(plan.token)) return true;
+  const needle = `openReplaySession.id=${plan.id}`;
+  for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
+    const next = line.charCodeAt(at + needle.length);
+    if (!(next >= 48 && next <= 57)) return true;
+  }
+  return false;
+}
+
+/**
+ * Writes one session's events. Phase 'blocks' places its errors (with untagged context lines
+ * around them) and returns their ground truth; phase 'lines' places routine tagged lines and decoys.
+ */
+export function emitSession(plan: SessionPlan, rng: Rng, timeline: Timeline, phase: 'blocks' | 'lines'): ManifestError[] {
+  const ref: SessionRef = { id: plan.id.toString(), ...(plan.token === undefined ? {} : { token: plan.token }) };
+  const push = (group: string, stream: string, ts: number, line: string, free: boolean): void => {
+    const b = timeline.buffer(group, stream);
+    const tag = carriesTag(line, plan) ? plan.index : undefined;
+    if (free) timeline.pushFree(b, ts, line, tag);
+    else timeline.push(b, ts, line, tag);
+  };
+  if (phase === 'lines') {
+    emitLines(plan, rng, ref, push);
+    return [];
+  }
+  const errors: ManifestError[] = [];
+  // Some sessions hit the same bug twice: the two occurrences must group together.
+  const repeat = plan.errorCount > 0 && plan.index % 7 === 3;
+  let last: [ServiceStreams, number] | undefined;
+  for (let k = 0; k < plan.errorCount + (repeat ? 1 : 0); k++) {
+    const isRepeat = repeat && k === plan.errorCount && last !== undefined;
+    const svc = isRepeat ? last![0] : rng.pick(plan.services);
+    const templateIndex = isRepeat ? last![1] : rng.int(0, svc.service.templates.length - 1);
+    last = [svc, templateIndex];
+    const stream = rng.pick(svc.streams);
+    const wanted = plan.start + rng.int(0, plan.durationMs);
+    const rendered = svc.service.error(svc.service.templates[templateIndex]!, rng, ref, wanted);
+    const before = [svc.service.contextBefore(wanted, rng), ...(rng.chance(0.5) ? [svc.service.contextBefore(wanted, rng)] : [])];
+    const after = svc.service.contextAfter(wanted, rng);
+    const n = rendered.lines.length;
+    const t0 = timeline.reserve(timeline.buffer(svc.service.group, stream), wanted - 3, Math.floor(n / 3) + 6);
+    before.forEach((line, j) => push(svc.service.group, stream, t0 + j, line, false));
+    const first = t0 + 3;
+    // A trace is flushed in one burst: a few lines share each millisecond.
+    rendered.lines.forEach((line, j) => push(svc.service.group, stream, first + Math.floor(j / 3), line, false));
+    push(svc.service.group, stream, first + Math.floor(n / 3) + 2, (rendered.pending ?? '') + after, false);
+    const e = rendered.error;
+    errors.push({
+      language: e.language,
+      type: e.type,
+      message: e.message,
+      groupKey: e.groupKey,
+      logGroup: svc.service.group,
+      logStream: stream,
+      timestamp: first,
+      eventCount: n,
+      frames: e.frames.slice(0, 10),
+    });
+  }
+  return errors;
+}
+
+type Push = (group: string, stream: string, ts: number, line: string, free: boolean) => void;
+
+function emitLines(plan: SessionPlan, rng: Rng, ref: SessionRef, push: Push): void {
+  if (plan.heavy) {
+    const svc = plan.services[0]!;
+    const step = (SESSION_MAX_MS - 60_000) / plan.heavyCount;
+    for (let k = 0; k < plan.heavyCount; k++) {
+      const ts = plan.start + Math.floor(k * step);
+      push(svc.service.group, rng.pick(svc.streams), ts, svc.service.tagged(ts, rng, ref), true);
+    }
+    return;
+  }
+  for (const svc of plan.services) {
+    const n = rng.int(3, 25);
+    for (let k = 0; k < n; k++) {
+      const ts = plan.start + rng.int(0, plan.durationMs);
+      push(svc.service.group, rng.pick(svc.streams), ts, svc.service.tagged(ts, rng, ref), true);
+    }
+  }
+  if (plan.index % 3 !== 0) return;
+  // Decoys inside the session's window: an id with extra digits, and a token whose id part
+  // extends this session's base36 id. A search without a digit/dot boundary would match them.
+  const ts = plan.start + rng.int(0, plan.durationMs);
+  for (const svc of plan.services) {
+    if (svc.service.style === 'session-id') {
+      push(svc.service.group, rng.pick(svc.streams), ts, svc.service.tagged(ts, rng, { id: `${plan.id}${rng.int(10, 99)}` }), true);
+    } else if (plan.token !== undefined) {
+      const decoy = makeToken(plan.id * 36n + BigInt(rng.int(0, 35)), plan.end, 4, rng.int(0, 9000));
+      push(svc.service.group, rng.pick(svc.streams), ts, svc.service.tagged(ts, rng, { id: '0', token: decoy }), true);
+    }
+  }
+}

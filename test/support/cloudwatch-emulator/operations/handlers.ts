@@ -1,0 +1,21 @@
+import type { Handler } from '../server/http-server';
+import { filterLogEvents } from './filter-log-events';
+import { getLogEvents } from './get-log-events';
+import { createLogGroup, createLogStream, describeLogGroups, describeLogStreams } from './groups-streams';
+import { putLogEvents } from './put-log-events';
+import { getLogRecord, getQueryResults, startQuery, stopQuery } from './queries';
+
+/** The operations the emulator serves; any other X-Amz-Target is UnknownOperationException. */
+export const handlers: Record<string, Handler> = {
+  CreateLogGroup: createLogGroup,
+  CreateLogStream: createLogStream,
+  PutLogEvents: putLogEvents,
+  DescribeLogGroups: describeLogGroups,
+  DescribeLogStreams: describeLogStreams,
+  StartQuery: startQuery,
+  GetQueryResults: getQueryResults,
+  StopQuery: stopQuery,
+  GetLogRecord: getLogRecord,
+  GetLogEvents: getLogEvents,
+  FilterLogEvents: filterLogEvents,
+};

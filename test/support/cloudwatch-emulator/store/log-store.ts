@@ -1,0 +1,65 @@
+import { LogStream } from './log-stream';
+
+export class LogGroup {
+  readonly id: number;
+  readonly name: string;
+  readonly creationTime: number;
+  readonly streams = new Map<string, LogStream>();
+
+  constructor(id: number, name: string, creationTime: number) {
+    this.id = id;
+    this.name = name;
+    this.creationTime = creationTime;
+  }
+
+  storedBytes(): number {
+    let total = 0;
+    for (const s of this.streams.values()) total += s.storedBytes;
+    return total;
+  }
+}
+
+export interface EventRef {
+  group: LogGroup;
+  stream: LogStream;
+  index: number;
+}
+
+/** All groups of the emulated account (one store serves every region). */
+export class LogStore {
+  readonly groups = new Map<string, LogGroup>();
+  private readonly streamsById: { group: LogGroup; stream: LogStream }[] = [];
+  private nextGroupId = 0;
+
+  getGroup(name: string): LogGroup | undefined {
+    return this.groups.get(name);
+  }
+
+  createGroup(name: string, now = Date.now()): LogGroup {
+    const group = new LogGroup(this.nextGroupId++, name, now);
+    this.groups.set(name, group);
+    return group;
+  }
+
+  createStream(group: LogGroup, name: string, now = Date.now()): LogStream {
+    const stream = new LogStream(this.streamsById.length, name, now);
+    group.streams.set(name, stream);
+    this.streamsById.push({ group, stream });
+    return stream;
+  }
+
+  ensureStream(groupName: string, streamName: string, now = Date.now()): LogStream {
+    const group = this.groups.get(groupName) ?? this.createGroup(groupName, now);
+    return group.streams.get(streamName) ?? this.createStream(group, streamName, now);
+  }
+
+  streamById(id: number): { group: LogGroup; stream: LogStream } | undefined {
+    return this.streamsById[id];
+  }
+
+  totalEvents(): number {
+    let n = 0;
+    for (const s of this.streamsById) n += s.stream.count;
+    return n;
+  }
+}

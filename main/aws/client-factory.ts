@@ -52,7 +52,10 @@ export function createLogsClient(connection: Connection, options: LogsClientOpti
   return client;
 }
 
-/** What `mapAwsError` needs to explain a failure of this client (the secret only to redact it). */
+/**
+ * What `mapAwsError` needs to explain a failure of this client (the secret only to redact it).
+ * The object is live: the session-token flag and redaction list fill in once the keys are read.
+ */
 export function errorContextOf(client: CloudWatchLogsClient): AwsErrorContext {
   return contexts.get(client) ?? {};
 }

@@ -28,6 +28,8 @@ export type FinalStatus = 'Complete' | 'Failed' | 'Timeout' | 'Cancelled';
 export interface QueryOutcome {
   status: FinalStatus;
   rows: InsightsRow[];
+  /** What Insights counted as matching: more than `rows` when the result was capped. */
+  matched: number;
 }
 
 const FINAL: ReadonlySet<string> = new Set<FinalStatus>(['Complete', 'Failed', 'Timeout', 'Cancelled']);
@@ -76,10 +78,11 @@ export async function runInsightsQuery(spec: QuerySpec, context: QueryContext): 
       });
       if (FINAL.has(status)) {
         finished = true;
-        if (status !== 'Complete') return { status: status as FinalStatus, rows: [] };
+        const matched = stats?.recordsMatched ?? 0;
+        if (status !== 'Complete') return { status: status as FinalStatus, rows: [], matched };
         const rows = toRows(output.results ?? []);
         if (output.nextToken) rows.push(...(await restOfPages(spec, queryId, output.nextToken, context)));
-        return { status, rows };
+        return { status, rows, matched };
       }
     }
   } finally {

@@ -1,7 +1,7 @@
 import type { RunFailure } from '../../../shared/domain/correlation';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { InsightsRow } from '../processing/types';
-import { runInsightsQuery, type FinalStatus, type QueryContext, type QuerySpec } from './insights-query';
+import { runInsightsQuery, type FinalStatus, type QueryContext, type QueryOutcome, type QuerySpec } from './insights-query';
 import { formatSecondRange, splitSecondRange } from './time-range';
 
 /** The rows of one finished query, or why that part of the data is missing (or both, when capped). */
@@ -15,6 +15,8 @@ export interface PartFailure {
   error: AppError;
   /** True when only a time slice of the window is affected (the part came from a split). */
   slice: boolean;
+  /** For a capped one-second slice: how many events matched, of which `rows` came back. */
+  matched?: number;
 }
 
 export interface PartContext extends QueryContext {
@@ -45,14 +47,16 @@ export async function runPart(spec: QuerySpec, context: PartContext, split = fal
 
   const halves = splitSecondRange(spec.range);
   if (!halves) {
-    return [{ spec, rows: outcome.rows, failure: { error: truncated(context.tuning.limit), slice: true } }];
+    const matched = Math.max(outcome.matched, outcome.rows.length);
+    const failure = { error: truncated(context.tuning.limit, matched), slice: true, matched };
+    return [{ spec, rows: outcome.rows, failure }];
   }
   context.tracker.supersede(spec.key);
   const parts = await settleAll(halves.map((range, i) => runPart({ ...spec, key: `${spec.key}.${i}`, range }, context, true)));
   return parts.flat();
 }
 
-async function runWithRetry(spec: QuerySpec, context: PartContext): Promise<{ status: FinalStatus; rows: InsightsRow[] }> {
+async function runWithRetry(spec: QuerySpec, context: PartContext): Promise<QueryOutcome> {
   for (let attempt = 0; ; attempt += 1) {
     const outcome = await context.limit(() => runInsightsQuery(spec, context));
     // `Failed` can be a passing fault inside the service: one more try, never an endless loop.
@@ -70,9 +74,9 @@ export async function settleAll<T>(tasks: Promise<T>[]): Promise<T[]> {
 }
 
 /** The run-level failure: which connection, which log groups, and for a slice, which seconds. */
-export function toRunFailure(spec: QuerySpec, failure: PartFailure, logGroups = spec.logGroups): RunFailure {
+export function toRunFailure(spec: QuerySpec, failure: PartFailure, logGroups = spec.logGroups, range = spec.range): RunFailure {
   const groups = logGroups.length === 1 ? `log group ${logGroups[0]}` : `${logGroups.length} log groups`;
-  const where = failure.slice ? ` (${groups}, ${formatSecondRange(spec.range)})` : ` (${groups})`;
+  const where = failure.slice ? ` (${groups}, ${formatSecondRange(range)})` : ` (${groups})`;
   return {
     connectionId: spec.target.connectionId,
     connection: spec.target.connection,
@@ -99,10 +103,12 @@ function statusError(status: Exclude<FinalStatus, 'Complete'>, retries: number):
   }
 }
 
-function truncated(limit: number): AppError {
+export function truncated(limit: number, matched?: number): AppError {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const what = matched !== undefined && matched > limit ? `${count(matched)} matching events` : `More than ${count(limit)} matching events`;
   return new AppError(
     'RESULTS_TRUNCATED',
-    `More than ${limit.toLocaleString('en-US')} matching events within one second: only the first ${limit.toLocaleString('en-US')} of that second are shown`,
+    `${what} within a second: Logs Insights returns at most ${count(limit)} per query, so some of that second are missing`,
     'The session logs too many tagged lines in that second for Logs Insights to return; search that second in the CloudWatch console.',
   );
 }

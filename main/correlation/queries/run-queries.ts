@@ -2,8 +2,8 @@ import type { RunFailure } from '../../../shared/domain/correlation';
 import type { InsightsRow } from '../processing/types';
 import type { QuerySpec } from './insights-query';
 import type { ProgressTracker } from './progress-tracker';
-import { runPart, settleAll, toRunFailure, type PartResult } from './run-part';
-import { toSecondRange } from './time-range';
+import { runPart, settleAll, toRunFailure, truncated, type PartResult } from './run-part';
+import { toSecondRange, type SecondRange } from './time-range';
 import { createLimiter } from './timing';
 import { defaultQueryTuning, type QueriesResult, type QueryTarget, type QueryTuning, type RowBatch } from './types';
 
@@ -42,7 +42,7 @@ export async function runQueries(targets: readonly QueryTarget[], options: RunQu
   }
   const parts = (await settleAll(specs.map((spec) => runPart(spec, context)))).flat();
   const batches = toBatches(parts);
-  failures.push(...describeFailures(parts));
+  failures.push(...describeFailures(parts, tuning.limit));
   const stats = { ...options.tracker.totals(), recordsMatched: batches.reduce((n, batch) => n + batch.rows.length, 0) };
   return { batches, failures, stats };
 }
@@ -71,25 +71,46 @@ function toBatches(parts: PartResult[]): RowBatch[] {
 
 /**
  * The same whole-window error on several batches of one connection (say, a revoked key) is one
- * failure listing all their log groups; failed time slices stay one failure each, with their range.
+ * failure listing all their log groups. Failed time slices of one batch are one failure per run
+ * of touching slices (split halves share an edge, so one dense second can cap two of them).
  */
-function describeFailures(parts: PartResult[]): RunFailure[] {
+function describeFailures(parts: PartResult[], limit: number): RunFailure[] {
   const merged = new Map<string, { part: PartResult; logGroups: string[] }>();
-  const failures: RunFailure[] = [];
+  const slices = new Map<string, PartResult[]>();
   for (const part of parts) {
     const failure = part.failure;
     if (!failure) continue;
+    const batch = `${part.spec.target.connectionId}\u0000${failure.error.code}`;
     if (failure.slice) {
-      failures.push(toRunFailure(part.spec, failure));
+      const key = `${batch}\u0000${part.spec.logGroups.join('\u0000')}`;
+      slices.set(key, [...(slices.get(key) ?? []), part]);
       continue;
     }
-    const key = `${part.spec.target.connectionId}\u0000${failure.error.code}\u0000${failure.error.message}`;
+    const key = `${batch}\u0000${failure.error.message}`;
     const existing = merged.get(key);
     if (existing) existing.logGroups.push(...part.spec.logGroups);
     else merged.set(key, { part, logGroups: [...part.spec.logGroups] });
   }
   const whole = [...merged.values()].map(({ part, logGroups }) => toRunFailure(part.spec, part.failure!, logGroups));
-  return [...whole, ...failures];
+  return [...whole, ...[...slices.values()].flatMap((group) => mergeSlices(group, limit))];
+}
+
+function mergeSlices(parts: PartResult[], limit: number): RunFailure[] {
+  const sorted = [...parts].sort((a, b) => a.spec.range.startSec - b.spec.range.startSec);
+  const runs: { first: PartResult; range: SecondRange; matched?: number }[] = [];
+  for (const part of sorted) {
+    const last = runs.at(-1);
+    if (last && part.spec.range.startSec <= last.range.endSec) {
+      last.range = { startSec: last.range.startSec, endSec: Math.max(last.range.endSec, part.spec.range.endSec) };
+      // Overlapping slices count the shared events twice: the larger count is the honest one.
+      if (part.failure!.matched !== undefined) last.matched = Math.max(last.matched ?? 0, part.failure!.matched);
+    } else runs.push({ first: part, range: part.spec.range, matched: part.failure!.matched });
+  }
+  return runs.map(({ first, range, matched }) => {
+    const failure = first.failure!;
+    const error = failure.error.code === 'RESULTS_TRUNCATED' ? truncated(limit, matched) : failure.error;
+    return toRunFailure(first.spec, { ...failure, error }, first.spec.logGroups, range);
+  });
 }
 
 function noLogGroups(target: QueryTarget): RunFailure {

@@ -1,0 +1,45 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ProgressTracker, type RunProgress } from '../../../main/correlation/queries/progress-tracker';
+import type { QueryTarget, QueryTuning } from '../../../main/correlation/queries/types';
+import { FLAKE_EPOCH_MS } from '../../../shared/session/limits';
+import { parseSessionReference } from '../../../shared/session/parse-reference';
+import type { SessionReference } from '../../../shared/session/types';
+import { DEFAULT_CREDENTIAL, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
+
+/** SDK attempts per call in these tests: the SDK retries throttling and 5xx itself up to this. */
+export const MAX_ATTEMPTS = 2;
+
+/** Short waits so fault tests finish fast; the logic is the production one. */
+export const fastTuning: Partial<QueryTuning> = {
+  pollInitialMs: 20,
+  pollFactor: 1.5,
+  pollMaxMs: 200,
+  retryBaseMs: 10,
+  retryMaxMs: 100,
+  concurrencyRetryBaseMs: 20,
+  concurrencyWaitMs: 20_000,
+};
+
+/** A real SDK client talking SigV4 over HTTP to the emulator. */
+export function emulatorClient(emulator: RunningEmulator, credentials: { accessKeyId: string; secretAccessKey: string } = DEFAULT_CREDENTIAL) {
+  return new CloudWatchLogsClient({ region: 'us-east-1', endpoint: emulator.url, credentials, maxAttempts: MAX_ATTEMPTS });
+}
+
+export function target(emulator: RunningEmulator, id: string, logGroups: string[], credentials?: { accessKeyId: string; secretAccessKey: string }): QueryTarget {
+  return { connectionId: id, connection: id, logGroups, client: emulatorClient(emulator, credentials), errorContext: { region: 'us-east-1', endpoint: emulator.url } };
+}
+
+export function tracker(seen: RunProgress[] = []): ProgressTracker {
+  return new ProgressTracker(0.005, (p) => seen.push(p), 0);
+}
+
+/** A flake session ID for a session that started at `start` (DESIGN.md layout). */
+export function sessionIdAt(start: number, seq = 1): string {
+  return ((BigInt(start - FLAKE_EPOCH_MS) << 24n) | (7n << 8n) | BigInt(seq)).toString();
+}
+
+export function reference(text: string, now = Date.now()): SessionReference {
+  const parsed = parseSessionReference(text, { now });
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+}

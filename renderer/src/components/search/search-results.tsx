@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+import type { SearchHit } from '../../../../shared/domain/cache';
+import { useListSelection } from '../../hooks/use-list-selection';
+import { formatDateTime, stripTag } from '../../lib/format';
+import { highlightPieces, snippet } from '../../lib/highlight';
+import { LEVEL_LABEL } from '../../lib/levels';
+
+export function SearchResults({ hits, query, onOpen }: { hits: readonly SearchHit[]; query: string; onOpen(hit: SearchHit): void }) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const open = (index: number) => {
+    const hit = hits[index];
+    if (hit) onOpen(hit);
+  };
+  const { active, setActive, onKeyDown } = useListSelection(hits.length, open, true);
+  useEffect(() => {
+    listRef.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  return (
+    <ol className="search-results" role="listbox" aria-label="Search results" tabIndex={0} data-keynav onKeyDown={onKeyDown} ref={listRef} data-testid="search-results">
+      {hits.map((hit, index) => (
+        <li
+          key={`${hit.sessionId}-${hit.eventId}`}
+          role="option"
+          aria-selected={index === active}
+          data-index={index}
+          className="search-hit"
+          onClick={() => {
+            setActive(index);
+            open(index);
+          }}
+          data-testid="search-hit"
+          data-session-id={hit.sessionId}
+        >
+          <div className="search-hit-meta">
+            <span className={`level level-${hit.level}`}>{LEVEL_LABEL[hit.level]}</span>
+            <span className="mono">{hit.sessionId}</span>
+            <span className="faint num">{formatDateTime(hit.timestamp)}</span>
+            <span className="faint mono ellipsis">{hit.logGroup}</span>
+          </div>
+          <div className="search-hit-text mono">
+            {highlightPieces(snippet(stripTag(hit.message), query), query).map((piece, i) => (piece.match ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>))}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

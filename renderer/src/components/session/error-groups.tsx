@@ -1,0 +1,77 @@
+import { useEffect, useRef } from 'react';
+import type { ErrorGroup } from '../../../../shared/domain/correlation';
+import { useListSelection } from '../../hooks/use-list-selection';
+import type { Domain } from '../../lib/binning';
+import { formatCount, formatOffset } from '../../lib/format';
+import { useStore } from '../../store/store';
+import { Sparkline } from './sparkline';
+
+/** Error groups, most frequent first. Enter/click filters the event list to the group. */
+export function ErrorGroups({ groups, domain }: { groups: readonly ErrorGroup[]; domain: Domain }) {
+  const selectedGroup = useStore((s) => s.selectedGroup);
+  const toggleGroup = useStore((s) => s.toggleGroup);
+  const listRef = useRef<HTMLOListElement>(null);
+  const open = (index: number) => {
+    const group = groups[index];
+    if (group) toggleGroup(group.fingerprint);
+  };
+  const { active, setActive, onKeyDown } = useListSelection(groups.length, open);
+
+  useEffect(() => {
+    listRef.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  return (
+    <section className="groups-pane" aria-labelledby="groups-heading">
+      <div className="pane-header">
+        <h3 id="groups-heading">Error groups</h3>
+        <span className="faint num" data-testid="group-count">
+          {groups.length}
+        </span>
+      </div>
+      {groups.length === 0 ? (
+        <div className="empty small" data-testid="groups-empty">
+          <strong>No errors</strong>
+          Nothing at error or fatal level was logged for this session.
+        </div>
+      ) : (
+        <ol className="group-list" role="listbox" aria-labelledby="groups-heading" tabIndex={0} data-keynav onKeyDown={onKeyDown} ref={listRef} data-testid="error-groups">
+          {groups.map((group, index) => (
+            <li
+              key={group.fingerprint}
+              role="option"
+              data-index={index}
+              aria-selected={group.fingerprint === selectedGroup}
+              className={`group-row${index === active ? ' is-active' : ''}`}
+              onClick={() => {
+                setActive(index);
+                open(index);
+              }}
+              data-testid="error-group"
+              data-fingerprint={group.fingerprint}
+              data-count={group.count}
+            >
+              <div className="group-top">
+                <span className={`group-count level-${group.level}`} title={`${group.count} occurrences`}>
+                  {formatCount(group.count)}×
+                </span>
+                <span className="group-title ellipsis" title={group.title} data-testid="group-title">
+                  {group.title}
+                </span>
+              </div>
+              <div className="group-bottom">
+                <span className="group-type mono ellipsis" title={`${group.type} · ${group.logGroup}`}>
+                  {group.type}
+                </span>
+                <span className="faint num" title="First occurrence, from the session start">
+                  {formatOffset(group.firstOffsetMs)}
+                </span>
+                <Sparkline offsetsMs={group.offsetsMs} domain={domain} />
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

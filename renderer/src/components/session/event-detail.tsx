@@ -1,0 +1,62 @@
+import type { ErrorGroup, LogEvent, SessionInfo } from '../../../../shared/domain/correlation';
+import { useCopy } from '../../hooks/use-copy';
+import { useOpenExternal } from '../../hooks/use-open-external';
+import { useReplayUrl } from '../../hooks/use-replay-url';
+import { groupContext, neighbourContext } from '../../lib/context';
+import { formatDateTime, formatOffset } from '../../lib/format';
+import { LEVEL_LABEL } from '../../lib/levels';
+import { eventToMarkdown, eventToText } from '../../lib/markdown';
+import { useStore } from '../../store/store';
+import { Icon } from '../common/icons';
+import { ContextLines } from './context-lines';
+import { MessageBody } from './message-body';
+
+const NEIGHBOURS = 5;
+
+interface Props {
+  event: LogEvent;
+  session: SessionInfo;
+  events: readonly LogEvent[];
+  group: ErrorGroup | undefined;
+}
+
+export function EventDetail({ event, session, events, group }: Props) {
+  const selectEvent = useStore((s) => s.selectEvent);
+  const copy = useCopy();
+  const openExternal = useOpenExternal();
+  const replayAt = useReplayUrl(session)(event.offsetMs, event.connectionId);
+  const context = group && group.sampleEventId === event.id && group.contextBefore.length + group.contextAfter.length > 0
+    ? { rows: groupContext(group, event), caption: 'Context in the log stream' }
+    : { rows: neighbourContext(events, event, NEIGHBOURS), caption: 'Nearby lines of this session in the same stream' };
+
+  return (
+    <section id="event-detail" className="detail-pane" tabIndex={-1} aria-label="Event details" data-testid="event-detail">
+      <div className="detail-header">
+        <span className={`badge level-badge-${event.level}`}>{LEVEL_LABEL[event.level]}</span>
+        <span className="mono num">{formatOffset(event.offsetMs)}</span>
+        <span className="faint num">{formatDateTime(event.timestamp)}</span>
+        <button type="button" className="btn btn-ghost btn-sm detail-close" onClick={() => selectEvent(null)} aria-label="Close details (Esc)" title="Close (Esc)">
+          <Icon name="x" size={14} />
+        </button>
+      </div>
+      <div className="detail-source faint ellipsis" title={`${event.connection} · ${event.logGroup} · ${event.logStream}`}>
+        {event.connection} · <span className="mono">{event.logGroup}</span> · <span className="mono">{event.logStream}</span>
+      </div>
+      <div className="detail-actions">
+        <button type="button" className="btn btn-sm" disabled={!replayAt} onClick={() => replayAt && void openExternal(replayAt)} title={replayAt ?? 'No replay URL known for this session'} data-testid="replay-at-moment">
+          <Icon name="play" size={14} /> Replay at {formatOffset(Math.max(0, event.offsetMs))}
+        </button>
+        <button type="button" className="btn btn-sm" onClick={() => void copy(eventToText(event), 'event')} data-testid="copy-event">
+          <Icon name="copy" size={14} /> Copy
+        </button>
+        <button type="button" className="btn btn-sm" onClick={() => void copy(eventToMarkdown(event, session.id, replayAt), 'Markdown')} data-testid="copy-markdown">
+          <Icon name="copy" size={14} /> Markdown
+        </button>
+      </div>
+      <div className="detail-body">
+        <MessageBody event={event} />
+        <ContextLines rows={context.rows} caption={context.caption} />
+      </div>
+    </section>
+  );
+}

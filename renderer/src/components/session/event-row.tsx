@@ -1,0 +1,35 @@
+import { memo } from 'react';
+import type { LogEvent } from '../../../../shared/domain/correlation';
+import { displayLine, formatOffset } from '../../lib/format';
+import { LEVEL_LABEL } from '../../lib/levels';
+
+interface Props {
+  event: LogEvent;
+  index: number;
+  top: number;
+  selected: boolean;
+  onSelect(index: number): void;
+}
+
+/** One line per event; positioned by the virtualizer (transform keeps scrolling on the compositor). */
+export const EventRow = memo(function EventRow({ event, index, top, selected, onSelect }: Props) {
+  return (
+    <div
+      role="option"
+      aria-selected={selected}
+      id={`event-${index}`}
+      className={`event-row level-row-${event.level}${selected ? ' is-selected' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => onSelect(index)}
+      data-testid="event-row"
+      data-event-id={event.id}
+    >
+      <span className="event-offset num">{formatOffset(event.offsetMs)}</span>
+      <span className={`event-level level level-${event.level}`}>{LEVEL_LABEL[event.level]}</span>
+      <span className="event-source ellipsis" title={`${event.connection} · ${event.logGroup} · ${event.logStream}`}>
+        {event.logGroup}
+      </span>
+      <span className="event-message ellipsis">{displayLine(event.message)}</span>
+    </div>
+  );
+});

@@ -1,0 +1,57 @@
+import { useMemo } from 'react';
+import type { ErrorGroup, LogEvent, SessionInfo } from '../../../../shared/domain/correlation';
+import { useCopy } from '../../hooks/use-copy';
+import { useOpenExternal } from '../../hooks/use-open-external';
+import { useReplayUrl } from '../../hooks/use-replay-url';
+import { groupContext } from '../../lib/context';
+import { formatCount, formatOffset } from '../../lib/format';
+import { groupToMarkdown } from '../../lib/markdown';
+import { splitStack, toFrame } from '../../lib/stack';
+import { useStore } from '../../store/store';
+import { Icon } from '../common/icons';
+import { ContextLines } from './context-lines';
+import { StackFrames } from './stack-frames';
+
+export function GroupDetail({ group, session, sample }: { group: ErrorGroup; session: SessionInfo; sample: LogEvent | undefined }) {
+  const toggleGroup = useStore((s) => s.toggleGroup);
+  const selectEvent = useStore((s) => s.selectEvent);
+  const copy = useCopy();
+  const openExternal = useOpenExternal();
+  const replayAt = useReplayUrl(session)(group.firstOffsetMs, sample?.connectionId) ?? group.replayUrl;
+  const frames = useMemo(() => (group.frames.length > 0 ? group.frames.map(toFrame) : splitStack(group.stack ?? '').frames), [group]);
+
+  return (
+    <section id="event-detail" className="detail-pane" tabIndex={-1} aria-label="Error group details" data-testid="group-detail">
+      <div className="detail-header">
+        <span className={`badge level-badge-${group.level}`}>{formatCount(group.count)}×</span>
+        <span className="mono ellipsis">{group.type}</span>
+        <button type="button" className="btn btn-ghost btn-sm detail-close" onClick={() => toggleGroup(group.fingerprint)} aria-label="Close group (Esc)">
+          <Icon name="x" size={14} />
+        </button>
+      </div>
+      <h2 className="detail-title">{group.title}</h2>
+      <div className="detail-source faint">
+        first at <span className="mono">{formatOffset(group.firstOffsetMs)}</span>, last at{' '}
+        <span className="mono">{formatOffset(group.offsetsMs[group.offsetsMs.length - 1] ?? group.firstOffsetMs)}</span> · {group.connection} ·{' '}
+        <span className="mono">{group.logGroup}</span>
+      </div>
+      <div className="detail-actions">
+        <button type="button" className="btn btn-sm" disabled={!replayAt} onClick={() => replayAt && void openExternal(replayAt)} data-testid="replay-at-moment">
+          <Icon name="play" size={14} /> Replay at {formatOffset(Math.max(0, group.firstOffsetMs))}
+        </button>
+        {sample && (
+          <button type="button" className="btn btn-sm" onClick={() => selectEvent(sample.id)}>
+            Show first event
+          </button>
+        )}
+        <button type="button" className="btn btn-sm" onClick={() => void copy(groupToMarkdown(group, session.id, replayAt), 'Markdown')} data-testid="copy-markdown">
+          <Icon name="copy" size={14} /> Markdown
+        </button>
+      </div>
+      <div className="detail-body">
+        {frames.length > 0 ? <StackFrames frames={frames} /> : group.stack && <pre className="message-text">{group.stack}</pre>}
+        <ContextLines rows={groupContext(group, sample)} caption="Context in the log stream" />
+      </div>
+    </section>
+  );
+}

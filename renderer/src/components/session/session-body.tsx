@@ -1,0 +1,49 @@
+import type { CorrelateResponse } from '../../../../shared/domain/correlation';
+import { useSessionData } from '../../hooks/use-session-data';
+import { useStore } from '../../store/store';
+import { ErrorBoundary } from '../common/error-boundary';
+import { ErrorGroups } from './error-groups';
+import { EventDetail } from './event-detail';
+import { EventList } from './event-list';
+import { FilterBar } from './filter-bar';
+import { GroupDetail } from './group-detail';
+import { SessionHeader } from './session-header';
+import { RunFailures } from './run-failures';
+import { Timeline } from './timeline';
+
+export function SessionBody({ response }: { response: CorrelateResponse }) {
+  const { result } = response;
+  const filter = useStore((s) => s.filter);
+  const selectedEventId = useStore((s) => s.selectedEventId);
+  const selectedGroup = useStore((s) => s.selectedGroup);
+  const data = useSessionData(result, filter);
+  const group = selectedGroup === null ? undefined : data.groups.find((g) => g.fingerprint === selectedGroup);
+  const event = selectedEventId === null ? undefined : data.eventsById.get(selectedEventId);
+  const eventGroup = event?.fingerprint === undefined ? undefined : data.groups.find((g) => g.fingerprint === event.fingerprint);
+  const lastOffset = result.events.length > 0 ? data.domain.toMs : undefined;
+  const detail = event ? (
+    <EventDetail event={event} session={result.session} events={result.events} group={eventGroup} />
+  ) : group ? (
+    <GroupDetail group={group} session={result.session} sample={data.eventsById.get(group.sampleEventId)} />
+  ) : null;
+
+  return (
+    <>
+      <SessionHeader response={response} lastOffsetMs={lastOffset} />
+      <RunFailures failures={result.failures} />
+      <div className={`session-grid${detail ? ' has-detail' : ''}`}>
+        <ErrorGroups groups={data.groups} domain={data.domain} />
+        <section className="events-pane" aria-label="Events">
+          <Timeline events={data.inRange} domain={data.domain} group={group} />
+          <FilterBar facets={data.facets} shown={data.visible.length} total={result.events.length} group={group} />
+          <EventList events={data.visible} />
+        </section>
+        {detail && (
+          <ErrorBoundary area="event details" resetKey={selectedEventId ?? selectedGroup}>
+            {detail}
+          </ErrorBoundary>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+/** Display formatting. Times are shown in the user's local zone; offsets relative to the session start. */
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${value.toFixed(digits)} ${UNITS[unit]}`;
+}
+
+/** Costs are tiny (fractions of a cent), so small amounts keep significant digits instead of rounding to $0.00. */
+export function formatCost(usd: number): string {
+  if (!Number.isFinite(usd) || usd < 0) return '—';
+  if (usd === 0) return '$0';
+  if (usd < 0.0001) return '< $0.0001';
+  if (usd < 1) return `$${usd.toPrecision(2).replace(/0+$/, '')}`;
+  return `$${usd.toFixed(2)}`;
+}
+
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const sign = ms < 0 ? '−' : '';
+  const total = Math.abs(ms);
+  if (total < 1000) return `${sign}${Math.round(total)} ms`;
+  const seconds = Math.floor(total / 1000);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  if (h > 0) return `${sign}${h} h ${m} min`;
+  if (m > 0) return `${sign}${m} min ${s} s`;
+  return `${sign}${(total / 1000).toFixed(1)} s`;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `+m:ss.mmm` (or `+h:mm:ss.mmm`) since the session start; negative for events in the margin before it. */
+export function formatOffset(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const sign = ms < 0 ? '−' : '+';
+  const total = Math.round(Math.abs(ms));
+  const millis = total % 1000;
+  const seconds = Math.floor(total / 1000) % 60;
+  const minutes = Math.floor(total / 60_000) % 60;
+  const hours = Math.floor(total / 3_600_000);
+  const body = hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${minutes}:${pad(seconds)}`;
+  return `${sign}${body}.${pad(millis, 3)}`;
+}
+
+export function formatDateTime(epochMs: number): string {
+  if (!Number.isFinite(epochMs)) return '—';
+  const d = new Date(epochMs);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+export function formatClock(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+export function formatRelative(epochMs: number, now: number): string {
+  const diff = now - epochMs;
+  if (!Number.isFinite(diff)) return '—';
+  if (diff < 0) return formatDateTime(epochMs);
+  const minutes = Math.floor(diff / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  if (days < 30) return `${days} d ago`;
+  return formatDateTime(epochMs).slice(0, 10);
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** The first line of a message, for one-line rows. */
+export function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return end === -1 ? text : text.slice(0, end);
+}
+
+const TAG_PREFIX = /^\s*\[openReplaySession(?:Token|\.id)=[^\]\s]*\]\s*/i;
+
+/** Rows show lines without the session tag: every line of the session carries it anyway. */
+export function stripTag(message: string): string {
+  return message.replace(TAG_PREFIX, '');
+}
+
+export function displayLine(message: string): string {
+  return firstLine(stripTag(message));
+}

@@ -1,0 +1,102 @@
+import type { CorrelateResponse, CorrelationProgress } from '../../../shared/domain/correlation';
+import type { AppErrorValue } from '../../../shared/errors';
+import { parseSessionReference } from '../../../shared/session/reference';
+import { call, newRequestId } from '../lib/api';
+import { isOfflineError } from '../lib/errors';
+import type { Slice } from './types';
+
+export type RunMode = 'cache-first' | 'refresh' | 'offline';
+
+export interface RunState {
+  requestId: string;
+  reference: string;
+  /** From the renderer's own parse, only to label the run; main parses the reference again. */
+  sessionId?: string;
+  mode: RunMode;
+  startedAt: number;
+  progress?: CorrelationProgress;
+}
+
+export interface SessionSlice {
+  run: RunState | null;
+  response: CorrelateResponse | null;
+  sessionError: AppErrorValue | null;
+  openReference(reference: string, mode?: RunMode): Promise<void>;
+  openCached(sessionId: string): Promise<void>;
+  cancelRun(): Promise<void>;
+  receiveProgress(progress: CorrelationProgress): void;
+}
+
+const cancelled: AppErrorValue = {
+  code: 'CANCELLED',
+  message: 'The query was cancelled.',
+  hint: 'Open the session again to run it; results already cached are still available.',
+};
+
+export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
+  const finish = (requestId: string, outcome: { response?: CorrelateResponse; error?: AppErrorValue }) => {
+    if (get().run?.requestId !== requestId) return; // superseded or cancelled meanwhile
+    if (outcome.response) {
+      const { response } = outcome;
+      const same = get().response?.result.session.id === response.result.session.id;
+      set({ run: null, response, sessionError: null });
+      if (!same) get().resetView();
+      if (response.offline) get().setOffline(response.offline);
+      else if (response.source === 'network') get().setOffline(null);
+    } else if (outcome.error) {
+      set({ run: null, sessionError: outcome.error });
+      if (isOfflineError(outcome.error)) get().setOffline(outcome.error);
+    }
+  };
+
+  return {
+    run: null,
+    response: null,
+    sessionError: null,
+
+    openReference: async (reference, mode = 'cache-first') => {
+      const previous = get().run;
+      if (previous) void call((api) => api.cancelCorrelation({ requestId: previous.requestId }));
+      const parsed = parseSessionReference(reference);
+      const requestId = newRequestId();
+      set({
+        route: 'session',
+        sessionError: null,
+        run: {
+          requestId,
+          reference,
+          mode,
+          startedAt: Date.now(),
+          ...(parsed.ok && { sessionId: parsed.value.sessionId }),
+        },
+      });
+      const result = await call((api) => api.correlate({ requestId, reference, mode }));
+      finish(requestId, result.ok ? { response: result.value } : { error: result.error });
+    },
+
+    openCached: async (sessionId) => {
+      const requestId = newRequestId();
+      set({ route: 'session', sessionError: null, run: { requestId, reference: sessionId, sessionId, mode: 'offline', startedAt: Date.now() } });
+      const result = await call((api) => api.openCachedSession({ sessionId }));
+      if (!result.ok) finish(requestId, { error: result.error });
+      else if (result.value) finish(requestId, { response: result.value });
+      else {
+        finish(requestId, {
+          error: { code: 'NOT_FOUND', message: `Session ${sessionId} is not in the cache any more.`, hint: 'Open it by token or ID to query CloudWatch again.' },
+        });
+      }
+    },
+
+    cancelRun: async () => {
+      const run = get().run;
+      if (!run) return;
+      set({ run: null, sessionError: cancelled });
+      await call((api) => api.cancelCorrelation({ requestId: run.requestId }));
+    },
+
+    receiveProgress: (progress) => {
+      const run = get().run;
+      if (run && run.requestId === progress.requestId) set({ run: { ...run, progress } });
+    },
+  };
+};

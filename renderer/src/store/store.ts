@@ -1,0 +1,19 @@
+import { create } from 'zustand';
+import { createConnectionsSlice } from './connections-slice';
+import { createNavSlice } from './nav-slice';
+import { createSessionSlice } from './session-slice';
+import { createSettingsSlice } from './settings-slice';
+import { createStatusSlice } from './status-slice';
+import type { AppState } from './types';
+import { createViewSlice } from './view-slice';
+
+export const useStore = create<AppState>()((...args) => ({
+  ...createNavSlice(...args),
+  ...createStatusSlice(...args),
+  ...createSessionSlice(...args),
+  ...createViewSlice(...args),
+  ...createConnectionsSlice(...args),
+  ...createSettingsSlice(...args),
+}));
+
+export type { AppState } from './types';

@@ -1,0 +1,50 @@
+import { BookmarkletPanel } from '../components/settings/bookmarklet-panel';
+import { CachePanel } from '../components/settings/cache-panel';
+import { SettingsForm } from '../components/settings/settings-form';
+import { ThemePicker } from '../components/settings/theme-picker';
+import { InlineError } from '../components/common/inline-error';
+import { useStore } from '../store/store';
+
+export function SettingsView() {
+  const settingsError = useStore((s) => s.settingsError);
+  return (
+    <div className="page">
+      <div className="page-inner settings">
+        <div className="page-header">
+          <h1>Settings</h1>
+        </div>
+        {settingsError && <InlineError error={settingsError} />}
+        <section className="card">
+          <div className="card-header">
+            <h2>Appearance</h2>
+            <ThemePicker />
+          </div>
+        </section>
+        <section className="card">
+          <div className="card-header">
+            <h2>Queries</h2>
+          </div>
+          <div className="card-body">
+            <SettingsForm />
+          </div>
+        </section>
+        <section className="card">
+          <div className="card-header">
+            <h2>Cache</h2>
+          </div>
+          <div className="card-body">
+            <CachePanel />
+          </div>
+        </section>
+        <section className="card">
+          <div className="card-header">
+            <h2>Open replays in orcw (bookmarklet)</h2>
+          </div>
+          <div className="card-body">
+            <BookmarkletPanel />
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}

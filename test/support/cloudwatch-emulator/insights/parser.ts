@@ -15,7 +15,7 @@ export function parseQuery(query: string): ParsedQuery {
     const t = s.next();
     if (t.kind === 'eof') {
       if (commands.length === 0) throw new QueryCompileError('Query is empty', 0, Math.max(1, query.length));
-      break;
+      throw unexpected(t, 'a command after |');
     }
     commands.push(parseCommand(s, t));
     const sep = s.next();

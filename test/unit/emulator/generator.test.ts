@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { generateTraffic } from '../../support/cloudwatch-emulator/generator/generate';
+import { LogStore } from '../../support/cloudwatch-emulator/store/log-store';
+import type { EmulatorManifest, ManifestSession } from '../../support/cloudwatch-emulator/types';
+
+function generate(options: Parameters<typeof generateTraffic>[2]): { store: LogStore; manifest: EmulatorManifest } {
+  const store = new LogStore();
+  return { store, manifest: generateTraffic(store, '123456789012', options) };
+}
+
+function digest(store: LogStore): string {
+  const h = createHash('sha256');
+  for (const g of store.groups.values()) {
+    for (const s of g.streams.values()) {
+      for (let p = 0; p < s.count; p++) h.update(`${g.name}|${s.name}|${s.timestamps[s.at(p)]}|${s.messages[s.at(p)]}\n`);
+    }
+  }
+  return h.digest('hex');
+}
+
+/** Independent of the generator's own bookkeeping: scan every event for the session's tags. */
+function countTagged(store: LogStore, s: ManifestSession): number {
+  const id = new RegExp(`openReplaySession\\.id=${s.sessionId}(?![0-9])`);
+  let n = 0;
+  for (const g of store.groups.values()) for (const st of g.streams.values()) for (const m of st.messages) if ((s.token !== undefined && m.includes(s.token)) || id.test(m)) n++;
+  return n;
+}
+
+describe('traffic generator', () => {
+  const { store, manifest } = generate({ sessions: 20, seed: 1, heavySession: 300 });
+
+  it('is deterministic for the same options and differs for another seed', () => {
+    const again = generate({ sessions: 20, seed: 1, heavySession: 300 });
+    expect(again.manifest).toEqual(manifest);
+    expect(digest(again.store)).toBe(digest(store));
+    expect(digest(generate({ sessions: 20, seed: 2 }).store)).not.toBe(digest(store));
+    expect(manifest.totalEvents).toBe(store.totalEvents());
+  });
+
+  it('derives windows from flake ids and encodes them in real-format tokens', () => {
+    for (const s of manifest.sessions) {
+      expect(Number((BigInt(s.sessionId) >> 24n) + 1_550_000_000_000n)).toBe(s.start);
+      expect(s.end).toBe(s.start + 2 * 3600_000);
+      if (s.token === undefined) {
+        expect(s.tokenFormat).toBeNull();
+        expect(s.tagStyles).toEqual(['session-id']);
+        continue;
+      }
+      const parts = s.token.split('.');
+      expect(parts).toHaveLength(s.tokenFormat!);
+      expect(parts[0]).toBe(BigInt(s.sessionId).toString(36));
+      expect(parseInt(parts[parts.length - 2]!, 36)).toBe(s.end);
+      expect(parts[parts.length - 1]).toMatch(/^[1-9A-HJ-NP-Za-km-z]{40,44}$/);
+    }
+    const formats = manifest.sessions.map((s) => s.tokenFormat);
+    expect(formats).toContain(3);
+    expect(formats).toContain(4);
+    expect(formats).toContain(null);
+    expect(manifest.sessions.some((s) => s.tokenFormat === 4 && s.token!.split('.')[1]!.startsWith('-'))).toBe(true);
+    expect(new Set(manifest.sessions.flatMap((s) => s.tagStyles))).toEqual(new Set(['prefix', 'json', 'session-id']));
+  });
+
+  it('counts tagged events exactly as a scan of the stored events does', () => {
+    for (const s of manifest.sessions) expect(countTagged(store, s), s.sessionId).toBe(s.taggedEvents);
+    const heavy = manifest.sessions.filter((s) => s.heavy);
+    expect(heavy).toHaveLength(1);
+    expect(heavy[0]!.taggedEvents).toBe(300);
+  });
+
+  it('plants errors of every language as contiguous events with untagged context before them', () => {
+    const errors = manifest.sessions.flatMap((s) => s.errors.map((e) => ({ s, e })));
+    expect(new Set(errors.map(({ e }) => e.language))).toEqual(new Set(['python', 'node', 'java', 'go']));
+    for (const { s, e } of errors) {
+      const stream = store.getGroup(e.logGroup)!.streams.get(e.logStream)!;
+      const pos = stream.lowerBound(e.timestamp);
+      const lines = Array.from({ length: e.eventCount }, (_, k) => stream.messages[stream.at(pos + k)]!);
+      const text = lines.join('\n');
+      const headline = e.language === 'go' ? `panic: ${e.message}` : `${e.type}: ${e.message}`;
+      const found = text.includes(headline) || lines.some((l) => l.startsWith('{') && JSON.stringify(JSON.parse(l)).includes(JSON.stringify(headline).slice(1, -1)));
+      expect(found, `${e.groupKey} in ${e.logStream}`).toBe(true);
+      expect(e.frames.length).toBeGreaterThan(0);
+      const before = stream.messages[stream.at(pos - 1)]!;
+      expect(before.includes(s.token ?? '\u0000') || before.includes(`openReplaySession.id=${s.sessionId}`)).toBe(false);
+    }
+    const byKey = new Map<string, Set<string>>();
+    for (const { e } of errors) byKey.set(e.groupKey, (byKey.get(e.groupKey) ?? new Set()).add(e.message));
+    expect([...byKey.values()].some((messages) => messages.size > 1)).toBe(true);
+  });
+
+  it('plants decoys: ids with extra digits and tokens whose id part extends a real one', () => {
+    const all = [...store.groups.values()].flatMap((g) => [...g.streams.values()].flatMap((s) => s.messages));
+    const idDecoy = manifest.sessions.some((s) => all.some((m) => new RegExp(`openReplaySession\\.id=${s.sessionId}[0-9]`).test(m)));
+    const tokenDecoy = manifest.sessions.some((s) => s.token !== undefined && all.some((m) => m.includes(`openReplaySessionToken=${s.token!.split('.')[0]}`) && !m.includes(s.token!)));
+    expect(idDecoy).toBe(true);
+    expect(tokenDecoy).toBe(true);
+  });
+});

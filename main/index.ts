@@ -9,6 +9,7 @@ import { rendererResponseHeaders } from './window/content-security-policy';
 import { secureWindowOptions } from './window/window-options';
 import { createDeepLinkQueue, deepLinksFromArgv } from './deep-links/deep-link-queue';
 import { composeApp } from './app/compose';
+import { resolveDataDir } from './config/data-dir';
 
 // Thin Electron glue: every decision lives in a pure, tested module; this file only wires them.
 protocol.registerSchemesAsPrivileged([
@@ -52,7 +53,7 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   const services = await composeApp({
-    dataDir: process.env.ORCW_DATA_DIR ?? app.getPath('userData'),
+    dataDir: resolveDataDir({ electronUserData: app.getPath('userData') }),
     version: app.getVersion(),
     electron: true,
     events,

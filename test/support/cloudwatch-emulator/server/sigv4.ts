@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
@@ -41,6 +41,11 @@ export async function verifySigV4(req: SignedRequest, credentials: ReadonlyMap<s
   }
   if (Math.abs(now - signingDate.getTime()) > MAX_SKEW_MS) {
     throw invalidSignature(`Signature expired: ${amzDate} is now earlier than ${formatAmzDate(new Date(now - MAX_SKEW_MS))} (${formatAmzDate(new Date(now))} - 15 min.)`);
+  }
+  // The signer trusts a declared payload hash; the service checks it against the real body.
+  const declared = header(req.headers, 'x-amz-content-sha256');
+  if (declared !== undefined && declared !== createHash('sha256').update(req.body).digest('hex')) {
+    throw invalidSignature('The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.');
   }
   const headers: Record<string, string> = {};
   for (const name of parsed.signedHeaders) {

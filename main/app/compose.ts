@@ -1,12 +1,8 @@
-import { AppError } from '../../shared/errors';
-import type { InvokeChannel } from '../../shared/ipc/contract';
 import type { EventEmitter } from '../ipc/events';
 import type { Handlers } from '../ipc/router';
 import { createExternalOpener } from '../shell/external-url';
-import { createSettingsStore } from '../settings/settings-store';
-import { ConnectionService } from '../connections/connection-service';
-import { ConnectionStore } from '../connections/connection-store';
-import { defaultSecretStore, type SecretStore } from '../keychain/secret-store';
+import type { SecretStore } from '../keychain/secret-store';
+import { createCoreServices } from './core-services';
 
 export interface ComposeOptions {
   dataDir: string;
@@ -32,21 +28,28 @@ export interface ComposedApp {
  */
 export async function composeApp(options: ComposeOptions): Promise<ComposedApp> {
   const openExternal = createExternalOpener(options.openExternal);
-  const settings = createSettingsStore(options.dataDir);
-  const connections = new ConnectionService({
-    store: new ConnectionStore(options.dataDir),
-    secrets: options.secrets ?? defaultSecretStore(),
+  const core = await createCoreServices({
+    dataDir: options.dataDir,
+    secrets: options.secrets,
+    emitProgress: (progress) => options.events.emit('session:progress', progress),
   });
-  const pending = (channel: InvokeChannel) => () => {
-    throw new AppError('INTERNAL', `${channel} is not available in this build yet.`, 'Update orcw.');
-  };
+  const { settings, connections, cache, sessions } = core;
   const handlers: Handlers = {
-    'app:info': () => ({ version: options.version, platform: process.platform, electron: options.electron }),
+    'app:info': () => ({
+      version: options.version,
+      platform: process.platform,
+      electron: options.electron,
+      notices: core.notices,
+    }),
     'app:ready': () => options.onRendererReady(),
     'app:open-external': ({ url }) => openExternal(url),
     'app:copy-text': ({ text }) => options.copyText(text),
     'settings:get': () => settings.get(),
-    'settings:set': (patch) => settings.update(patch),
+    'settings:set': async (patch) => {
+      const next = await settings.update(patch);
+      cache.setCapBytes(next.cacheCapBytes);
+      return next;
+    },
     'connections:list': () => connections.list(),
     'connections:get': (request) => connections.get(request),
     'connections:create': (draft) => connections.create(draft),
@@ -55,16 +58,19 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     'connections:test': (request) => connections.test(request),
     'connections:log-groups': (request) => connections.listLogGroups(request),
     'connections:regions': () => connections.listRegions(),
-    'session:correlate': pending('session:correlate'),
-    'session:cancel': pending('session:cancel'),
-    'cache:list': pending('cache:list'),
-    'cache:open': pending('cache:open'),
-    'cache:search': pending('cache:search'),
-    'cache:delete': pending('cache:delete'),
-    'cache:clear': pending('cache:clear'),
-    'cache:stats': pending('cache:stats'),
-    'cache:export': pending('cache:export'),
-    'cache:import': pending('cache:import'),
+    'session:correlate': (request) => sessions.correlate(request),
+    'session:cancel': (request) => sessions.cancel(request),
+    'cache:list': (request) => cache.listSessions(request?.limit),
+    'cache:open': ({ sessionId }) => {
+      const opened = cache.openSession(sessionId);
+      return opened && { result: opened.result, source: 'cache' as const, cachedAt: opened.cachedAt };
+    },
+    'cache:search': (query) => cache.search(query),
+    'cache:delete': ({ sessionId }) => cache.deleteSession(sessionId),
+    'cache:clear': () => cache.clear(),
+    'cache:stats': () => cache.stats(),
+    'cache:export': ({ sessionId, format }) => cache.exportSession(sessionId, format),
+    'cache:import': ({ content }) => cache.importSession(content),
   };
-  return { handlers, close: () => undefined };
+  return { handlers, close: () => core.close() };
 }

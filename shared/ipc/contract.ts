@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appErrorSchema } from '../errors';
 import {
   connectionDraftSchema,
   connectionTestResultSchema,
@@ -33,7 +34,13 @@ const connectionIdRequest = z.object({ id: z.string().min(1).max(64) });
 export const invokeChannels = {
   'app:info': {
     request: nothing,
-    response: z.object({ version: z.string(), platform: z.string(), electron: z.boolean() }),
+    response: z.object({
+      version: z.string(),
+      platform: z.string(),
+      electron: z.boolean(),
+      /** Problems found at start-up (cache moved aside, memory-only cache), each with its hint. */
+      notices: z.array(appErrorSchema),
+    }),
   },
   /** The renderer has subscribed to events: queued deep links may now be delivered. */
   'app:ready': { request: nothing, response: nothing },

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { composeApp } from '../../../main/app/compose';
@@ -8,7 +11,7 @@ const mainFrame: SenderInfo = { url: 'app://orcw/index.html', isMainFrame: true,
 
 async function handlers(overrides: Partial<Handlers> = {}): Promise<Handlers> {
   const app = await composeApp({
-    dataDir: '/nonexistent',
+    dataDir: mkdtempSync(path.join(os.tmpdir(), 'orcw-router-')),
     version: '1.2.3',
     electron: false,
     events: { emit: () => undefined },
@@ -24,7 +27,7 @@ describe('IPC router', () => {
     const router = createRouter(await handlers(), origin);
     expect(await router.dispatch('app:info', undefined, mainFrame)).toEqual({
       ok: true,
-      value: { version: '1.2.3', platform: process.platform, electron: false },
+      value: { version: '1.2.3', platform: process.platform, electron: false, notices: [] },
     });
   });
 

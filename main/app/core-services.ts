@@ -1,0 +1,68 @@
+import type { CorrelationProgress } from '../../shared/domain/correlation';
+import { isAppError, type AppErrorValue } from '../../shared/errors';
+import { openCache, type CacheStore } from '../cache/cache-store';
+import { ConnectionService } from '../connections/connection-service';
+import { ConnectionStore } from '../connections/connection-store';
+import { createLogsClient } from '../aws/client-factory';
+import { createSessionService, type SessionService } from '../correlation/session-service';
+import { defaultSecretStore, type SecretStore } from '../keychain/secret-store';
+import { createSettingsStore, type SettingsStore } from '../settings/settings-store';
+import { openFallbackCache } from './fallback-cache';
+
+export interface CoreServiceOptions {
+  dataDir: string;
+  emitProgress: (progress: CorrelationProgress) => void;
+  /** The OS keychain unless a test passes another store. */
+  secrets?: SecretStore;
+}
+
+export interface CoreServices {
+  settings: SettingsStore;
+  connections: ConnectionService;
+  cache: CacheStore;
+  sessions: SessionService;
+  /** Problems found while starting (cache moved aside, memory-only cache…), for the UI to show. */
+  notices: AppErrorValue[];
+  close(): void;
+}
+
+/**
+ * The services behind both the desktop app and the `orcw` CLI, built once from the data
+ * directory, so both read the same connections, settings and cache the same way.
+ */
+export async function createCoreServices(options: CoreServiceOptions): Promise<CoreServices> {
+  const notices: AppErrorValue[] = [];
+  const secrets = options.secrets ?? defaultSecretStore();
+  const settings = createSettingsStore(options.dataDir);
+  const connections = new ConnectionService({ store: new ConnectionStore(options.dataDir), secrets });
+  const initial = await settings.get();
+  const cache = openCacheOrFallback(options.dataDir, initial.cacheCapBytes, notices);
+  const sessions = createSessionService({
+    connections,
+    cache,
+    settings: () => settings.get(),
+    clientFor: (connection) => createLogsClient(connection, { secrets }),
+    emitProgress: options.emitProgress,
+  });
+  return {
+    settings,
+    connections,
+    cache,
+    sessions,
+    notices,
+    close: () => cache.close(),
+  };
+}
+
+/** A cache that cannot be opened on disk must not stop the app: keep working in memory, and say so. */
+function openCacheOrFallback(dataDir: string, capBytes: number, notices: AppErrorValue[]): CacheStore {
+  try {
+    const opened = openCache({ dataDir, capBytes });
+    if (opened.warning) notices.push(opened.warning);
+    return opened.store;
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    notices.push(error.toValue());
+    return openFallbackCache(capBytes);
+  }
+}

@@ -1,4 +1,4 @@
-import { fnv1a64 } from './fnv1a';
+import { eventId } from './id-hash';
 import type { WorkEvent } from './types';
 
 /**
@@ -9,30 +9,31 @@ import type { WorkEvent } from './types';
  * same ids, which the cache relies on.
  */
 export function dedupeEvents(events: WorkEvent[]): WorkEvent[] {
-  const seenPtrs = new Set<string>();
-  const seenIds = new Map<string, string>();
+  const seenPtrs = new Map<string, Set<string>>();
+  const byId = new Map<string, WorkEvent>();
   const kept: WorkEvent[] = [];
   for (const work of events) {
     const { event } = work;
-    const ptrKey = work.ptr === undefined ? undefined : `${event.connectionId}\u0000${work.ptr}`;
-    if (ptrKey !== undefined && seenPtrs.has(ptrKey)) continue;
-    const contentKey = `${work.streamKey}\u0000${event.timestamp}\u0000${event.message}`;
-    const hash = `e${fnv1a64(contentKey)}`;
+    let ptrs = seenPtrs.get(event.connectionId);
+    if (!ptrs) seenPtrs.set(event.connectionId, (ptrs = new Set()));
+    if (work.ptr !== undefined && ptrs.has(work.ptr)) continue;
+    const hash = eventId(work.streamKey, event.timestamp, event.message);
     let id = hash;
-    let duplicate = false;
+    let holder = byId.get(id);
     // Two different events with one 64-bit hash are vanishingly rare, but ids must stay unique.
-    for (let n = 2; seenIds.has(id); n++) {
-      if (seenIds.get(id) === contentKey) {
-        duplicate = true;
-        break;
-      }
+    for (let n = 2; holder !== undefined && !sameContent(holder, work); n++) {
       id = `${hash}-${n}`;
+      holder = byId.get(id);
     }
-    if (duplicate) continue;
-    seenIds.set(id, contentKey);
-    if (ptrKey !== undefined) seenPtrs.add(ptrKey);
+    if (holder !== undefined) continue;
+    byId.set(id, work);
+    if (work.ptr !== undefined) ptrs.add(work.ptr);
     event.id = id;
     kept.push(work);
   }
   return kept;
+}
+
+function sameContent(a: WorkEvent, b: WorkEvent): boolean {
+  return a.streamKey === b.streamKey && a.event.timestamp === b.event.timestamp && a.event.message === b.event.message;
 }

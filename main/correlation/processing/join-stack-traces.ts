@@ -21,7 +21,8 @@ interface OpenTrace {
  * message followed by the other lines (token prefixes stripped), and `stack` set to the clean
  * trace. One event per trace is what the UI lists, the cache stores and the grouper counts.
  *
- * `events` must be sorted by time (ties in arrival order); the result keeps each stream's order.
+ * `events` must be sorted by time (ties in arrival order); the result keeps that order, since a
+ * joined trace keeps its first line's place.
  */
 export function joinStackTraces(events: WorkEvent[]): WorkEvent[] {
   const streams = new Map<string, WorkEvent[]>();
@@ -30,12 +31,12 @@ export function joinStackTraces(events: WorkEvent[]): WorkEvent[] {
     if (stream) stream.push(work);
     else streams.set(work.streamKey, [work]);
   }
-  const out: WorkEvent[] = [];
-  for (const stream of streams.values()) joinStream(stream, out);
-  return out;
+  const absorbed = new Set<WorkEvent>();
+  for (const stream of streams.values()) joinStream(stream, absorbed);
+  return absorbed.size === 0 ? events : events.filter((work) => !absorbed.has(work));
 }
 
-function joinStream(stream: WorkEvent[], out: WorkEvent[]): void {
+function joinStream(stream: WorkEvent[], absorbed: Set<WorkEvent>): void {
   let open: OpenTrace | undefined;
   for (let i = 0; i < stream.length; i++) {
     const work = stream[i] as WorkEvent;
@@ -47,25 +48,22 @@ function joinStream(stream: WorkEvent[], out: WorkEvent[]): void {
       open.continuations.push(lines.join('\n'));
       open.stackLines.push(...lines);
       open.last = work;
+      absorbed.add(work);
       open.head.event.level = maxLevel(open.head.event.level, work.event.level);
       continue;
     }
-    if (open) out.push(finish(open));
+    if (open) finish(open);
     open = undefined;
     const next = stream[i + 1];
-    const nextFirst =
-      next && next.event.timestamp - work.event.timestamp <= MAX_TRACE_GAP_MS ? linesOf(next.body)[0] : undefined;
+    const nextFirst = next && next.event.timestamp - work.event.timestamp <= MAX_TRACE_GAP_MS ? firstLine(next.body) : undefined;
     const start = findStart(lines, nextFirst);
-    if (start === undefined) {
-      out.push(work);
-      continue;
-    }
+    if (start === undefined) continue;
     open = { head: work, stackLines: lines.slice(start.index), continuations: [], state: start.state, last: work };
   }
-  if (open) out.push(finish(open));
+  if (open) finish(open);
 }
 
-function finish(trace: OpenTrace): WorkEvent {
+function finish(trace: OpenTrace): void {
   const { head } = trace;
   if (trace.continuations.length > 0) {
     const tail = trace.continuations.join('\n');
@@ -75,7 +73,6 @@ function finish(trace: OpenTrace): WorkEvent {
   head.stack = trace.stackLines.join('\n');
   // A trace whose lines name no level (`com.acme.Boom` + `\tat …`) is still an error report.
   if (levelRank(head.event.level) === 0) head.event.level = 'error';
-  return head;
 }
 
 function findStart(lines: string[], nextFirst: string | undefined): { index: number; state: TraceState | undefined } | undefined {
@@ -94,7 +91,13 @@ function advance(state: TraceState, lines: string[], from: number): TraceState |
 }
 
 function linesOf(body: string): string[] {
-  const lines = body.split(/\r?\n/);
+  if (!body.includes('\n')) return [body];
+  const lines = body.includes('\r') ? body.split(/\r?\n/) : body.split('\n');
   for (let k = 1; k < lines.length; k++) lines[k] = stripTokenPrefix(lines[k] as string);
   return lines;
+}
+
+function firstLine(body: string): string {
+  const newline = body.indexOf('\n');
+  return newline === -1 ? body : body.slice(0, newline).replace(/\r$/, '');
 }

@@ -11,7 +11,13 @@ import type { InsightsRow, RowSource, WorkEvent } from './types';
  * filled in after de-duplication; the message keeps its token prefix (it is what was logged),
  * while `body` — used for JSON, levels and traces — does not.
  */
-export function normaliseRow(row: InsightsRow, source: RowSource, sessionStart: number, order: number): WorkEvent | undefined {
+export function normaliseRow(
+  row: InsightsRow,
+  source: RowSource,
+  sessionStart: number,
+  order: number,
+  streamKeys: Map<string, string> = new Map(),
+): WorkEvent | undefined {
   const timestamp = parseInsightsTimestamp(row['@timestamp']);
   if (timestamp === undefined) return undefined;
   const message = (row['@message'] ?? '').trimEnd();
@@ -31,7 +37,12 @@ export function normaliseRow(row: InsightsRow, source: RowSource, sessionStart: 
     message,
   };
   if (json) event.json = json;
-  const work: WorkEvent = { event, body, order, streamKey: `${source.connectionId}\u0000${logGroup}\u0000${logStream}` };
+  // One shared string per stream: later stages hash and compare it for every event.
+  // (join builds a flat string; a template literal would build a rope that is slow to scan.)
+  const built = [source.connectionId, logGroup, logStream].join('\u0000');
+  let streamKey = streamKeys.get(built);
+  if (streamKey === undefined) streamKeys.set(built, (streamKey = built));
+  const work: WorkEvent = { event, body, order, streamKey };
   const ptr = row['@ptr'];
   if (ptr) work.ptr = ptr;
   return work;

@@ -15,15 +15,16 @@ export function processRows(batches: { source: RowSource; rows: InsightsRow[] }[
   const all: WorkEvent[] = [];
   let order = 0;
   let dropped = 0;
+  const streamKeys = new Map<string, string>();
   for (const { source, rows } of batches) {
     for (const row of rows) {
-      const work = normaliseRow(row, source, options.sessionStart, order++);
+      const work = normaliseRow(row, source, options.sessionStart, order++, streamKeys);
       if (work) all.push(work);
       else dropped++;
     }
   }
   const unique = dedupeEvents(all).sort(byTime);
-  const joined = joinStackTraces(unique).sort(byTime);
+  const joined = joinStackTraces(unique);
   const groups = groupErrors(joined, options);
   return { events: joined.map((work) => work.event), groups, dropped };
 }

@@ -27,7 +27,6 @@ export function evaluate(expr: Expr, row: Row, ctx: FieldContext): Result {
       if (v === undefined || typeof v === 'boolean') return false;
       const text = typeof v === 'string' ? v : String(v);
       if (typeof expr.pattern === 'string') return text.includes(expr.pattern);
-      expr.pattern.lastIndex = 0;
       return expr.pattern.test(text);
     }
     case 'compare':

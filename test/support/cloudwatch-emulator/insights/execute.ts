@@ -1,5 +1,6 @@
 import type { Command, ParsedQuery } from './ast';
-import { compareValues, evaluate, matches } from './evaluate';
+import { compilePredicate } from './compile';
+import { compareValues, evaluate } from './evaluate';
 import { type FieldContext, type Row, formatTimestamp, getField, setExtra } from './record';
 import { runStats } from './stats';
 import type { LogGroup } from '../store/log-store';
@@ -37,6 +38,7 @@ export function executeQuery(input: ExecuteInput): ExecuteOutput {
   let barrier = commands.findIndex((c) => c.kind === 'sort' || c.kind === 'limit' || c.kind === 'stats');
   if (barrier < 0) barrier = commands.length;
   const streaming = commands.slice(0, barrier);
+  const steps = streaming.map((c) => rowStep(c, ctx)).filter((f): f is RowStep => f !== undefined);
   // Inclusive seconds: an event at 12:00:00.900 belongs to second 12:00:00.
   const fromMs = input.startTime * 1000;
   const toMsExclusive = (input.endTime + 1) * 1000;
@@ -50,15 +52,17 @@ export function executeQuery(input: ExecuteInput): ExecuteOutput {
       const lo = stream.lowerBound(fromMs);
       const hi = stream.lowerBound(toMsExclusive);
       const order = stream.sortedOrder();
+      const sizes = stream.sizes;
       cursor.stream = stream;
       recordsScanned += hi - lo;
-      for (let pos = lo; pos < hi; pos++) {
+      scan: for (let pos = lo; pos < hi; pos++) {
         const index = order === null ? pos : order[pos]!;
-        bytesScanned += stream.sizes[index]! + EVENT_OVERHEAD_BYTES;
+        bytesScanned += sizes[index]! + EVENT_OVERHEAD_BYTES;
         cursor.index = index;
         cursor.extra = null;
         cursor.json = undefined;
-        if (runRowCommands(streaming, cursor, ctx)) rows.push({ group, stream, index, extra: cursor.extra, json: cursor.json });
+        for (let k = 0; k < steps.length; k++) if (!steps[k]!(cursor)) continue scan;
+        rows.push({ group, stream, index, extra: cursor.extra, json: cursor.json });
       }
     }
   }
@@ -80,7 +84,8 @@ export function executeQuery(input: ExecuteInput): ExecuteOutput {
       limited = true;
       rows = runStats(cmd, rows, ctx);
     } else {
-      rows = rows.filter((r) => runRowCommands([cmd], r, ctx));
+      const step = rowStep(cmd, ctx);
+      if (step !== undefined) rows = rows.filter(step);
       if (!limited) recordsMatched = rows.length;
     }
   }
@@ -89,34 +94,34 @@ export function executeQuery(input: ExecuteInput): ExecuteOutput {
   return { rows: rendered, recordsScanned, bytesScanned, recordsMatched };
 }
 
-/** Applies per-record commands (fields, parse, filter, display); false when filtered out. */
-function runRowCommands(cmds: Command[], row: Row, ctx: FieldContext): boolean {
-  for (const cmd of cmds) {
-    switch (cmd.kind) {
-      case 'filter':
-        if (!matches(cmd.expr, row, ctx)) return false;
-        break;
-      case 'fields':
-        for (const item of cmd.items) {
-          if (item.expr.kind === 'field' && item.expr.name === item.name) continue;
+type RowStep = (row: Row) => boolean;
+
+/** One per-record command (filter, fields, parse) as a function; false drops the record. */
+function rowStep(cmd: Command, ctx: FieldContext): RowStep | undefined {
+  switch (cmd.kind) {
+    case 'filter':
+      return compilePredicate(cmd.expr, ctx);
+    case 'fields': {
+      const computed = cmd.items.filter((item) => !(item.expr.kind === 'field' && item.expr.name === item.name));
+      if (computed.length === 0) return undefined;
+      return (row) => {
+        for (const item of computed) {
           const v = evaluate(item.expr, row, ctx);
           setExtra(row, item.name, typeof v === 'boolean' ? (v ? 1 : 0) : v);
         }
-        break;
-      case 'parse': {
+        return true;
+      };
+    }
+    case 'parse':
+      return (row) => {
         const source = getField(row, cmd.field, ctx);
         const m = source === undefined ? null : cmd.regex.exec(String(source));
-        cmd.names.forEach((name, i) => {
-          const v = m === null ? undefined : (m.groups?.[name] ?? m[i + 1]);
-          setExtra(row, name, v);
-        });
-        break;
-      }
-      default:
-        break;
-    }
+        cmd.names.forEach((name, i) => setExtra(row, name, m === null ? undefined : (m.groups?.[name] ?? m[i + 1])));
+        return true;
+      };
+    default:
+      return undefined;
   }
-  return true;
 }
 
 function sortRows(rows: Row[], keys: { field: string; desc: boolean }[], ctx: FieldContext): Row[] {

@@ -1,0 +1,37 @@
+import type { CacheStats, SearchHit, SearchQuery, SessionSummary } from '../../shared/domain/cache';
+import type { CorrelationResult } from '../../shared/domain/correlation';
+import type { AppErrorValue } from '../../shared/errors';
+import type { CoveredWindow } from './covered-windows';
+
+export interface OpenedSession {
+  result: CorrelationResult;
+  cachedAt: number;
+  runId: number;
+}
+
+export interface SavedRun {
+  runId: number;
+  /** Set when the disk refused the write and the run is kept in memory for this session only. */
+  warning?: AppErrorValue;
+}
+
+/** The local cache's named operations: the only way the app, the CLI and IPC reach it (no SQL). */
+export interface CacheStore {
+  /** Writes the whole run in one transaction, then evicts least-recently-viewed data over the cap. */
+  saveRun(result: CorrelationResult): SavedRun;
+  /** The session's latest complete run (else its latest run); marks the session as viewed. */
+  openSession(sessionId: string): OpenedSession | null;
+  /** Windows of every cached run of the session, for refreshing only what is not covered yet. */
+  coveredWindows(sessionId: string): CoveredWindow[];
+  /** Most recently viewed or cached first. */
+  listSessions(limit?: number): SessionSummary[];
+  search(query: SearchQuery): SearchHit[];
+  deleteSession(sessionId: string): void;
+  clear(): void;
+  stats(): CacheStats;
+  setCapBytes(bytes: number): void;
+  exportSession(sessionId: string, format: 'json' | 'md'): { fileName: string; content: string };
+  /** All or nothing: CACHE_IMPORT_INVALID (with a hint) on bad input. */
+  importSession(content: string): SessionSummary;
+  close(): void;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { correlationResultSchema, type CorrelationResult } from '../../shared/domain/correlation';
+import { AppError } from '../../shared/errors';
+
+/**
+ * The JSON export: a versioned envelope around one complete CorrelationResult, so another
+ * machine's orcw can import it. Bump `version` (and keep reading the old one) if it changes.
+ */
+export const sessionExportSchema = z.object({
+  format: z.literal('orcw-session'),
+  version: z.literal(1),
+  exportedAt: z.number(),
+  cachedAt: z.number(),
+  result: correlationResultSchema,
+});
+export type SessionExport = z.infer<typeof sessionExportSchema>;
+
+export function exportFileName(sessionId: string, format: 'json' | 'md'): string {
+  return `orcw-session-${sessionId}.${format}`;
+}
+
+export function encodeExport(result: CorrelationResult, cachedAt: number, exportedAt: number): string {
+  const envelope: SessionExport = { format: 'orcw-session', version: 1, exportedAt, cachedAt, result };
+  return `${JSON.stringify(envelope)}\n`;
+}
+
+function invalid(message: string): AppError {
+  return new AppError(
+    'CACHE_IMPORT_INVALID',
+    message,
+    'Import a file made by "Export session → JSON" (orcw cache export <session> --format json); Markdown reports cannot be imported.',
+  );
+}
+
+/** Parses and validates an export; throws CACHE_IMPORT_INVALID naming the first problem. */
+export function decodeExport(content: string): SessionExport {
+  let value: unknown;
+  try {
+    value = JSON.parse(content);
+  } catch (error) {
+    throw invalid(`The file is not JSON (${error instanceof SyntaxError ? error.message : 'parse error'}).`);
+  }
+  if (typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'orcw-session') {
+    const version = (value as { version?: unknown }).version;
+    if (typeof version === 'number' && version > 1) {
+      throw invalid(`The file was exported by a newer orcw (export version ${version}); update orcw to import it.`);
+    }
+  }
+  const parsed = sessionExportSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'the top level';
+    throw invalid(`The file is not a valid orcw session export: ${issue?.message ?? 'invalid'} at ${where}.`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,102 @@
+import type { CacheStats, SearchHit, SearchQuery, SessionSummary } from '../../shared/domain/cache';
+import type { CorrelationResult } from '../../shared/domain/correlation';
+import { AppError, type AppErrorValue } from '../../shared/errors';
+import type { CacheStore, OpenedSession, SavedRun } from './cache-types';
+import type { CoveredWindow } from './covered-windows';
+
+/** The disk cannot take the write (full, read-only, or the file turned out damaged). */
+function isWriteFailed(error: unknown): error is AppError {
+  return error instanceof AppError && (error.code === 'CACHE_WRITE_FAILED' || error.code === 'CACHE_CORRUPT');
+}
+
+/**
+ * The on-disk cache plus an in-memory overflow that takes over writes once the disk refuses
+ * them (disk full, file turned read-only). Everything cached before stays readable from disk;
+ * runs saved after the failure live in memory until the app quits, and reads merge both.
+ */
+export class LayeredStore implements CacheStore {
+  private overflow: CacheStore | null = null;
+  private failure: AppError | null = null;
+
+  constructor(
+    private readonly disk: CacheStore,
+    private readonly createOverflow: () => CacheStore,
+  ) {}
+
+  /** Runs a write on disk; once the disk has refused one, every later write goes to memory. */
+  private write<T>(work: (store: CacheStore) => T): { value: T; warning?: AppErrorValue } {
+    if (this.overflow) return { value: work(this.overflow), warning: this.failure?.toValue() };
+    try {
+      return { value: work(this.disk) };
+    } catch (error) {
+      if (!isWriteFailed(error)) throw error;
+      this.failure = error;
+      this.overflow = this.createOverflow();
+      return { value: work(this.overflow), warning: error.toValue() };
+    }
+  }
+
+  saveRun(result: CorrelationResult): SavedRun {
+    const { value, warning } = this.write((store) => store.saveRun(result));
+    return warning ? { ...value, warning } : value;
+  }
+
+  openSession(sessionId: string): OpenedSession | null {
+    return this.overflow?.openSession(sessionId) ?? this.disk.openSession(sessionId);
+  }
+
+  coveredWindows(sessionId: string): CoveredWindow[] {
+    return [...(this.overflow?.coveredWindows(sessionId) ?? []), ...this.disk.coveredWindows(sessionId)];
+  }
+
+  listSessions(limit = 50): SessionSummary[] {
+    const fromMemory = this.overflow?.listSessions(limit) ?? [];
+    const inMemory = new Set(fromMemory.map((s) => s.sessionId));
+    return [...fromMemory, ...this.disk.listSessions(limit).filter((s) => !inMemory.has(s.sessionId))]
+      .sort((a, b) => b.lastViewedAt - a.lastViewedAt)
+      .slice(0, limit);
+  }
+
+  search(query: SearchQuery): SearchHit[] {
+    const fromMemory = this.overflow?.search(query) ?? [];
+    const inMemory = new Set(fromMemory.map((hit) => hit.sessionId));
+    // Memory holds the newer runs, so its hits come first; disk hits of the same sessions are stale.
+    return [...fromMemory, ...this.disk.search(query).filter((hit) => !inMemory.has(hit.sessionId))].slice(0, query.limit);
+  }
+
+  deleteSession(sessionId: string): void {
+    this.overflow?.deleteSession(sessionId);
+    this.disk.deleteSession(sessionId);
+  }
+
+  clear(): void {
+    this.overflow?.clear();
+    this.disk.clear();
+  }
+
+  stats(): CacheStats {
+    const disk = this.disk.stats();
+    if (!this.overflow) return disk;
+    const memory = this.overflow.stats();
+    return { ...disk, sizeBytes: disk.sizeBytes + memory.sizeBytes, sessions: disk.sessions + memory.sessions, events: disk.events + memory.events, memoryOnly: true };
+  }
+
+  setCapBytes(bytes: number): void {
+    this.overflow?.setCapBytes(bytes);
+    this.disk.setCapBytes(bytes);
+  }
+
+  exportSession(sessionId: string, format: 'json' | 'md'): { fileName: string; content: string } {
+    if (this.overflow && this.overflow.coveredWindows(sessionId).length > 0) return this.overflow.exportSession(sessionId, format);
+    return this.disk.exportSession(sessionId, format);
+  }
+
+  importSession(content: string): SessionSummary {
+    return this.write((store) => store.importSession(content)).value;
+  }
+
+  close(): void {
+    this.overflow?.close();
+    this.disk.close();
+  }
+}

@@ -1,0 +1,133 @@
+import type { ContextLine, CorrelationResult, ErrorGroup, LogEvent } from '../../shared/domain/correlation';
+
+/**
+ * Renders a run as a Markdown report for pasting into an issue tracker (GitHub, GitLab, Jira's
+ * Markdown): session, replay link, window, what was scanned and what it cost, every error group
+ * with its stack trace and context lines, and which connections failed. Pure: no I/O, no clock.
+ */
+export interface MarkdownReportOptions {
+  /** When the run was cached, if it came from the cache. */
+  cachedAt?: number;
+}
+
+/** Long single lines (minified JSON, base64) are cut in context blocks; the report stays readable. */
+const MAX_LINE = 1_000;
+
+function iso(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? String(ms) : date.toISOString();
+}
+
+/** Signed m:ss.mmm relative to the session start (context can precede it). */
+export function formatOffset(ms: number): string {
+  const sign = ms < 0 ? '−' : '+';
+  const abs = Math.abs(Math.round(ms));
+  const minutes = Math.floor(abs / 60_000);
+  const seconds = Math.floor((abs % 60_000) / 1000);
+  return `${sign}${minutes}:${String(seconds).padStart(2, '0')}.${String(abs % 1000).padStart(3, '0')}`;
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${unit === 0 ? value : value.toFixed(2)} ${units[unit]}`;
+}
+
+function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  return [h ? `${h} h` : '', m ? `${m} min` : '', `${seconds % 60} s`].filter(Boolean).join(' ');
+}
+
+/** Escapes text so log content cannot turn into Markdown or HTML in the tracker. */
+export function escapeInline(text: string): string {
+  return text
+    .replace(/[\\`*_[\]#|~>]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/\r?\n/g, ' ');
+}
+
+function code(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = '`'.repeat(longest + 1);
+  return longest > 0 ? `${ticks} ${text.replace(/\r?\n/g, ' ')} ${ticks}` : `\`${text.replace(/\r?\n/g, ' ')}\``;
+}
+
+/** A fenced block whose fence is longer than any backtick run inside, so content cannot close it. */
+export function fenced(text: string, info = 'text'): string {
+  const longest = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${info}\n${text}\n${fence}`;
+}
+
+function clip(line: string): string {
+  return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… (${line.length - MAX_LINE} more characters)` : line;
+}
+
+function contextBlock(group: ErrorGroup, sample: LogEvent | undefined): string | null {
+  const line = (l: ContextLine, mark: string) => `${mark} ${iso(l.timestamp)}  ${clip(l.message)}`;
+  const rows = [
+    ...group.contextBefore.map((l) => line(l, ' ')),
+    ...(sample ? [line(sample, '▶')] : []),
+    ...group.contextAfter.map((l) => line(l, ' ')),
+  ];
+  return rows.length > 1 || (rows.length === 1 && !sample) ? fenced(rows.join('\n')) : null;
+}
+
+function groupSection(group: ErrorGroup, index: number, events: Map<string, LogEvent>): string {
+  const parts = [
+    `### ${index + 1}. ${escapeInline(group.title)} — ${group.count}×`,
+    '',
+    `- **Level:** ${group.level} · **Type:** ${code(group.type)} · **Fingerprint:** ${code(group.fingerprint)}`,
+    `- **First seen:** ${iso(group.firstSeen)} (${formatOffset(group.firstOffsetMs)} into the session) · **Last seen:** ${iso(group.lastSeen)}`,
+    `- **Source:** ${escapeInline(group.connection)} · ${code(group.logGroup)} · ${code(group.logStream)}`,
+  ];
+  if (group.replayUrl) parts.push(`- **Replay at first occurrence:** <${group.replayUrl}>`);
+  if (group.stack) parts.push('', '**Stack trace**', '', fenced(group.stack));
+  else if (group.frames.length > 0) parts.push('', '**Frames**', '', fenced(group.frames.join('\n')));
+  const context = contextBlock(group, events.get(group.sampleEventId));
+  if (context) parts.push('', '**Context** (▶ marks the sample occurrence)', '', context);
+  return parts.join('\n');
+}
+
+export function renderMarkdownReport(result: CorrelationResult, options: MarkdownReportOptions = {}): string {
+  const { session, stats, window } = result;
+  const levels = new Map<string, number>();
+  for (const event of result.events) levels.set(event.level, (levels.get(event.level) ?? 0) + 1);
+  const levelText = [...levels.entries()].sort((a, b) => b[1] - a[1]).map(([level, n]) => `${n} ${level}`).join(', ');
+  const failed = result.failures.length;
+  const lines = [
+    `# Backend logs for OpenReplay session ${session.id}`,
+    '',
+    `- **Session:** ${code(session.id)}${session.token ? ` (token ${code(session.token)})` : ''}`,
+    ...(session.replayUrl ? [`- **Replay:** <${session.replayUrl}>`] : []),
+    `- **Session time:** ${iso(session.start)} → ${iso(session.end)} (${formatDuration(session.end - session.start)})`,
+    `- **Query window:** ${iso(window.from)} → ${iso(window.to)}`,
+    `- **Ran at:** ${iso(result.ranAt)}${options.cachedAt !== undefined ? ` · **cached:** ${iso(options.cachedAt)}` : ''}`,
+    `- **Result:** ${result.complete ? 'complete' : `**incomplete**${failed ? ` — ${failed} connection${failed === 1 ? '' : 's'} failed` : ''}`}`,
+    `- **Scanned:** ${formatBytes(stats.bytesScanned)} (${stats.recordsScanned.toLocaleString('en-US')} records) in ${stats.queries} quer${stats.queries === 1 ? 'y' : 'ies'} · **estimated cost:** $${stats.costUsd.toFixed(4)}`,
+    `- **Matched:** ${result.events.length.toLocaleString('en-US')} events${levelText ? ` (${levelText})` : ''}`,
+    `- **Connections:** ${result.connections.map((c) => `${escapeInline(c.name)} (${c.logGroups.map(code).join(', ') || 'no log groups'})`).join('; ') || 'none'}`,
+    '',
+    `## Error groups (${result.groups.length})`,
+    '',
+  ];
+  const events = new Map(result.events.map((e) => [e.id, e]));
+  if (result.groups.length === 0) lines.push('No errors were found in this window.', '');
+  result.groups.forEach((group, i) => lines.push(groupSection(group, i, events), ''));
+  lines.push('## Failures', '');
+  if (failed === 0) lines.push('None: every connection answered.', '');
+  for (const f of result.failures) {
+    const groups = f.logGroups.length ? ` (${f.logGroups.map(code).join(', ')})` : '';
+    lines.push(`- **${escapeInline(f.connection)}**${groups}: ${code(f.code)} — ${escapeInline(f.message)} _${escapeInline(f.hint)}_`);
+  }
+  if (failed > 0) lines.push('');
+  lines.push('_Report generated by orcw._', '');
+  return lines.join('\n');
+}

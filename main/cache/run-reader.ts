@@ -1,0 +1,142 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { z } from 'zod';
+import {
+  levelSchema,
+  runFailureSchema,
+  runStatsSchema,
+  sessionInfoSchema,
+  type ContextLine,
+  type CorrelationResult,
+  type ErrorGroup,
+  type Level,
+  type LogEvent,
+} from '../../shared/domain/correlation';
+import { AppError } from '../../shared/errors';
+
+const connectionsSchema = z.array(z.object({ id: z.string(), name: z.string(), logGroups: z.array(z.string()) }));
+const numbersSchema = z.array(z.number());
+const stringsSchema = z.array(z.string());
+const levels = new Set<string>(levelSchema.options);
+
+export interface RunRow {
+  id: number;
+  ran_at: number;
+  saved_at: number;
+  window_from: number;
+  window_to: number;
+  complete: number;
+  session_json: string;
+  stats_json: string;
+  connections_json: string;
+  failures_json: string;
+  first_event: number | null;
+  last_event: number | null;
+}
+
+function damaged(what: string): AppError {
+  return new AppError('CACHE_CORRUPT', `A cached run could not be read back (${what}).`, 'Refresh the session to fetch it again, or delete it from the cache.');
+}
+
+function level(value: unknown): Level {
+  if (typeof value !== 'string' || !levels.has(value)) throw damaged('unknown level');
+  return value as Level;
+}
+
+function jsonValue(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw damaged(what);
+  }
+}
+
+function parseJson<T>(schema: z.ZodType<T>, text: string, what: string): T {
+  const parsed = schema.safeParse(jsonValue(text, what));
+  if (!parsed.success) throw damaged(what);
+  return parsed.data;
+}
+
+function parseObject(text: string): Record<string, unknown> {
+  const value = jsonValue(text, 'event JSON');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw damaged('event JSON is not an object');
+  return value as Record<string, unknown>;
+}
+
+// Rows come back as arrays (setReturnArrays): opening a 10,000-event session is on the hot path.
+type EventTuple = [string, number, number, string, string, string, string, string, string, string | null, string | null];
+
+function readEvents(db: DatabaseSync, run: RunRow): LogEvent[] {
+  if (run.first_event === null) return [];
+  const statement = db.prepare(`SELECT e.event_id, e.ts, e.offset_ms, s.connection_id, s.connection, s.log_group, s.log_stream,
+    e.level, e.message, e.json, e.fingerprint FROM events e JOIN sources s ON s.id = e.source_id
+    WHERE e.id BETWEEN ? AND ? AND e.run_id = ? ORDER BY e.id`);
+  statement.setReturnArrays(true);
+  const rows = statement.all(run.first_event, run.last_event, run.id) as unknown as EventTuple[];
+  return rows.map(([id, timestamp, offsetMs, connectionId, connection, logGroup, logStream, lvl, message, json, fingerprint]) => {
+    if (typeof message !== 'string' || typeof timestamp !== 'number' || typeof offsetMs !== 'number') throw damaged('event row');
+    const event: LogEvent = { id, timestamp, offsetMs, connectionId, connection, logGroup, logStream, level: level(lvl), message };
+    if (json !== null) event.json = parseObject(json === '=' ? message : json);
+    if (fingerprint !== null) event.fingerprint = fingerprint;
+    return event;
+  });
+}
+
+interface GroupRow {
+  id: number;
+  fingerprint: string;
+  title: string;
+  type: string;
+  level: string;
+  count: number;
+  first_seen: number;
+  last_seen: number;
+  first_offset_ms: number;
+  offsets_ms: string;
+  sample_event_id: string;
+  connection: string;
+  log_group: string;
+  log_stream: string;
+  stack: string | null;
+  frames: string;
+  replay_url: string | null;
+}
+
+function readGroups(db: DatabaseSync, runId: number): ErrorGroup[] {
+  const rows = db.prepare('SELECT * FROM error_groups WHERE run_id = ? ORDER BY position').all(runId) as unknown as GroupRow[];
+  const lines = db.prepare('SELECT side, ts, log_stream, message FROM context_lines WHERE group_id = ? ORDER BY side, position');
+  return rows.map((row) => {
+    const contextBefore: ContextLine[] = [];
+    const contextAfter: ContextLine[] = [];
+    for (const line of lines.all(row.id) as unknown as { side: number; ts: number; log_stream: string; message: string }[]) {
+      (line.side === 0 ? contextBefore : contextAfter).push({ timestamp: line.ts, logStream: line.log_stream, message: line.message });
+    }
+    const group: ErrorGroup = {
+      fingerprint: row.fingerprint, title: row.title, type: row.type, level: level(row.level), count: row.count,
+      firstSeen: row.first_seen, lastSeen: row.last_seen, firstOffsetMs: row.first_offset_ms,
+      offsetsMs: parseJson(numbersSchema, row.offsets_ms, 'group offsets'), sampleEventId: row.sample_event_id,
+      connection: row.connection, logGroup: row.log_group, logStream: row.log_stream,
+      frames: parseJson(stringsSchema, row.frames, 'group frames'), contextBefore, contextAfter,
+    };
+    if (row.stack !== null) group.stack = row.stack;
+    if (row.replay_url !== null) group.replayUrl = row.replay_url;
+    return group;
+  });
+}
+
+export const RUN_COLUMNS = `id, ran_at, saved_at, window_from, window_to, complete, session_json, stats_json,
+  connections_json, failures_json, first_event, last_event`;
+
+/** Rebuilds the CorrelationResult exactly as it was saved. */
+export function readRun(db: DatabaseSync, run: RunRow): CorrelationResult {
+  return {
+    session: parseJson(sessionInfoSchema, run.session_json, 'session'),
+    window: { from: run.window_from, to: run.window_to },
+    stats: parseJson(runStatsSchema, run.stats_json, 'stats'),
+    groups: readGroups(db, run.id),
+    events: readEvents(db, run),
+    failures: parseJson(z.array(runFailureSchema), run.failures_json, 'failures'),
+    complete: run.complete === 1,
+    connections: parseJson(connectionsSchema, run.connections_json, 'connections'),
+    ranAt: run.ran_at,
+  };
+}

@@ -1,0 +1,136 @@
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { CorrelationResult, ErrorGroup, LogEvent } from '../../shared/domain/correlation';
+import { BLOCK_EVENTS } from './schema';
+import { addWords, blockText } from './word-index';
+
+interface CurrentRun {
+  id: number;
+  complete: number;
+  ran_at: number;
+  first_event: number | null;
+  last_event: number | null;
+  indexed: number;
+}
+
+/** Whether a run ranks at least as high as the current one: complete beats incomplete, then newer wins. */
+function outranks(complete: boolean, ranAt: number, current: CurrentRun | undefined): boolean {
+  if (current === undefined) return true;
+  if (Number(complete) !== current.complete) return complete;
+  return ranAt >= current.ran_at;
+}
+
+function sourceIds(db: DatabaseSync): (event: LogEvent) => number {
+  const find = db.prepare('SELECT id FROM sources WHERE connection_id = ? AND connection = ? AND log_group = ? AND log_stream = ?');
+  const insert = db.prepare('INSERT INTO sources (connection_id, connection, log_group, log_stream) VALUES (?, ?, ?, ?)');
+  // Per-run memo only (an ID cached across transactions could outlive a rollback). Nested maps
+  // avoid building a key string for each of a run's many events.
+  const known = new Map<string, Map<string, Map<string, Map<string, number>>>>();
+  const level = <V>(map: Map<string, V>, key: string, make: () => V): V => {
+    let value = map.get(key);
+    if (value === undefined) map.set(key, (value = make()));
+    return value;
+  };
+  return (event) => {
+    const streams = level(level(level(known, event.connectionId, () => new Map()), event.connection, () => new Map()), event.logGroup, () => new Map<string, number>());
+    let id = streams.get(event.logStream);
+    if (id === undefined) {
+      const args = [event.connectionId, event.connection, event.logGroup, event.logStream] as const;
+      const row = find.get(...args) as { id: number } | undefined;
+      id = row ? row.id : Number(insert.run(...args).lastInsertRowid);
+      streams.set(event.logStream, id);
+    }
+    return id;
+  };
+}
+
+const EVENT_COLUMNS = 10;
+/** Rows per INSERT statement: one call into SQLite per batch instead of per row roughly halves the cost. */
+const ROWS_PER_INSERT = 16;
+
+function eventInsert(db: DatabaseSync, rows: number) {
+  const row = `(${Array(EVENT_COLUMNS).fill('?').join(', ')})`;
+  return db.prepare(`INSERT INTO events (id, run_id, event_id, ts, offset_ms, source_id, level, message, json, fingerprint)
+    VALUES ${Array(rows).fill(row).join(', ')}`);
+}
+
+/** Writes the events with explicit, contiguous IDs starting at a block boundary; returns the range. */
+function writeEvents(db: DatabaseSync, runId: number, events: LogEvent[], index: boolean): { first: number; last: number } | null {
+  if (events.length === 0) return null;
+  const max = (db.prepare('SELECT coalesce(max(id), 0) AS max FROM events').get() as { max: number }).max;
+  const first = (Math.floor(max / BLOCK_EVENTS) + 1) * BLOCK_EVENTS;
+  const insertBatch = eventInsert(db, ROWS_PER_INSERT);
+  const insertBlock = db.prepare('INSERT INTO event_words (rowid, words) VALUES (?, ?)');
+  const sourceOf = sourceIds(db);
+  let batch: SQLInputValue[] = [];
+  let words = new Set<string>();
+  events.forEach((event, i) => {
+    let json: string | null = null;
+    if (event.json !== undefined) {
+      const text = JSON.stringify(event.json);
+      // Most JSON lines are their own parse; store a marker instead of a second copy.
+      json = text === event.message ? '=' : text;
+    }
+    batch.push(first + i, runId, event.id, event.timestamp, event.offsetMs, sourceOf(event), event.level, event.message, json, event.fingerprint ?? null);
+    if (batch.length === ROWS_PER_INSERT * EVENT_COLUMNS) {
+      insertBatch.run(...batch);
+      batch = [];
+    }
+    if (!index) return;
+    addWords(event.message, words);
+    if ((i + 1) % BLOCK_EVENTS === 0 || i === events.length - 1) {
+      insertBlock.run(first + i - (i % BLOCK_EVENTS), blockText(words));
+      words = new Set();
+    }
+  });
+  if (batch.length > 0) eventInsert(db, batch.length / EVENT_COLUMNS).run(...batch);
+  return { first, last: first + events.length - 1 };
+}
+
+function writeGroups(db: DatabaseSync, runId: number, groups: ErrorGroup[]): void {
+  const insert = db.prepare(`INSERT INTO error_groups (run_id, position, fingerprint, title, type, level, count, first_seen,
+    last_seen, first_offset_ms, offsets_ms, sample_event_id, connection, log_group, log_stream, stack, frames, replay_url)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertLine = db.prepare('INSERT INTO context_lines (group_id, side, position, ts, log_stream, message) VALUES (?, ?, ?, ?, ?, ?)');
+  groups.forEach((g, position) => {
+    const groupId = insert.run(runId, position, g.fingerprint, g.title, g.type, g.level, g.count, g.firstSeen, g.lastSeen,
+      g.firstOffsetMs, JSON.stringify(g.offsetsMs), g.sampleEventId, g.connection, g.logGroup, g.logStream,
+      g.stack ?? null, JSON.stringify(g.frames), g.replayUrl ?? null).lastInsertRowid;
+    [g.contextBefore, g.contextAfter].forEach((lines, side) => {
+      lines.forEach((line, i) => insertLine.run(groupId, side, i, line.timestamp, line.logStream, line.message));
+    });
+  });
+}
+
+/** Removes a run's blocks from the full-text index (it stops being its session's current run). */
+export function unindexRun(db: DatabaseSync, run: { id: number; first_event: number | null; last_event: number | null }): void {
+  if (run.first_event !== null) {
+    db.prepare('DELETE FROM event_words WHERE rowid BETWEEN ? AND ?').run(run.first_event, run.last_event);
+  }
+  db.prepare('UPDATE runs SET indexed = 0 WHERE id = ?').run(run.id);
+}
+
+/** Writes one run; call inside a transaction. The run becomes current if it outranks the current one. */
+export function writeRun(db: DatabaseSync, result: CorrelationResult, savedAt: number): number {
+  const sessionId = result.session.id;
+  db.prepare(`INSERT INTO sessions (id, current_run_id, last_viewed_at) VALUES (?, NULL, ?)
+    ON CONFLICT (id) DO UPDATE SET last_viewed_at = excluded.last_viewed_at`).run(sessionId, savedAt);
+  const current = db.prepare(`SELECT r.id, r.complete, r.ran_at, r.first_event, r.last_event, r.indexed
+    FROM sessions s JOIN runs r ON r.id = s.current_run_id WHERE s.id = ?`).get(sessionId) as CurrentRun | undefined;
+  const becomesCurrent = outranks(result.complete, result.ranAt, current);
+  const runId = Number(db.prepare(`INSERT INTO runs (session_id, ran_at, saved_at, window_from, window_to, complete,
+    session_json, stats_json, connections_json, failures_json, event_count, group_count)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    sessionId, result.ranAt, savedAt, result.window.from, result.window.to, Number(result.complete),
+    JSON.stringify(result.session), JSON.stringify(result.stats), JSON.stringify(result.connections),
+    JSON.stringify(result.failures), result.events.length, result.groups.length,
+  ).lastInsertRowid);
+  const range = writeEvents(db, runId, result.events, becomesCurrent);
+  db.prepare('UPDATE runs SET first_event = ?, last_event = ?, indexed = ? WHERE id = ?')
+    .run(range?.first ?? null, range?.last ?? null, Number(becomesCurrent), runId);
+  writeGroups(db, runId, result.groups);
+  if (becomesCurrent) {
+    if (current?.indexed) unindexRun(db, current);
+    db.prepare('UPDATE sessions SET current_run_id = ? WHERE id = ?').run(runId, sessionId);
+  }
+  return runId;
+}

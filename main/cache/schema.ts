@@ -1,0 +1,143 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { AppError } from '../../shared/errors';
+import { inTransaction } from './transaction';
+
+/** Written to the file header (`PRAGMA application_id`) so a foreign SQLite file is told apart from ours. */
+export const APPLICATION_ID = 0x6f726377; // "orcw"
+
+/**
+ * Events are indexed for full-text search in blocks of this many consecutive rows (see word-index.ts).
+ * Each run's first event ID is a multiple of it, so a block never spans two runs.
+ */
+export const BLOCK_EVENTS = 64;
+
+type Migration = (db: DatabaseSync) => void;
+
+/**
+ * Forward-only migrations; the database's `user_version` is how many have run. Never edit a
+ * released step — append a new one. Each runs in its own transaction with its version bump.
+ */
+const migrations: readonly Migration[] = [
+  (db) => {
+    db.exec(`
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        -- Not a declared foreign key: runs already reference sessions, and a cycle would make
+        -- deleting a session order-dependent. Maintained by run-writer.ts.
+        current_run_id INTEGER,
+        last_viewed_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_viewed ON sessions(last_viewed_at);
+      CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        ran_at INTEGER NOT NULL,
+        saved_at INTEGER NOT NULL,
+        window_from INTEGER NOT NULL,
+        window_to INTEGER NOT NULL,
+        complete INTEGER NOT NULL,
+        session_json TEXT NOT NULL,
+        stats_json TEXT NOT NULL,
+        connections_json TEXT NOT NULL,
+        failures_json TEXT NOT NULL,
+        event_count INTEGER NOT NULL,
+        group_count INTEGER NOT NULL,
+        -- The run's events are exactly the rows first_event..last_event (one transaction, one writer).
+        first_event INTEGER,
+        last_event INTEGER,
+        -- 1 when the run's events are in event_words: only each session's current run is searchable.
+        indexed INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX runs_session ON runs(session_id);
+      CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        connection_id TEXT NOT NULL,
+        connection TEXT NOT NULL,
+        log_group TEXT NOT NULL,
+        log_stream TEXT NOT NULL,
+        UNIQUE (connection_id, connection, log_group, log_stream)
+      );
+      -- run_id is deliberately not a declared foreign key: enforcing it needs an index on a
+      -- million-row table on every insert; runs delete their events by ID range instead.
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL,
+        event_id TEXT NOT NULL,
+        ts INTEGER NOT NULL,
+        offset_ms INTEGER NOT NULL,
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        level TEXT NOT NULL,
+        message TEXT NOT NULL,
+        -- NULL: no parsed JSON; '=': JSON.parse(message); otherwise the JSON text itself.
+        json TEXT,
+        fingerprint TEXT
+      );
+      CREATE INDEX events_fingerprint ON events(fingerprint) WHERE fingerprint IS NOT NULL;
+      CREATE TABLE error_groups (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        fingerprint TEXT NOT NULL,
+        title TEXT NOT NULL,
+        type TEXT NOT NULL,
+        level TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        first_seen INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL,
+        first_offset_ms INTEGER NOT NULL,
+        offsets_ms TEXT NOT NULL,
+        sample_event_id TEXT NOT NULL,
+        connection TEXT NOT NULL,
+        log_group TEXT NOT NULL,
+        log_stream TEXT NOT NULL,
+        stack TEXT,
+        frames TEXT NOT NULL,
+        replay_url TEXT
+      );
+      CREATE INDEX error_groups_run ON error_groups(run_id, position);
+      CREATE TABLE context_lines (
+        group_id INTEGER NOT NULL REFERENCES error_groups(id) ON DELETE CASCADE,
+        side INTEGER NOT NULL, -- 0 before the sample event, 1 after
+        position INTEGER NOT NULL,
+        ts INTEGER NOT NULL,
+        log_stream TEXT NOT NULL,
+        message TEXT NOT NULL,
+        PRIMARY KEY (group_id, side, position)
+      ) WITHOUT ROWID;
+      -- Trigram index over the distinct words of each block of events (rowid = the block's first
+      -- event ID). Contentless and detail=none keep it small and fast to write; search.ts verifies
+      -- every candidate against events.message, so the index only has to never miss.
+      CREATE VIRTUAL TABLE event_words USING fts5(
+        words, content='', contentless_delete=1, detail=none, tokenize='trigram'
+      );
+    `);
+    db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
+  },
+];
+
+export const SCHEMA_VERSION = migrations.length;
+
+export function readUserVersion(db: DatabaseSync): number {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  return row.user_version;
+}
+
+export function tooNewError(found: number): AppError {
+  return new AppError(
+    'CACHE_TOO_NEW',
+    `The cache was written by a newer orcw (schema version ${found}; this version reads up to ${SCHEMA_VERSION}).`,
+    'Update orcw, or point it at another data directory. The cache file was left untouched.',
+  );
+}
+
+/** Brings the schema up to SCHEMA_VERSION; refuses (without writing) a newer one. */
+export function migrate(db: DatabaseSync): void {
+  const found = readUserVersion(db);
+  if (found > SCHEMA_VERSION) throw tooNewError(found);
+  for (let version = found; version < SCHEMA_VERSION; version += 1) {
+    inTransaction(db, () => {
+      (migrations[version] as Migration)(db);
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+    });
+  }
+}

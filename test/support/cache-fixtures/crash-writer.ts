@@ -1,0 +1,19 @@
+/**
+ * Child process for the crash test (test/integration/cache/crash-safety.test.ts): saves runs in a
+ * loop until it is killed. Prints "open" once the cache is open, then each run's seed right after
+ * saveRun returns (i.e. after its transaction committed), so the parent knows what must survive.
+ * Usage: node --import tsx crash-writer.ts <dataDir> <firstSeed>
+ */
+import { openCache } from '../../../main/cache/cache-store';
+import { crashRunFor } from './crash-runs';
+
+const [dataDir, firstSeed] = process.argv.slice(2);
+if (!dataDir || !firstSeed) throw new Error('usage: crash-writer.ts <dataDir> <firstSeed>');
+
+const { store, warning } = openCache({ dataDir });
+if (warning) process.stdout.write(`warning ${warning.code}\n`);
+process.stdout.write('open\n');
+for (let seed = Number(firstSeed); ; seed += 1) {
+  store.saveRun(crashRunFor(seed));
+  process.stdout.write(`${seed}\n`);
+}

@@ -1,0 +1,14 @@
+import { openMemoryDatabase } from '../../../main/cache/open-database';
+import { SqliteCache } from '../../../main/cache/sqlite-cache';
+
+/** A real SqliteCache on an in-memory SQLite database, with a controllable clock. */
+export function createMemoryStore(options: { capBytes?: number; start?: number } = {}) {
+  let clock = options.start ?? 1_800_000_000_000;
+  const now = () => clock;
+  const store = new SqliteCache(openMemoryDatabase(), { capBytes: options.capBytes ?? 1024 ** 3, now, memoryOnly: true });
+  return {
+    store,
+    /** Moves the clock forward (default 1 s) and returns the new time. */
+    tick: (ms = 1000) => (clock += ms),
+  };
+}

@@ -13,6 +13,7 @@ import { runQueries } from './queries/run-queries';
 import { cancelledError, createLimiter } from './queries/timing';
 import type { QueryTarget, QueryTuning } from './queries/types';
 import { replayLinks } from './replay-links';
+import { attachTraceTails } from './trace-tails';
 import { attachContextLines, type ContextFetcher } from './context-for-groups';
 
 export interface RunCorrelationInput {
@@ -55,7 +56,8 @@ export async function runCorrelation(input: RunCorrelationInput): Promise<Correl
     failures.push(...queried.failures);
     if (signal?.aborted) throw cancelledError();
 
-    tracker.setPhase('processing');
+    tracker.setPhase('processing', 'Reading the stack trace lines that follow tagged errors');
+    await attachTraceTails(queried.batches, targets, { limit: createLimiter(4), signal });
     const links = replayLinks(reference, input.connections);
     const { events, groups } = processRows(queried.batches, { sessionStart: reference.start, replayUrlAt: links.at });
 

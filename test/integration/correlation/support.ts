@@ -1,4 +1,5 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { Connection } from '../../../shared/domain/connection';
 import { ProgressTracker, type RunProgress } from '../../../main/correlation/queries/progress-tracker';
 import type { QueryTarget, QueryTuning } from '../../../main/correlation/queries/types';
 import { FLAKE_EPOCH_MS } from '../../../shared/session/limits';
@@ -42,4 +43,9 @@ export function reference(text: string, now = Date.now()): SessionReference {
   const parsed = parseSessionReference(text, { now });
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.value;
+}
+
+/** A stored-connection record pointing at the emulator (keys auth; the test supplies the client). */
+export function connection(emulator: RunningEmulator, id: string, logGroups: string[], extra: Partial<Connection> = {}): Connection {
+  return { id, name: id, region: 'us-east-1', logGroups, auth: { kind: 'keys' }, endpoint: emulator.url, ...extra };
 }

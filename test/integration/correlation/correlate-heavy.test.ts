@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCorrelation } from '../../../main/correlation/run-correlation';
+import type { CorrelationResult } from '../../../shared/domain/correlation';
+import { defaultSettings } from '../../../shared/domain/settings';
+import { deriveTimeWindow } from '../../../shared/session/time-window';
+import { startEmulator, type ManifestSession, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
+import { connection, emulatorClient, fastTuning, reference } from './support';
+
+// A session with more tagged lines than one Insights query returns: the run must split the
+// window until every part is under the cap, and come back complete and exact.
+
+let emulator: RunningEmulator;
+let heavy: ManifestSession;
+let result: CorrelationResult;
+let queries: { startTime: number; endTime: number; bytesScanned: number }[];
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  const manifest = emulator.generate({ sessions: 3, seed: 5, rate: 2, heavySession: 23_000 });
+  heavy = manifest.sessions.find((s) => s.heavy)!;
+  const now = manifest.timeRange.to + 86_400_000;
+  const ref = reference(heavy.token ?? heavy.sessionId, now);
+  const before = emulator.metrics.queries.length;
+  result = await runCorrelation({
+    reference: ref,
+    connections: [connection(emulator, 'emu', manifest.logGroups)],
+    window: deriveTimeWindow(ref, { now }),
+    settings: defaultSettings,
+    clientFor: () => emulatorClient(emulator),
+    tuning: fastTuning,
+  });
+  queries = emulator.metrics.queries.slice(before);
+}, 180_000);
+afterAll(() => emulator.stop());
+
+it('finds every one of more than 10,000 tagged events, complete', () => {
+  expect(heavy.taggedEvents).toBeGreaterThan(20_000);
+  expect(result.failures).toEqual([]);
+  expect(result.complete).toBe(true);
+  expect(result.stats.recordsMatched).toBe(heavy.taggedEvents);
+  expect(new Set(result.events.map((e) => e.id)).size).toBe(result.events.length);
+});
+
+it('split the window into parts that each came back under the cap and together cover it', () => {
+  expect(queries.length).toBeGreaterThanOrEqual(3);
+  expect(result.stats.queries).toBe(queries.length);
+  const whole = queries[0]!;
+  expect(whole).toMatchObject({ startTime: Math.floor(result.window.from / 1000), endTime: Math.ceil(result.window.to / 1000) });
+  expect(Math.min(...queries.map((q) => q.startTime))).toBe(whole.startTime);
+  expect(Math.max(...queries.map((q) => q.endTime))).toBe(whole.endTime);
+  // Every scan is billed, the capped ones included.
+  expect(result.stats.bytesScanned).toBe(queries.reduce((n, q) => n + q.bytesScanned, 0));
+});
+
+it('still finds the heavy session’s planted errors', () => {
+  for (const error of heavy.errors) {
+    expect(result.events.some((e) => e.timestamp === error.timestamp && e.logStream === error.logStream && e.fingerprint !== undefined)).toBe(true);
+  }
+});

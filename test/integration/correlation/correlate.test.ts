@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCorrelation } from '../../../main/correlation/run-correlation';
+import type { CorrelationResult, LogEvent } from '../../../shared/domain/correlation';
+import { defaultSettings } from '../../../shared/domain/settings';
+import { encodeBase36 } from '../../../shared/session/base-n';
+import { deriveTimeWindow } from '../../../shared/session/time-window';
+import { startEmulator, type EmulatorManifest, type ManifestSession, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
+import { connection, emulatorClient, fastTuning, reference } from './support';
+
+// Generated traffic (several services, tag conventions, languages, noise, decoys) is the input and
+// the emulator's manifest the ground truth: every planted error must come back, grouped right.
+
+// Generated at load time: `it.each` needs the sessions while the tests are being collected.
+const emulator: RunningEmulator = await startEmulator();
+const manifest: EmulatorManifest = emulator.generate({ sessions: 24, seed: 11, rate: 4 });
+const results = new Map<string, CorrelationResult>();
+const queriesBySession = new Map<string, { startTime: number; endTime: number }[]>();
+
+beforeAll(async () => {
+  const now = manifest.timeRange.to + 86_400_000;
+  const conn = connection(emulator, 'emu', manifest.logGroups, { openReplay: { baseUrl: 'https://replay.example.com', projectId: '42' } });
+  for (const session of manifest.sessions) {
+    const ref = reference(session.token ?? session.sessionId, now);
+    const window = deriveTimeWindow(ref, { now });
+    const before = emulator.metrics.queries.length;
+    const result = await runCorrelation({
+      reference: ref,
+      connections: [conn],
+      window,
+      settings: defaultSettings,
+      clientFor: () => emulatorClient(emulator),
+      now: () => now,
+      tuning: fastTuning,
+    });
+    results.set(session.sessionId, result);
+    queriesBySession.set(session.sessionId, emulator.metrics.queries.slice(before));
+  }
+}, 240_000);
+afterAll(() => emulator.stop());
+
+const eachSession = () => manifest.sessions.map((s) => [s.sessionId, s] as const);
+/** What an event says: its message, and for a JSON line every string inside it (a stack is often one). */
+function textOf(event: LogEvent): string {
+  const strings: string[] = [event.message];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(event.json);
+  return strings.join('\n');
+}
+
+/** The tags of a session as they appear in its lines. */
+const markers = (s: ManifestSession) => [`${encodeBase36(BigInt(s.sessionId))}.`, `openReplaySession.id=${s.sessionId}`];
+
+describe('correlation against generated traffic', () => {
+  it('covers every tag convention, token format and language', () => {
+    expect(new Set(manifest.sessions.flatMap((s) => s.tagStyles))).toEqual(new Set(['prefix', 'json', 'session-id']));
+    expect(new Set(manifest.sessions.map((s) => s.tokenFormat))).toEqual(new Set([3, 4, null]));
+    expect(new Set(manifest.sessions.flatMap((s) => s.errors.map((e) => e.language)))).toEqual(new Set(['python', 'node', 'java', 'go']));
+  });
+
+  it.each(eachSession())('session %s: complete, every tagged event, nothing from another session', (id, session) => {
+    const result = results.get(id)!;
+    expect(result.failures).toEqual([]);
+    expect(result.complete).toBe(true);
+    expect(result.stats.recordsMatched).toBe(session.taggedEvents);
+    const others = manifest.sessions.filter((s) => s !== session).flatMap(markers);
+    for (const event of result.events) {
+      const head = event.message.split('\n')[0]!;
+      expect(markers(session).some((m) => head.includes(m) || event.message.includes(m))).toBe(true);
+      expect(others.filter((m) => new RegExp(`${m.replace(/\./g, '\\.')}(?![0-9])`).test(event.message))).toEqual([]);
+    }
+  });
+
+  it.each(eachSession())('session %s: every planted error found, traces joined, grouped by cause', (id, session) => {
+    const result = results.get(id)!;
+    for (const error of session.errors) {
+      const event = result.events.find((e) => e.timestamp === error.timestamp && e.logStream === error.logStream && e.fingerprint !== undefined);
+      expect(event, `${error.groupKey} at ${error.timestamp}`).toBeDefined();
+      const text = textOf(event!);
+      for (const frame of error.frames) expect(text).toContain(frame);
+      const group = result.groups.find((g) => g.fingerprint === event!.fingerprint)!;
+      expect(group.count).toBe(session.errors.filter((e) => e.groupKey === error.groupKey).length);
+      expect(group.type).toContain(error.type.split('.').at(-1));
+      expect(group.replayUrl).toMatch(new RegExp(`^https://replay\\.example\\.com/42/session/${id}\\?jumpto=\\d+$`));
+    }
+    expect(result.groups).toHaveLength(new Set(session.errors.map((e) => e.groupKey)).size);
+  });
+
+  it('gives one fingerprint per cause across sessions, and different causes different fingerprints', () => {
+    const byKey = new Map<string, Set<string>>();
+    for (const session of manifest.sessions) {
+      const result = results.get(session.sessionId)!;
+      for (const error of session.errors) {
+        const event = result.events.find((e) => e.timestamp === error.timestamp && e.logStream === error.logStream && e.fingerprint !== undefined);
+        expect(event, `${error.groupKey} at ${error.timestamp}`).toBeDefined();
+        byKey.set(error.groupKey, (byKey.get(error.groupKey) ?? new Set()).add(event.fingerprint!));
+      }
+    }
+    for (const [key, fingerprints] of byKey) expect([key, fingerprints.size]).toEqual([key, 1]);
+    const all = [...byKey.values()].map((set) => [...set][0]);
+    expect(new Set(all).size).toBe(byKey.size);
+  });
+
+  it.each(eachSession())('session %s: one query over exactly the session window', (id) => {
+    const result = results.get(id)!;
+    const queries = queriesBySession.get(id)!;
+    expect(queries).toHaveLength(1);
+    expect(queries[0]).toMatchObject({ startTime: Math.floor(result.window.from / 1000), endTime: Math.ceil(result.window.to / 1000) });
+    expect(result.stats.bytesScanned).toBe(queries[0]!.bytesScanned);
+  });
+});

@@ -146,7 +146,7 @@ async function main(): Promise<void> {
   const q = median(queryMs);
   const bq = median(baselineQueryMs);
   console.log(`emulator bench: ${EVENTS.toLocaleString('en-US')} events in ${GROUPS} groups (${GROUPS * STREAMS_PER_GROUP} streams), ${matched} matches`);
-  console.log(`  load rate     ${rate(EVENTS, loadMs)} (target >= 500,000/s; baseline push into a plain array ${rate(EVENTS, baselineLoadMs)}, ratio ${(baselineLoadMs / loadMs).toFixed(2)})`);
+  console.log(`  load rate     ${rate(EVENTS, loadMs)} (target >= 200,000/s, i.e. 1M events in under 5 s; baseline push into a plain array ${rate(EVENTS, baselineLoadMs)}, ratio ${(baselineLoadMs / loadMs).toFixed(2)})`);
   console.log(`  query time    ${q.toFixed(0)} ms, median of 3 over HTTP (target < 2000 ms; baseline plain array scan ${bq.toFixed(0)} ms, ratio ${(q / bq).toFixed(2)})`);
   console.log(`  memory        peak RSS ${mib(peakRss)} (target < 1024 MiB); live data ${mib(emulatorBytes)} (baseline plain array of objects ${mib(baselineBytes)}, ratio ${(emulatorBytes / baselineBytes).toFixed(2)})`);
 }

@@ -65,6 +65,8 @@ describe('log groups and streams', () => {
     expect(pages).toBe(2);
     const one = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: '/pg/a' }));
     expect(one.logGroups![0]).toMatchObject({ logGroupName: '/pg/a', arn: 'arn:aws:logs:eu-west-1:123456789012:log-group:/pg/a:*', logGroupArn: 'arn:aws:logs:eu-west-1:123456789012:log-group:/pg/a', storedBytes: 0 });
+    const byId = await logs.send(new DescribeLogGroupsCommand({ logGroupIdentifiers: ['/pg/b', 'arn:aws:logs:eu-west-1:123456789012:log-group:/pgx'] }));
+    expect(byId.logGroups!.map((g) => g.logGroupName)).toEqual(['/pg/b', '/pgx']);
     expect((await failure(logs.send(new DescribeLogGroupsCommand({ limit: 51 })))).name).toBe('InvalidParameterException');
     expect((await failure(logs.send(new DescribeLogGroupsCommand({ nextToken: 'garbage' })))).name).toBe('InvalidParameterException');
   });

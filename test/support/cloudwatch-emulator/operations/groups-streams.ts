@@ -1,7 +1,7 @@
 import { AwsError, invalidParameter } from '../server/aws-error';
 import { type Input, patterns } from '../server/input';
 import { type OperationContext, groupArn } from '../state';
-import { decodeToken, encodeToken, requireGroup } from './resolve';
+import { decodeToken, encodeToken, groupNameFromIdentifier, requireGroup } from './resolve';
 
 const GROUP_NAME = { min: 1, max: 512, pattern: patterns.logGroupName };
 const STREAM_NAME = { min: 1, max: 512, pattern: patterns.logStreamName };
@@ -33,11 +33,19 @@ export function describeLogGroups(input: Input, ctx: OperationContext): unknown 
   const pattern = input.str('logGroupNamePattern', { max: 512, pattern: /^[.\-_/#A-Za-z0-9]*$/ });
   const limit = input.num('limit', { min: 1, max: 50 }) ?? 50;
   const nextToken = input.str('nextToken', { min: 1 });
+  const identifiers = input.strList('logGroupIdentifiers', { min: 1, max: 2048, pattern: patterns.logGroupIdentifier }, 50);
+  const cls = input.str('logGroupClass');
+  // One emulated account: linked-account options have nothing to add.
+  input.strList('accountIdentifiers');
+  input.bool('includeLinkedAccounts');
   if (prefix !== undefined && pattern !== undefined) throw invalidParameter('LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.');
+  if (identifiers !== undefined && (prefix !== undefined || pattern !== undefined)) throw invalidParameter('logGroupIdentifiers cannot be combined with a name prefix or pattern.');
+  const wanted = identifiers === undefined ? undefined : new Set(identifiers.map((id) => groupNameFromIdentifier(id, ctx)));
   const after = nextToken === undefined ? undefined : decodeToken('groups', nextToken);
   // DescribeLogGroups lists in ASCII order of the name (code-unit order, not locale order).
   const names = [...ctx.state.store.groups.keys()]
     .filter((n) => (prefix === undefined || n.startsWith(prefix)) && (pattern === undefined || n.toLowerCase().includes(pattern.toLowerCase())))
+    .filter((n) => (wanted === undefined || wanted.has(n)) && (cls === undefined || cls === 'STANDARD'))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .filter((n) => after === undefined || n > after);
   const page = names.slice(0, limit);

@@ -9,7 +9,7 @@ export function useCopy(): (text: string, what: string) => Promise<boolean> {
   return useCallback(
     async (text, what) => {
       const result = await call((api) => api.copyText({ text }));
-      if (result.ok) pushNotice({ tone: 'info', message: `Copied ${what.toLowerCase()}.` });
+      if (result.ok) pushNotice({ tone: 'info', message: `Copied ${what}.` });
       else reportError(result.error);
       return result.ok;
     },

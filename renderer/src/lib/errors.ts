@@ -2,7 +2,7 @@ import type { AppErrorValue, ErrorCode } from '../../../shared/errors';
 
 const OFFLINE_CODES: readonly ErrorCode[] = ['AWS_NETWORK', 'OFFLINE'];
 
-export function isOfflineError(error: AppErrorValue): boolean {
+export function isOfflineError(error: Pick<AppErrorValue, 'code'>): boolean {
   return OFFLINE_CODES.includes(error.code);
 }
 

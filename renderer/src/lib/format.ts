@@ -40,7 +40,7 @@ export function formatDuration(ms: number): string {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** `+m:ss.mmm` (or `+h:mm:ss.mmm`) since the session start; negative for events in the margin before it. */
-export function formatOffset(ms: number): string {
+export function formatOffset(ms: number, withMillis = true): string {
   if (!Number.isFinite(ms)) return '—';
   const sign = ms < 0 ? '−' : '+';
   const total = Math.round(Math.abs(ms));
@@ -49,7 +49,7 @@ export function formatOffset(ms: number): string {
   const minutes = Math.floor(total / 60_000) % 60;
   const hours = Math.floor(total / 3_600_000);
   const body = hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${minutes}:${pad(seconds)}`;
-  return `${sign}${body}.${pad(millis, 3)}`;
+  return withMillis ? `${sign}${body}.${pad(millis, 3)}` : `${sign}${body}`;
 }
 
 export function formatDateTime(epochMs: number): string {

@@ -41,7 +41,10 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
       const same = get().response?.result.session.id === response.result.session.id;
       set({ run: null, response, sessionError: null });
       if (!same) get().resetView();
+      // Every query failing for want of a network also means offline, even with nothing cached.
+      const network = response.result.failures.find((f) => isOfflineError(f));
       if (response.offline) get().setOffline(response.offline);
+      else if (network) get().setOffline({ code: network.code, message: network.message, hint: network.hint });
       else if (response.source === 'network') get().setOffline(null);
     } else if (outcome.error) {
       set({ run: null, sessionError: outcome.error });

@@ -3,7 +3,7 @@ import { ConnectionService } from '../../../main/connections/connection-service'
 import { ConnectionStore } from '../../../main/connections/connection-store';
 import { defaultSecretStore, type SecretStore } from '../../../main/keychain/secret-store';
 import { DEFAULT_CREDENTIAL, startEmulator } from '../../support/cloudwatch-emulator';
-import type { EmulatorManifest, FaultOptions, QueryLatency, RunningEmulator } from '../../support/cloudwatch-emulator';
+import type { EmulatorManifest, FaultOptions, ManifestSession, QueryLatency, RunningEmulator } from '../../support/cloudwatch-emulator';
 
 export interface DemoOptions {
   /** Generated traffic (see the emulator README); small defaults keep the app quick. */
@@ -11,6 +11,9 @@ export interface DemoOptions {
   seed?: number;
   rate?: number;
   heavySession?: number;
+  /** Epoch ms where the generated traffic begins (default: a fixed day in 2024) and its length. */
+  start?: number;
+  days?: number;
   queryLatency?: Partial<QueryLatency>;
   faults?: FaultOptions;
   connectionName?: string;
@@ -47,6 +50,8 @@ export async function startDemo(dataDir: string, options: DemoOptions = {}): Pro
       seed: options.seed ?? 7,
       ...(options.rate !== undefined && { rate: options.rate }),
       ...(options.heavySession !== undefined && { heavySession: options.heavySession }),
+      ...(options.start !== undefined && { start: options.start }),
+      ...(options.days !== undefined && { days: options.days }),
     });
     const connections = new ConnectionService({ store: new ConnectionStore(dataDir), secrets: options.secrets ?? defaultSecretStore() });
     const openReplay = options.openReplay === undefined ? DEMO_OPEN_REPLAY : options.openReplay;
@@ -69,4 +74,22 @@ export async function startDemo(dataDir: string, options: DemoOptions = {}): Pro
 export async function removeConnections(dataDir: string, secrets: SecretStore = defaultSecretStore()): Promise<void> {
   const service = new ConnectionService({ store: new ConnectionStore(dataDir), secrets });
   for (const connection of await service.list().catch(() => [])) await service.delete({ id: connection.id });
+}
+
+/** The first generated session that fits, so specs state what kind of session they need. */
+export function pickSession(manifest: EmulatorManifest, fits: (session: ManifestSession) => boolean): ManifestSession {
+  const found = manifest.sessions.find(fits);
+  if (!found) throw new Error('demo-setup: no generated session fits; change the seed or the predicate');
+  return found;
+}
+
+/** Ground truth for the error groups of a session: occurrences per cause and the exception type. */
+export function expectedGroups(session: ManifestSession): { key: string; count: number; type: string }[] {
+  const byKey = new Map<string, { key: string; count: number; type: string }>();
+  for (const error of session.errors) {
+    const entry = byKey.get(error.groupKey) ?? { key: error.groupKey, count: 0, type: error.type.split('.').at(-1) ?? error.type };
+    entry.count += 1;
+    byKey.set(error.groupKey, entry);
+  }
+  return [...byKey.values()].sort((a, b) => b.count - a.count);
 }

@@ -50,6 +50,7 @@ export function ErrorGroups({ groups, domain }: { groups: readonly ErrorGroup[];
               data-testid="error-group"
               data-fingerprint={group.fingerprint}
               data-count={group.count}
+              data-type={group.type}
             >
               <div className="group-top">
                 <span className={`group-count level-${group.level}`} title={`${group.count} occurrences`}>

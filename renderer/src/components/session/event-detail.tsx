@@ -49,7 +49,7 @@ export function EventDetail({ event, session, events, group }: Props) {
         <button type="button" className="btn btn-sm" onClick={() => void copy(eventToText(event), 'event')} data-testid="copy-event">
           <Icon name="copy" size={14} /> Copy
         </button>
-        <button type="button" className="btn btn-sm" onClick={() => void copy(eventToMarkdown(event, session.id, replayAt), 'Markdown')} data-testid="copy-markdown">
+        <button type="button" className="btn btn-sm" onClick={() => void copy(eventToMarkdown(event, session.id, replayAt), 'event as Markdown')} data-testid="copy-markdown">
           <Icon name="copy" size={14} /> Markdown
         </button>
       </div>

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { LogEvent } from '../../../../shared/domain/correlation';
-import { displayLine, formatOffset } from '../../lib/format';
+import { formatOffset } from '../../lib/format';
+import { eventSummary } from '../../lib/json-message';
 import { LEVEL_LABEL } from '../../lib/levels';
 
 interface Props {
@@ -29,7 +30,7 @@ export const EventRow = memo(function EventRow({ event, index, top, selected, on
       <span className="event-source ellipsis" title={`${event.connection} · ${event.logGroup} · ${event.logStream}`}>
         {event.logGroup}
       </span>
-      <span className="event-message ellipsis">{displayLine(event.message)}</span>
+      <span className="event-message ellipsis">{eventSummary(event.message, event.json)}</span>
     </div>
   );
 });

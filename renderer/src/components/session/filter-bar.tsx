@@ -1,6 +1,6 @@
 import type { ErrorGroup } from '../../../../shared/domain/correlation';
 import { EVENT_FILTER_ID } from '../../hooks/use-shortcuts';
-import { isFilterActive, toggle, type Facets } from '../../lib/filter-events';
+import { isFilterActive, toggle, type BinSelection, type Facets } from '../../lib/filter-events';
 import { formatCount, formatOffset } from '../../lib/format';
 import { LEVEL_LABEL, LEVELS } from '../../lib/levels';
 import { useStore } from '../../store/store';
@@ -71,7 +71,7 @@ export function FilterBar({ facets, shown, total, group }: { facets: Facets; sho
       )}
       {filter.bin && (
         <button type="button" className="chip" aria-pressed="true" onClick={() => setFilter({ bin: undefined })} title="Remove the time filter" data-testid="filter-bin-chip">
-          {formatOffset(filter.bin.domain.fromMs + (filter.bin.index * (filter.bin.domain.toMs - filter.bin.domain.fromMs)) / filter.bin.count)} … <Icon name="x" size={12} />
+          {binLabel(filter.bin)} <Icon name="x" size={12} />
         </button>
       )}
       <span className="filter-count faint num" data-testid="event-count">
@@ -84,4 +84,11 @@ export function FilterBar({ facets, shown, total, group }: { facets: Facets; sho
       )}
     </div>
   );
+}
+
+function binLabel({ domain, count, index }: BinSelection): string {
+  const width = (domain.toMs - domain.fromMs) / count;
+  const from = domain.fromMs + index * width;
+  const precise = width < 2000;
+  return `${formatOffset(from, precise)} – ${formatOffset(from + width, precise)}`;
 }

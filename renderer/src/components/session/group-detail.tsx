@@ -44,7 +44,7 @@ export function GroupDetail({ group, session, sample }: { group: ErrorGroup; ses
             Show first event
           </button>
         )}
-        <button type="button" className="btn btn-sm" onClick={() => void copy(groupToMarkdown(group, session.id, replayAt), 'Markdown')} data-testid="copy-markdown">
+        <button type="button" className="btn btn-sm" onClick={() => void copy(groupToMarkdown(group, session.id, replayAt), 'error group as Markdown')} data-testid="copy-markdown">
           <Icon name="copy" size={14} /> Markdown
         </button>
       </div>

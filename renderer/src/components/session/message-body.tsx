@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { LogEvent } from '../../../../shared/domain/correlation';
+import { jsonStack } from '../../lib/json-message';
 import { splitStack } from '../../lib/stack';
 import { JsonTree } from './json-tree';
 import { StackFrames } from './stack-frames';
@@ -8,11 +9,16 @@ import { StackFrames } from './stack-frames';
 export function MessageBody({ event }: { event: LogEvent }) {
   const split = useMemo(() => (event.json ? null : splitStack(event.message)), [event]);
   if (event.json) {
-    const stackText = typeof event.json.stack === 'string' ? event.json.stack : undefined;
+    const stack = jsonStack(event.json);
     return (
       <>
+        {stack && (
+          <section className="json-stack">
+            {(stack.tail || stack.head) && <pre className="message-text message-head">{stack.tail || stack.head}</pre>}
+            <StackFrames frames={stack.frames} />
+          </section>
+        )}
         <JsonTree value={event.json} />
-        {stackText && <StackFrames frames={splitStack(stackText).frames} />}
       </>
     );
   }

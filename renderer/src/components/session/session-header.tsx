@@ -47,9 +47,9 @@ export function SessionHeader({ response, lastOffsetMs }: { response: CorrelateR
           <button type="button" className="btn btn-sm" disabled={!replayUrl} onClick={() => replayUrl && void openExternal(replayUrl)} title={replayUrl ?? 'No replay URL: add the OpenReplay base URL and project to a connection'} data-testid="open-replay">
             <Icon name="play" size={14} /> Replay
           </button>
-          <CopyButton text={() => deepLinkFor(response)} label="Copy deep link" testId="copy-deep-link" />
-          <button type="button" className="btn btn-sm" disabled={running} onClick={() => void openReference(refreshReference(response), 'refresh')} title="Query CloudWatch again" data-testid="refresh-session">
-            <Icon name="refresh" size={14} /> Re-query
+          <CopyButton text={() => deepLinkFor(response)} label="Copy deep link" what="deep link" testId="copy-deep-link" />
+          <button type="button" className="btn btn-sm" disabled={running} onClick={() => void openReference(refreshReference(response), 'refresh')} title="Fetch what CloudWatch has beyond the cached run (a finished, fully cached session needs no query)" data-testid="refresh-session">
+            <Icon name="refresh" size={14} /> Refresh
           </button>
         </div>
       </div>
@@ -84,6 +84,12 @@ export function SessionHeader({ response, lastOffsetMs }: { response: CorrelateR
         <div>
           <dt>Cached</dt>
           <dd title={cachedAt ? formatDateTime(cachedAt) : undefined}>{cachedAt ? formatRelative(cachedAt, Date.now()) : formatRelative(result.ranAt, Date.now())}</dd>
+        </div>
+        <div title="Log lines carrying this session's tag">
+          <dt>Matched</dt>
+          <dd className="num" data-testid="session-matched">
+            {plural(stats.recordsMatched, 'line')}
+          </dd>
         </div>
         <div title={`${stats.queries} queries, ${stats.recordsScanned.toLocaleString()} records scanned`}>
           <dt>Scanned</dt>

@@ -12,7 +12,7 @@ export function BookmarkletPanel() {
       </p>
       <textarea className="textarea" readOnly rows={3} value={code} aria-label="Bookmarklet" onFocus={(e) => e.currentTarget.select()} data-testid="bookmarklet-code" />
       <div className="form-actions">
-        <CopyButton text={() => code} label="Copy bookmarklet" testId="copy-bookmarklet" />
+        <CopyButton text={() => code} label="Copy bookmarklet" what="bookmarklet" testId="copy-bookmarklet" />
       </div>
     </div>
   );

@@ -10,7 +10,7 @@ export function OfflineBanner() {
     <div className="offline-banner" role="status" data-testid="offline-banner">
       <Icon name="offline" />
       <strong>Offline</strong>
-      <span className="ellipsis">
+      <span className="banner-text">
         {offline.message} <span className="muted">{offline.hint}</span>
       </span>
       <span className="muted nowrap">Cached sessions remain available.</span>

@@ -1,7 +1,8 @@
 /**
  * Child process for the crash test (test/integration/cache/crash-safety.test.ts): saves runs in a
- * loop until it is killed. Prints "open" once the cache is open, then each run's seed right after
- * saveRun returns (i.e. after its transaction committed), so the parent knows what must survive.
+ * loop until it is killed. Prints "open" once the cache is open, "saving <seed>" before each save
+ * and the bare seed right after saveRun returns (its transaction committed), so the parent knows
+ * what must survive and which run was in flight when it was killed.
  * Usage: node --import tsx crash-writer.ts <dataDir> <firstSeed>
  */
 import { openCache } from '../../../main/cache/cache-store';
@@ -14,6 +15,7 @@ const { store, warning } = openCache({ dataDir });
 if (warning) process.stdout.write(`warning ${warning.code}\n`);
 process.stdout.write('open\n');
 for (let seed = Number(firstSeed); ; seed += 1) {
+  process.stdout.write(`saving ${seed}\n`);
   store.saveRun(crashRunFor(seed));
   process.stdout.write(`${seed}\n`);
 }

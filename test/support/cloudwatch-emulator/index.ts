@@ -5,14 +5,14 @@ import { Faults } from './server/faults';
 import { createLogsServer } from './server/http-server';
 import { loadNdjson, putEvents } from './seed';
 import { EmulatorState } from './state';
-import type { EmulatorOptions, EmulatorMetrics, RunningEmulator } from './types';
+import type { EmulatorOptions, EmulatorMetrics, QueryLatency, RunningEmulator } from './types';
 
 export type * from './types';
 
-export const DEFAULT_CREDENTIAL = { accessKeyId: 'AKIDEMULATOR0001', secretAccessKey: 'emulator-secret' } as const;
+export const DEFAULT_CREDENTIAL: { readonly accessKeyId: string; readonly secretAccessKey: string } = { accessKeyId: 'AKIDEMULATOR0001', secretAccessKey: 'emulator-secret' };
 export const DEFAULT_ACCOUNT_ID = '123456789012';
 /** Fast by default so tests do not wait; raise them to exercise polling. */
-export const DEFAULT_QUERY_LATENCY = { baseMs: 40, bytesPerSecond: 2_000_000_000 } as const;
+export const DEFAULT_QUERY_LATENCY: Readonly<QueryLatency> = { baseMs: 40, bytesPerSecond: 2_000_000_000 };
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -38,14 +38,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  let stopped: Promise<void> | undefined;
   return {
     url: `http://${urlHost}:${port}`,
     port,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((e) => (e ? reject(e) : resolve()));
-        server.closeAllConnections();
-      }),
+    stop: () => (stopped ??= new Promise<void>((resolve, reject) => {
+      server.close((e) => (e ? reject(e) : resolve()));
+      server.closeAllConnections();
+    })),
     putEvents: (group, stream, events) => putEvents(state.store, group, stream, events),
     loadNdjson: (path) => loadNdjson(state.store, path),
     generate: (opts) => generateTraffic(state.store, state.accountId, opts),

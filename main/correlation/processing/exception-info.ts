@@ -17,7 +17,7 @@ export interface ErrorDescription {
 const PYTHON_HEADER_RE = /^Traceback \(most recent call last\):/;
 const PYTHON_CHAIN_RE = /^(?:During handling of the above exception|The above exception was the direct cause)/;
 const PYTHON_EXCEPTION_RE = /^([A-Za-z_][\w.]*)(?::\s?(.*))?$/;
-const GO_RE = /^(?:(panic|fatal error): |http: (panic) serving \S+: )(.*)$/;
+const GO_RE = /(?:^|\s)(?:(panic): |http: (panic) serving \S+: )(.*)$|^(fatal error): (.*)$/;
 const THREAD_RE = /^Exception in thread "[^"]*" ([\w$.]+)(?::\s?(.*))?$/;
 const HEADER_RE = /^(?:Uncaught )?([A-Za-z_$][\w$.]*)(?: (\[[^\]]+\]))?(?::\s?(.*))?$/;
 const AT_FRAME_RE = /^\s+at\s/;
@@ -65,7 +65,7 @@ function fromTrace(stack: string): { type: string; message: string } | undefined
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     const go = GO_RE.exec(line);
-    if (go) return { type: go[1] ?? go[2] ?? 'panic', message: (go[3] ?? '').replace(/ \[recovered\]$/, '') };
+    if (go) return goPanic(go);
     const thread = THREAD_RE.exec(line);
     if (thread?.[1]) return { type: thread[1], message: thread[2] ?? '' };
     const header = AT_FRAME_RE.test(lines[i + 1] ?? '') ? HEADER_RE.exec(line) : null;
@@ -78,8 +78,13 @@ function fromLine(line: string, level: string): ErrorDescription {
   const typed = TYPED_LINE_RE.exec(line);
   if (typed?.[1]) return { type: typed[1], message: joinCode(typed[2], typed[3]), typed: true, frames: [] };
   const go = GO_RE.exec(line);
-  if (go) return { type: go[1] ?? go[2] ?? 'panic', message: go[3] ?? '', typed: true, frames: [] };
+  if (go) return { ...goPanic(go), typed: true, frames: [] };
   return { type: level, message: line, typed: false, frames: [] };
+}
+
+function goPanic(match: RegExpExecArray): { type: string; message: string } {
+  const type = match[1] ?? match[2] ?? match[4] ?? 'panic';
+  return { type, message: (match[3] ?? match[5] ?? '').replace(/ \[recovered\]$/, '') };
 }
 
 /** Node's error code (`TypeError [ERR_INVALID_ARG_TYPE]: …`) stays with the message. */

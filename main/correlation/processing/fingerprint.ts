@@ -2,13 +2,17 @@ import type { ErrorDescription } from './exception-info';
 import { fnv1a64 } from './fnv1a';
 import { maskVolatile } from './mask-volatile';
 
-/** How many innermost frames tell two errors with the same type and message apart. */
+/** How many innermost frames tell two errors apart. */
 export const FINGERPRINT_FRAMES = 3;
 const MAX_TITLE = 140;
 
 // What precedes the message on a plain log line once masked: timestamps, request ids, level words.
 const LEADING_NOISE_RE =
   /^(?:(?:<ts>|<uuid>|<n>|<hex>|\[?(?:FATAL|CRITICAL|CRIT|SEVERE|ERROR|ERR|WARNING|WARN|INFO|DEBUG|TRACE)\]?:?|\[<[a-z]+>\]|[-|:,]|\s)+)/;
+
+// Frames of runtimes, frameworks and libraries: the same under every application's errors.
+const LIBRARY_FRAME_RE =
+  /node_modules\/|\(node:|^node:|\/(?:site|dist)-packages\/|<frozen |\/var\/runtime\/|^(?:java|javax|jdk|sun|com\.sun|jakarta|org\.springframework|org\.apache|org\.hibernate)\.|^java\.base\/|^runtime[./]|\/usr\/local\/go\/src\/|^Promise\.|^process\.processTicksAndRejections/;
 
 export interface Fingerprinted {
   fingerprint: string;
@@ -17,20 +21,28 @@ export interface Fingerprinted {
 }
 
 /**
- * Identity of an error: its type, its message with volatile parts masked, and its innermost
- * frames without line numbers. Occurrences that differ only in ids, values or times — or in
- * which deploy moved a line — share it; different errors, or one error thrown from different
- * places, do not.
+ * Identity of an error: its type, its innermost application frames (library frames only when
+ * there are no others; line numbers never, they move with every deploy), and — when fewer than
+ * two frames say where it was thrown — its message with volatile parts masked. With a real stack
+ * the place is the better identity: messages carry values no mask can know (`in state PENDING`,
+ * `bucket acme-reports-eu`), while one cause thrown from one place is one group.
  */
 export function fingerprintError(description: ErrorDescription): Fingerprinted {
   let masked = maskVolatile(description.message);
   if (!description.typed) masked = masked.replace(LEADING_NOISE_RE, '');
-  const frames = description.frames.slice(0, FINGERPRINT_FRAMES).join('\n');
+  const frames = identityFrames(description.frames);
   // An untyped line's `type` is its level: `ERROR x` and `FATAL x` are still one error.
   const identity = description.typed ? description.type : '';
-  const fingerprint = fnv1a64(`${identity}\n${masked}\n${frames}`);
+  const message = frames.length >= 2 ? '' : masked;
+  const fingerprint = fnv1a64(`${identity}\n${message}\n${frames.join('\n')}`);
   const full = description.typed ? (masked === '' ? description.type : `${description.type}: ${masked}`) : masked || description.type;
   return { fingerprint, title: shorten(full), maskedMessage: masked };
+}
+
+/** The innermost application frames, or the innermost frames when all belong to libraries. */
+export function identityFrames(frames: readonly string[]): string[] {
+  const own = frames.filter((frame) => !LIBRARY_FRAME_RE.test(frame));
+  return (own.length > 0 ? own : frames).slice(0, FINGERPRINT_FRAMES);
 }
 
 function shorten(text: string): string {

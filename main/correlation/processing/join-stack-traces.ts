@@ -1,4 +1,4 @@
-import { levelRank, maxLevel } from './detect-level';
+import { isErrorLevel, levelRank, maxLevel } from './detect-level';
 import { stripTokenPrefix } from './token-prefix';
 import { traceContinue, traceStart, type TraceState } from './trace-lines';
 import type { WorkEvent } from './types';
@@ -38,6 +38,8 @@ export function joinStackTraces(events: WorkEvent[]): WorkEvent[] {
 
 function joinStream(stream: WorkEvent[], absorbed: Set<WorkEvent>): void {
   let open: OpenTrace | undefined;
+  // The last event that is neither a trace nor part of one: a possible header for the next trace.
+  let standalone: WorkEvent | undefined;
   for (let i = 0; i < stream.length; i++) {
     const work = stream[i] as WorkEvent;
     const lines = linesOf(work.body);
@@ -52,15 +54,41 @@ function joinStream(stream: WorkEvent[], absorbed: Set<WorkEvent>): void {
       open.head.event.level = maxLevel(open.head.event.level, work.event.level);
       continue;
     }
+    const previous = open ? undefined : standalone;
     if (open) finish(open);
     open = undefined;
+    standalone = undefined;
     const next = stream[i + 1];
     const nextFirst = next && next.event.timestamp - work.event.timestamp <= MAX_TRACE_GAP_MS ? firstLine(next.body) : undefined;
     const start = findStart(lines, nextFirst);
-    if (start === undefined) continue;
-    open = { head: work, stackLines: lines.slice(start.index), continuations: [], state: start.state, last: work };
+    if (start === undefined) {
+      standalone = work;
+      continue;
+    }
+    const stackLines = lines.slice(start.index);
+    open = { head: work, stackLines, continuations: [], state: start.state, last: work };
+    if (start.index === 0 && previous && isHeader(previous, work)) {
+      // `logger.exception("request failed")` and its kin: the record's line, then the trace.
+      open.head = previous;
+      open.continuations.push(lines.join('\n'));
+      absorbed.add(work);
+      previous.event.level = maxLevel(previous.event.level, work.event.level);
+    }
   }
   if (open) finish(open);
+}
+
+/**
+ * A log record's own line that the trace after it belongs to: an error-level, single-line,
+ * plain-text event right before the trace in the same stream.
+ */
+function isHeader(candidate: WorkEvent, traceStartEvent: WorkEvent): boolean {
+  return (
+    isErrorLevel(candidate.event.level) &&
+    candidate.event.json === undefined &&
+    !candidate.body.includes('\n') &&
+    traceStartEvent.event.timestamp - candidate.event.timestamp <= MAX_TRACE_GAP_MS
+  );
 }
 
 function finish(trace: OpenTrace): void {
@@ -90,6 +118,7 @@ function advance(state: TraceState, lines: string[], from: number): TraceState |
   return current;
 }
 
+/** The lines of a body, token prefixes stripped from each (the first has none already). */
 function linesOf(body: string): string[] {
   if (!body.includes('\n')) return [body];
   const lines = body.includes('\r') ? body.split(/\r?\n/) : body.split('\n');

@@ -51,8 +51,9 @@ function goFrames(lines: string[]): string[] {
     if (!inGoroutine || line.startsWith('\t') || line.startsWith('created by ')) continue;
     const name = goFunctionName(line);
     const file = GO_FILE_RE.exec(lines[i + 1] ?? '');
-    // `panic(…)` is the runtime re-raising a recovered panic, not where the fault is.
-    if (name === undefined || name === 'panic') continue;
+    // The runtime's own frames (`panic(…)` re-raising, `runtime/debug.Stack()` printing the
+    // trace) sit on top of the frame where the fault is, and are the same for every panic.
+    if (name === undefined || name === 'panic' || name.startsWith('runtime.') || name.startsWith('runtime/debug.')) continue;
     frames.push(file ? `${name} (${file[1]})` : name);
   }
   return frames;

@@ -1,10 +1,11 @@
 const PREFIX = '[openReplaySessionToken=';
-const PREFIX_RE = /^\[openReplaySessionToken=[^\]\s]*\] ?/;
+const PREFIX_RE = /^(?:\[openReplaySessionToken=[^\]\s]*\] ?)+/;
 const TAG_ANYWHERE_RE = /\[openReplaySessionToken=[^\]\s]*\] ?/g;
 
 /**
  * Removes the `[openReplaySessionToken=…] ` prefix OpenReplay's documented Python monkeypatch
- * writes before every printed line. Exactly one space goes with it: what follows may be a
+ * writes before every write() — so twice on most traceback lines, as print() makes an extra
+ * empty write after each chunk. Exactly one space goes with each: what follows may be a
  * traceback line whose own indentation (`  File …`) is meaningful.
  */
 export function stripTokenPrefix(line: string): string {

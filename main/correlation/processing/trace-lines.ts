@@ -21,7 +21,8 @@ const THREAD_HEADER_RE = /^Exception in thread "[^"]*" [\w$.]+/;
 // `TypeError: …`, `Error [ERR_X]: …`, `java.lang.IllegalStateException: …`, `com.acme.Boom`.
 const EXCEPTION_HEADER_RE = /^(?:Uncaught )?[A-Za-z_$][\w$.]*(?: \[[^\]]+\])?(?::(?: .*)?)?$/;
 
-const GO_START_RE = /^(?:panic: |fatal error: |http: panic serving )/;
+// A panic may follow a log prefix: log.Printf("… %s\n%s", panicValue, debug.Stack()).
+const GO_START_RE = /(?:^|\s)(?:panic: |http: panic serving )|^fatal error: /;
 const GO_LINE_RE =
   /^(?:goroutine \d+ \[[^\]]*\]:$|\[signal |\s*panic: |created by |exit status \d+$|\t\S|[^\s(][^\s]*\(.*\)$|\[recovered\])/;
 
@@ -40,8 +41,8 @@ export function traceStart(line: string, next: string | undefined): TraceState |
 /** The state after `line`, or undefined when the line does not belong to the open trace. */
 export function traceContinue(state: TraceState, line: string): TraceState | undefined {
   // Runtimes print blank lines inside traces (Go after `panic:`, Python around chained
-  // exceptions); inside one multi-line event they must not end the trace.
-  if (line.trim() === '') return state;
+  // exceptions); they must not end the trace.
+  if (line.trim() === '') return state.kind === 'python' && state.phase === 'raised' ? { kind: 'python', phase: 'chained' } : state;
   switch (state.kind) {
     case 'python':
       return continuePython(state.phase, line);
@@ -62,7 +63,9 @@ function continueJvm(props: boolean, line: string): TraceState | undefined {
     return INDENTED_RE.test(line) ? { kind: 'jvm', props: true } : undefined;
   }
   if (AT_FRAME_RE.test(line)) return { kind: 'jvm', props: line.endsWith(' {') };
-  return JVM_MORE_RE.test(line) || JVM_CAUSE_RE.test(line) ? { kind: 'jvm', props: false } : undefined;
+  // Indented lines also belong: the rest of a multi-line exception message (PostgreSQL's
+  // `  Detail: Key (…)=(…) already exists.`), Node's error properties.
+  return JVM_MORE_RE.test(line) || JVM_CAUSE_RE.test(line) || INDENTED_RE.test(line) ? { kind: 'jvm', props: false } : undefined;
 }
 
 function continuePython(phase: 'frames' | 'raised' | 'chained', line: string): TraceState | undefined {
@@ -71,5 +74,9 @@ function continuePython(phase: 'frames' | 'raised' | 'chained', line: string): T
     return PYTHON_EXCEPTION_RE.test(line) ? { kind: 'python', phase: 'raised' } : undefined;
   }
   if (phase === 'raised') return PYTHON_CHAIN_RE.test(line) ? { kind: 'python', phase: 'chained' } : undefined;
+  // Between chained tracebacks: the blank lines and the "During handling…" sentence. That
+  // sentence is untagged under the monkeypatch, so Insights often returns only the blank
+  // (prefix-only) line before the next `Traceback`.
+  if (PYTHON_CHAIN_RE.test(line)) return { kind: 'python', phase: 'chained' };
   return line === PYTHON_HEADER ? { kind: 'python', phase: 'frames' } : undefined;
 }

@@ -12,6 +12,12 @@ export interface RowSource {
   logGroups: string[];
 }
 
+/** The rows of one query, with where they came from. */
+export interface RowBatch {
+  source: RowSource;
+  rows: InsightsRow[];
+}
+
 export interface ProcessOptions {
   /** Session start, epoch ms: every event's `offsetMs` is measured from it. */
   sessionStart: number;
@@ -31,7 +37,7 @@ export interface WorkEvent {
   event: LogEvent;
   /** The message without the `[openReplaySessionToken=…] ` prefix and without trailing newlines. */
   body: string;
-  /** Input position, so equal timestamps keep the order CloudWatch returned them in. */
+  /** Input position (across all batches), so equal timestamps keep the order CloudWatch returned them in. */
   order: number;
   /** Connection, group and stream: traces are joined only within one stream. */
   streamKey: string;

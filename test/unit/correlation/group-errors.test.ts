@@ -4,7 +4,7 @@ import { fnv1a64 } from '../../../main/correlation/processing/fnv1a';
 import { processRows } from '../../../main/correlation/processing/process-rows';
 import type { InsightsRow } from '../../../main/correlation/processing/process-rows';
 import { API, OTHER, SESSION_START, TOKEN_4, row, splitRows } from './fixtures';
-import { goPanic, javaTrace, nodeTypeError, pythonKeyError } from './traces';
+import { goPanic, javaTrace, nodeConnRefused, nodeTypeError, pythonKeyError } from './traces';
 
 const replayUrlAt = (offsetMs: number): string => `https://app.openreplay.com/42/session/2618307011354435587?jumpto=${offsetMs}`;
 
@@ -43,21 +43,23 @@ describe('grouping errors', () => {
     expect(errorGroupSchema.safeParse(group).success).toBe(true);
   });
 
-  it('computes the documented fingerprint: type, masked message, top three frames', () => {
+  it('computes the documented fingerprint: type, masked message and the innermost application frame', () => {
+    // One application frame (the Flask frames are library frames): the message is part of the identity.
     const { groups } = run(splitRows(pythonKeyError('user_id'), { at: 0 }));
-    const expected = fnv1a64(
-      [
-        'KeyError',
-        '<str>',
-        'get_order (/app/api/orders.py)',
-        'full_dispatch_request (/usr/local/lib/python3.12/site-packages/flask/app.py)',
-        'wsgi_app (/usr/local/lib/python3.12/site-packages/flask/app.py)',
-      ].join('\n'),
-    );
-    expect(groups[0]?.fingerprint).toBe(expected);
+    expect(groups[0]?.fingerprint).toBe(fnv1a64(['KeyError', '<str>', 'get_order (/app/api/orders.py)'].join('\n')));
   });
 
-  it('keeps different errors apart: type, message and throwing place each matter', () => {
+  it('computes the documented fingerprint: type and three application frames, without the message', () => {
+    const { groups } = run(splitRows(javaTrace('A-1'), { at: 0 }));
+    const frames = [
+      'com.acme.orders.OrderService.cancel(OrderService.java)',
+      'com.acme.orders.OrderController.cancel(OrderController.java)',
+      'com.acme.Main.main(Main.java)',
+    ];
+    expect(groups[0]?.fingerprint).toBe(fnv1a64(['java.lang.IllegalStateException', '', ...frames].join('\n')));
+  });
+
+  it('keeps different errors apart: type, throwing place, and the message when frames are few', () => {
     const otherPlace = pythonKeyError('user_id').replace('in get_order', 'in list_orders');
     const otherType = pythonKeyError('user_id').replace("KeyError: 'user_id'", 'IndexError: list index out of range');
     const rows = [
@@ -65,11 +67,22 @@ describe('grouping errors', () => {
       ...splitRows(otherPlace, { at: 100 }),
       ...splitRows(otherType, { at: 200 }),
       ...splitRows(javaTrace('A-1'), { at: 300 }),
-      ...splitRows(javaTrace('A-1').replace('is already shipped', 'was never paid'), { at: 400 }),
+      ...splitRows(nodeConnRefused(5432), { at: 400 }),
+      ...splitRows(nodeConnRefused(5432).replace('ECONNREFUSED', 'ETIMEDOUT'), { at: 500 }),
     ];
     const { groups } = run(rows);
-    expect(groups).toHaveLength(5);
-    expect(new Set(groups.map((g) => g.fingerprint)).size).toBe(5);
+    expect(groups).toHaveLength(6);
+    expect(new Set(groups.map((g) => g.fingerprint)).size).toBe(6);
+  });
+
+  it('groups one cause thrown from one place even when its message carries values no mask knows', () => {
+    const rows = [
+      ...splitRows(javaTrace('A-1'), { at: 0 }),
+      ...splitRows(javaTrace('A-1').replace('is already shipped', 'is in state CANCELLED'), { at: 100 }),
+    ];
+    const { groups } = run(rows);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ count: 2, title: 'java.lang.IllegalStateException: Order A-<n> is already shipped' });
   });
 
   it('sorts groups by count, then by first occurrence', () => {

@@ -187,4 +187,77 @@ describe('joining split stack traces', () => {
     expect(events[0]?.level).toBe('warn');
     expect(groups).toEqual([]);
   });
+
+  it('the monkeypatch as print_exc() drives it: doubled prefixes, untagged source lines missing, a prefix-only line between chained tracebacks', () => {
+    const p = `[openReplaySessionToken=${TOKEN_4}] `;
+    const messages = [
+      `${p}Traceback (most recent call last):`,
+      `${p}${p}  File "/app/api/repositories/orders.py", line 23, in get`,
+      `${p}${p}KeyError: '0b7c7a43-5d2e-4c1a-9a53-2f2b8f1e6d10'`,
+      `${p}${p}`,
+      `${p}${p}Traceback (most recent call last):`,
+      `${p}${p}  File "/app/api/views/orders.py", line 77, in get_order`,
+      `${p}${p}  File "/app/api/repositories/orders.py", line 25, in get`,
+      `${p}${p}api.errors.NotFoundError: ${p}order 0b7c7a43-5d2e-4c1a-9a53-2f2b8f1e6d10 not found`,
+    ];
+    const { events, groups } = run(messages.map((message, i) => row({ at: i, message })));
+    expect(events).toHaveLength(1);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ type: 'api.errors.NotFoundError', title: 'api.errors.NotFoundError: order <uuid> not found' });
+    expect(groups[0]?.frames).toEqual(['get (/app/api/repositories/orders.py)', 'get_order (/app/api/views/orders.py)']);
+    expect(events[0]?.message.split('\n')[1]).toBe('  File "/app/api/repositories/orders.py", line 23, in get');
+  });
+
+  it('attaches an error record line to the trace that follows it (logger.exception, Spring)', () => {
+    const header = '2024-01-24T04:27:40.101Z ERROR 1 --- [nio-8080-exec-4] c.a.payments.web.PaymentController : request failed';
+    const rows = [row({ at: 0, message: header }), ...splitRows(javaTrace('A-9'), { at: 1 })];
+    const { events, groups } = run(rows);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.message).toBe(`${header}\n${javaTrace('A-9')}`);
+    expect(groups[0]?.type).toBe('java.lang.IllegalStateException');
+    expect(groups[0]?.stack).toBe(javaTrace('A-9'));
+  });
+
+  it('does not attach info lines, JSON lines, or lines older than two seconds', () => {
+    const rows = [
+      row({ at: 0, message: 'INFO:api:request started' }),
+      ...splitRows(nodeTypeError(), { at: 1 }),
+      row({ at: 100, message: '{"level":"error","msg":"x"}' }),
+      ...splitRows(nodeTypeError(), { at: 101 }),
+      row({ at: 200, message: 'ERROR:api:request failed' }),
+      ...splitRows(nodeTypeError(), { at: 2_300 }),
+    ];
+    const { events } = run(rows);
+    expect(events).toHaveLength(6);
+  });
+
+  it('a Go panic after a log prefix, its goroutine dump in the following lines', () => {
+    const head = '2024/01/24 04:27:40 openReplaySession.id=2618307011354435587 panic: assignment to entry in nil map';
+    const rest = [
+      'goroutine 57 [running]:',
+      'runtime/debug.Stack()',
+      '\t/usr/local/go/src/runtime/debug/stack.go:24 +0x5e',
+      'panic({0x6a2b20?, 0xc000012345?})',
+      '\t/usr/local/go/src/runtime/panic.go:785 +0x132',
+      'github.com/acme/gateway/internal/ratelimit.(*Limiter).Allow(0xc0001a2000, {0xc0002b40e0, 0x3, 0x17})',
+      '\t/app/internal/ratelimit/limiter.go:73 +0x1d4',
+    ];
+    const { events, groups } = run([row({ at: 0, message: head }), ...rest.map((message, i) => row({ at: 1 + i, message }))]);
+    expect(events).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ type: 'panic', title: 'panic: assignment to entry in nil map', level: 'error' });
+    expect(groups[0]?.frames).toEqual(['github.com/acme/gateway/internal/ratelimit.(*Limiter).Allow (/app/internal/ratelimit/limiter.go)']);
+  });
+
+  it('Java trace lines that continue an exception message (`  Detail: …`) stay in the trace', () => {
+    const trace = [
+      'org.springframework.dao.DataIntegrityViolationException: could not execute statement',
+      '\tat com.acme.payments.service.PaymentService.create(PaymentService.java:64)',
+      'Caused by: org.postgresql.util.PSQLException: ERROR: duplicate key value violates unique constraint "uk_key"',
+      '  Detail: Key (idempotency_key)=(9f2c1e7ab3) already exists.',
+      '\tat org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse(QueryExecutorImpl.java:2713)',
+      '\t... 58 more',
+    ].join('\n');
+    const { events } = run(splitRows(trace, { at: 0 }));
+    expect(events).toHaveLength(1);
+  });
 });

@@ -1,0 +1,25 @@
+import { dedupeEvents } from './dedupe-events';
+import { joinStackTraces } from './join-stack-traces';
+import { normaliseRow } from './normalise-row';
+import type { RowBatch, WorkEvent } from './types';
+
+/** Rows → events: normalised, duplicates dropped, sorted by time (ties in arrival order), traces joined. */
+export function buildEvents(batches: readonly RowBatch[], sessionStart: number): { events: WorkEvent[]; dropped: number } {
+  const all: WorkEvent[] = [];
+  let order = 0;
+  let dropped = 0;
+  const streamKeys = new Map<string, string>();
+  for (const { source, rows } of batches) {
+    for (const row of rows) {
+      const work = normaliseRow(row, source, sessionStart, order++, streamKeys);
+      if (work) all.push(work);
+      else dropped++;
+    }
+  }
+  const unique = dedupeEvents(all).sort(byTime);
+  return { events: joinStackTraces(unique), dropped };
+}
+
+function byTime(a: WorkEvent, b: WorkEvent): number {
+  return a.event.timestamp - b.event.timestamp || a.order - b.order;
+}

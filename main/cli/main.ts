@@ -28,6 +28,8 @@ import { connectionsList } from './commands/connections-list';
 import { connectionsRemove } from './commands/connections-remove';
 import { connectionsTest } from './commands/connections-test';
 import { logGroups } from './commands/log-groups';
+import { correlate } from './commands/correlate';
+import { cacheClear, cacheExport, cacheImport, cacheList, cacheSearch, cacheShow } from './commands/cache';
 
 export const commands: readonly CliCommand[] = [
   connectionsAdd,
@@ -35,6 +37,13 @@ export const commands: readonly CliCommand[] = [
   connectionsTest,
   connectionsRemove,
   logGroups,
+  correlate,
+  cacheList,
+  cacheShow,
+  cacheSearch,
+  cacheExport,
+  cacheImport,
+  cacheClear,
 ];
 
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {

@@ -1,0 +1,182 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { searchQuerySchema, type SessionSummary } from '../../../shared/domain/cache';
+import { levelSchema } from '../../../shared/domain/correlation';
+import { AppError } from '../../../shared/errors';
+import { parseSessionReference } from '../../../shared/session/parse-reference';
+import { openCache, type CacheStore } from '../../cache/cache-store';
+import { renderMarkdownReport } from '../../cache/markdown-report';
+import { resultToJson } from '../../correlation/result-json';
+import { resultSummary } from '../../correlation/result-summary';
+import { createSettingsStore } from '../../settings/settings-store';
+import { UsageError, defineCommand, type CliContext } from '../command';
+import { formatBytes, table } from '../format';
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** An import larger than this is not a session export (the IPC contract uses the same bound). */
+const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+/** The cache needs no keychain or network: `orcw cache …` works on a plane. */
+async function withCache<T>(context: CliContext, use: (cache: CacheStore) => Promise<T> | T): Promise<T> {
+  const settings = await createSettingsStore(context.dataDir).get();
+  const opened = openCache({ dataDir: context.dataDir, capBytes: settings.cacheCapBytes });
+  if (opened.warning) context.io.stderr.write(`warning: ${opened.warning.message}\nhint: ${opened.warning.hint}\n`);
+  try {
+    return await use(opened.store);
+  } finally {
+    opened.store.close();
+  }
+}
+
+function sessionIdOf(reference: string): string {
+  const parsed = parseSessionReference(reference);
+  if (!parsed.ok) throw new AppError(parsed.error.code, parsed.error.message, parsed.error.hint);
+  return parsed.value.sessionId;
+}
+
+function notCached(sessionId: string): AppError {
+  return new AppError('NOT_FOUND', `Session ${sessionId} is not in the local cache.`, 'Correlate it first: orcw correlate <reference>. See what is cached: orcw cache list.');
+}
+
+export const cacheList = defineCommand({
+  name: 'cache list',
+  summary: 'List the cached sessions (most recently viewed first) and the cache size.',
+  usage: '[--limit N] [--json]',
+  options: {
+    limit: { type: 'string', valueName: 'N', description: 'At most N sessions (default 50, at most 500).' },
+    json: { type: 'boolean', description: 'Print the sessions and cache statistics as JSON.' },
+  },
+  run: ({ values }, context) =>
+    withCache(context, (cache) => {
+      const sessions = cache.listSessions(wholeNumber('--limit', values.limit, 1, 500) ?? 50);
+      const stats = cache.stats();
+      if (values.json) return context.json({ sessions, stats });
+      if (sessions.length === 0) context.out('The cache is empty. Correlate a session first: orcw correlate <reference>');
+      else context.out(table(['SESSION', 'STARTED', 'CACHED', 'EVENTS', 'GROUPS', 'COMPLETE', 'TOP ERROR'], sessions.map(row)));
+      context.out(`${stats.sessions} session(s), ${stats.events} events, ${formatBytes(stats.sizeBytes)} of ${formatBytes(stats.capBytes)}${stats.memoryOnly ? ' (in memory only)' : ''}.`);
+    }),
+});
+
+function row(s: SessionSummary): string[] {
+  return [s.sessionId, iso(s.start), iso(s.cachedAt), String(s.eventCount), String(s.errorGroupCount), s.complete ? 'yes' : 'NO', (s.topErrors[0] ?? '-').slice(0, 80)];
+}
+
+export const cacheShow = defineCommand({
+  name: 'cache show',
+  summary: 'Show a cached session (no network).',
+  usage: '<reference> [--json | --markdown]',
+  positionals: ['reference'],
+  options: {
+    json: { type: 'boolean', description: 'Print the session as JSON (the orcw correlate --json shape).' },
+    markdown: { type: 'boolean', description: 'Print a Markdown report.' },
+  },
+  run: ({ values, positionals }, context) =>
+    withCache(context, (cache) => {
+      if (values.json && values.markdown) throw new UsageError('--json and --markdown cannot be combined');
+      const sessionId = sessionIdOf(positionals[0] ?? '');
+      const opened = cache.openSession(sessionId);
+      if (!opened) throw notCached(sessionId);
+      const meta = { source: 'cache' as const, cachedAt: opened.cachedAt };
+      if (values.json) context.json(resultToJson(opened.result, meta));
+      else if (values.markdown) context.out(renderMarkdownReport(opened.result, { cachedAt: opened.cachedAt }));
+      else context.out(resultSummary(opened.result, meta));
+    }),
+});
+
+export const cacheSearch = defineCommand({
+  name: 'cache search',
+  summary: 'Full-text search over every cached event.',
+  usage: '<text> [--session REF] [--level L] [--log-group G] [--limit N] [--json]',
+  positionals: ['text'],
+  options: {
+    session: { type: 'string', valueName: 'REF', description: 'Only this session (token, ID, replay URL or link).' },
+    level: { type: 'string', valueName: 'L', description: `Only this level: ${levelSchema.options.join(', ')}.` },
+    'log-group': { type: 'string', valueName: 'G', description: 'Only this log group.' },
+    limit: { type: 'string', valueName: 'N', description: 'At most N hits (default 100, at most 1000).' },
+    json: { type: 'boolean', description: 'Print the hits as JSON.' },
+  },
+  run: ({ values, positionals }, context) =>
+    withCache(context, (cache) => {
+      const level = values.level === undefined ? undefined : levelSchema.safeParse(values.level.toLowerCase());
+      if (level && !level.success) throw new UsageError(`--level must be one of ${levelSchema.options.join(', ')}`);
+      const query = searchQuerySchema.safeParse({
+        text: positionals[0] ?? '',
+        ...(values.session === undefined ? {} : { sessionId: sessionIdOf(values.session) }),
+        ...(level?.success ? { level: level.data } : {}),
+        ...(values['log-group'] === undefined ? {} : { logGroup: values['log-group'] }),
+        limit: wholeNumber('--limit', values.limit, 1, 1000) ?? 100,
+      });
+      if (!query.success) throw new UsageError('the search text must be at most 1,000 characters and a log group at most 512');
+      const hits = cache.search(query.data);
+      if (values.json) return context.json(hits);
+      if (hits.length === 0) return context.out('No cached event matches.');
+      const oneLine = (text: string) => text.replace(/\s*\r?\n\s*/g, ' ').slice(0, 120);
+      context.out(table(['TIME', 'LEVEL', 'SESSION', 'LOG GROUP', 'MESSAGE'], hits.map((h) => [iso(h.timestamp), h.level, h.sessionId, h.logGroup, oneLine(h.message)])));
+      context.out(`${hits.length} hit(s).`);
+    }),
+});
+
+export const cacheExport = defineCommand({
+  name: 'cache export',
+  summary: 'Export a cached session as JSON (re-importable) or a Markdown report.',
+  usage: '<reference> --format json|md [-o FILE]',
+  positionals: ['reference'],
+  options: {
+    format: { type: 'string', valueName: 'json|md', description: 'json: complete and re-importable; md: a report for an issue tracker.' },
+    output: { type: 'string', short: 'o', valueName: 'FILE', description: 'Write to FILE instead of stdout.' },
+  },
+  run: ({ values, positionals }, context) =>
+    withCache(context, async (cache) => {
+      if (values.format !== 'json' && values.format !== 'md') throw new UsageError('--format must be json or md');
+      const sessionId = sessionIdOf(positionals[0] ?? '');
+      const exported = cache.exportSession(sessionId, values.format);
+      if (values.output === undefined) {
+        context.io.stdout.write(exported.content.endsWith('\n') ? exported.content : `${exported.content}\n`);
+        return;
+      }
+      await writeFile(values.output, exported.content, { flag: 'w' });
+      context.io.stderr.write(`Wrote ${path.resolve(values.output)} (${formatBytes(Buffer.byteLength(exported.content))}).\n`);
+    }),
+});
+
+export const cacheImport = defineCommand({
+  name: 'cache import',
+  summary: 'Import a session exported with orcw cache export --format json.',
+  usage: '<file>',
+  positionals: ['file'],
+  options: {},
+  run: ({ positionals }, context) =>
+    withCache(context, async (cache) => {
+      const file = positionals[0] ?? '';
+      let content: string;
+      try {
+        content = await readFile(file, 'utf8');
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+        throw new AppError('NOT_FOUND', `Cannot read ${file} (${reason}).`, 'Give the path of a file written by orcw cache export --format json.');
+      }
+      if (Buffer.byteLength(content) > MAX_IMPORT_BYTES) throw new AppError('CACHE_IMPORT_INVALID', `${file} is larger than 512 MB.`, 'Import one exported session at a time.');
+      const summary = cache.importSession(content);
+      context.out(`Imported session ${summary.sessionId}: ${summary.eventCount} events, ${summary.errorGroupCount} error group(s)${summary.complete ? '' : ' (incomplete run)'}.`);
+    }),
+});
+
+export const cacheClear = defineCommand({
+  name: 'cache clear',
+  summary: 'Delete every cached session.',
+  usage: '',
+  options: {},
+  run: (_args, context) =>
+    withCache(context, (cache) => {
+      const before = cache.stats();
+      cache.clear();
+      context.out(`Cleared the cache: ${before.sessions} session(s), ${formatBytes(before.sizeBytes)}.`);
+    }),
+});
+
+function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}`);
+  return n;
+}

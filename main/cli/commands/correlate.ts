@@ -1,0 +1,108 @@
+import type { CorrelationProgress } from '../../../shared/domain/correlation';
+import { AppError } from '../../../shared/errors';
+import { createCoreServices } from '../../app/core-services';
+import { renderMarkdownReport } from '../../cache/markdown-report';
+import { formatBytes } from '../../cache/markdown-report';
+import { resultToJson } from '../../correlation/result-json';
+import { resultSummary } from '../../correlation/result-summary';
+import { UsageError, defineCommand, type CliContext } from '../command';
+
+/** Exit code of a run cut short by Ctrl-C, as shells report SIGINT. */
+const EXIT_INTERRUPTED = 130;
+
+export const correlate = defineCommand({
+  name: 'correlate',
+  summary: 'Find what the backend logged during an OpenReplay session (cached runs are reused).',
+  usage: '<reference> [--connection N]… [--from ISO --to ISO] [--json | --markdown] [--refresh | --offline]',
+  positionals: ['reference'],
+  options: {
+    connection: { type: 'string', multiple: true, valueName: 'NAME', description: 'Search only this connection (name or id); default: all.' },
+    from: { type: 'string', valueName: 'ISO', description: 'Window start, e.g. 2024-01-23T10:00:00Z (default: session start − margin).' },
+    to: { type: 'string', valueName: 'ISO', description: 'Window end (default: session end + margin, at most now).' },
+    json: { type: 'boolean', description: 'Print the whole result as one JSON object.' },
+    markdown: { type: 'boolean', description: 'Print a Markdown report (for an issue tracker).' },
+    refresh: { type: 'boolean', description: 'Query CloudWatch again even when the session is cached (only what is not covered).' },
+    offline: { type: 'boolean', description: 'Use the local cache only; never touch the network.' },
+  },
+  details: [
+    'The reference is a session token, a session ID, a replay URL or an orcw:// link.',
+    'Exit codes: 0 complete, 1 failed or incomplete (the result is still printed), 2 bad usage, 130 interrupted.',
+    'Progress goes to stderr when it is a terminal; Ctrl-C stops every running query.',
+  ].join('\n'),
+  async run({ values, positionals }, context) {
+    if (values.json && values.markdown) throw new UsageError('--json and --markdown cannot be combined');
+    if (values.refresh && values.offline) throw new UsageError('--refresh and --offline cannot be combined');
+    const from = parseTime('--from', values.from);
+    const to = parseTime('--to', values.to);
+    const progress = progressPrinter(context);
+    const core = await createCoreServices({ dataDir: context.dataDir, emitProgress: progress.show });
+    const requestId = `cli-${process.pid}-${Date.now()}`;
+    const interrupt = () => core.sessions.cancel({ requestId });
+    process.once('SIGINT', interrupt);
+    try {
+      for (const notice of core.notices) context.io.stderr.write(`warning: ${notice.message}\nhint: ${notice.hint}\n`);
+      const connectionIds = values.connection
+        ? await Promise.all(values.connection.map(async (name) => (await core.connections.findConnection(name)).id))
+        : undefined;
+      const response = await core.sessions.correlate({
+        requestId,
+        reference: positionals[0] ?? '',
+        ...(connectionIds ? { connectionIds } : {}),
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
+        mode: values.offline ? 'offline' : values.refresh ? 'refresh' : 'cache-first',
+      });
+      progress.clear();
+      const { result } = response;
+      if (values.json) context.json(resultToJson(result, response));
+      else if (values.markdown) context.out(renderMarkdownReport(result, response.cachedAt === undefined ? {} : { cachedAt: response.cachedAt }));
+      else context.out(resultSummary(result, response));
+      if (response.offline && (values.json || values.markdown)) context.io.stderr.write(`note: ${response.offline.message}\n`);
+      if (!result.complete) {
+        context.io.stderr.write(`error: the result is incomplete: ${result.failures.length} part(s) failed (listed in the output)\n`);
+        return 1;
+      }
+      return 0;
+    } catch (error) {
+      progress.clear();
+      if (error instanceof AppError && error.code === 'CANCELLED') {
+        context.io.stderr.write('Cancelled: every running query was stopped; nothing was cached.\n');
+        return EXIT_INTERRUPTED;
+      }
+      throw error;
+    } finally {
+      process.off('SIGINT', interrupt);
+      core.close();
+    }
+  },
+});
+
+function parseTime(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  // Only full ISO 8601 instants: "10:00" or a bare date would silently mean local time.
+  const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/.test(value);
+  const time = ok ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time)) throw new UsageError(`${flag} must be an ISO 8601 time with a zone, e.g. 2024-01-23T10:00:00Z`);
+  return time;
+}
+
+/** One self-overwriting status line on stderr, only when stderr is a terminal (never in pipes or logs). */
+function progressPrinter(context: CliContext) {
+  const stderr = context.io.stderr as NodeJS.WritableStream & { isTTY?: boolean };
+  const tty = stderr.isTTY === true;
+  let shown = false;
+  return {
+    show(progress: CorrelationProgress) {
+      if (!tty) return;
+      const running = progress.queries.filter((q) => q.status === 'Running' || q.status === 'Scheduled').length;
+      const { totals } = progress;
+      const line = `${progress.phase}: ${totals.queries} queries (${running} running), ${formatBytes(totals.bytesScanned)} scanned, ${totals.recordsMatched} matched, ≈ $${totals.costUsd.toFixed(6)}`;
+      stderr.write(`\r\u001b[2K${line}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) stderr.write('\r\u001b[2K');
+      shown = false;
+    },
+  };
+}

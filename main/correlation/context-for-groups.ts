@@ -5,10 +5,11 @@ import { settleAll } from './queries/run-part';
 import { cancelledError } from './queries/timing';
 import type { QueryTarget } from './queries/types';
 
+/** The shape of `fetchContextLines` (processing/context-lines.ts), injectable for tests and benches. */
 export type ContextFetcher = (
   client: CloudWatchLogsClient,
-  at: { logGroup: string; logStream: string; timestamp: number },
-  options: { events: number; seconds: number },
+  at: { logGroup: string; logStream: string; timestamp: number; message?: string },
+  options: { events: number; seconds: number; signal?: AbortSignal },
 ) => Promise<{ before: ContextLine[]; after: ContextLine[] }>;
 
 export interface ContextOptions {
@@ -40,7 +41,9 @@ export async function attachContextLines(
         const client = sample && clients.get(sample.connectionId);
         if (!sample || !client) return;
         try {
-          const lines = await fetch(client, { logGroup: sample.logGroup, logStream: sample.logStream, timestamp: sample.timestamp }, options);
+          // The message lets the fetcher tell the lines of a joined trace (the event itself) from context.
+          const at = { logGroup: sample.logGroup, logStream: sample.logStream, timestamp: sample.timestamp, message: sample.message };
+          const lines = await fetch(client, at, { events: options.events, seconds: options.seconds, signal: options.signal });
           group.contextBefore = lines.before;
           group.contextAfter = lines.after;
         } catch (error) {

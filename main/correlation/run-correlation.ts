@@ -7,6 +7,7 @@ import { buildSessionQuery } from '../../shared/session/query';
 import type { SessionReference } from '../../shared/session/types';
 import { mapAwsError } from '../aws/aws-errors';
 import { errorContextOf } from '../aws/client-factory';
+import { fetchContextLines } from './processing/context-lines';
 import { processRows } from './processing/process-rows';
 import { ProgressTracker, type RunProgress } from './queries/progress-tracker';
 import { runQueries } from './queries/run-queries';
@@ -27,7 +28,7 @@ export interface RunCorrelationInput {
   onProgress?: (progress: RunProgress) => void;
   now?: () => number;
   tuning?: Partial<QueryTuning>;
-  /** Context lines around each group's first occurrence (GetLogEvents). */
+  /** Context lines around each group's first occurrence; default GetLogEvents via fetchContextLines. */
   fetchContext?: ContextFetcher;
 }
 
@@ -61,9 +62,9 @@ export async function runCorrelation(input: RunCorrelationInput): Promise<Correl
     const links = replayLinks(reference, input.connections);
     const { events, groups } = processRows(queried.batches, { sessionStart: reference.start, replayUrlAt: links.at });
 
-    if (input.fetchContext && groups.length > 0 && (settings.contextEvents > 0 || settings.contextSeconds > 0)) {
+    if (groups.length > 0 && settings.contextEvents > 0) {
       tracker.setPhase('context');
-      await attachContextLines(groups, events, targets, input.fetchContext, {
+      await attachContextLines(groups, events, targets, input.fetchContext ?? fetchContextLines, {
         events: settings.contextEvents,
         seconds: settings.contextSeconds,
         limit: createLimiter(4),

@@ -103,6 +103,28 @@ describe('correlation against generated traffic', () => {
     expect(new Set(all).size).toBe(byKey.size);
   });
 
+  it('gives each group the lines around its first occurrence from its own stream, not the trace again', () => {
+    let withContext = 0;
+    for (const result of results.values()) {
+      for (const group of result.groups) {
+        const sample = result.events.find((e) => e.id === group.sampleEventId)!;
+        const own = new Set(sample.message.split('\n').map((line) => line.trim()));
+        const lines = [...group.contextBefore, ...group.contextAfter];
+        expect(group.contextBefore.length).toBeLessThanOrEqual(defaultSettings.contextEvents);
+        expect(group.contextAfter.length).toBeLessThanOrEqual(defaultSettings.contextEvents);
+        for (const line of group.contextBefore) expect(line.timestamp).toBeLessThanOrEqual(sample.timestamp);
+        for (const line of group.contextAfter) expect(line.timestamp).toBeGreaterThanOrEqual(sample.timestamp);
+        for (const line of lines) {
+          expect(line.logStream).toBe(sample.logStream);
+          expect(Math.abs(line.timestamp - sample.timestamp)).toBeLessThanOrEqual(defaultSettings.contextSeconds * 1000);
+          expect(own.has(line.message.trim())).toBe(false);
+        }
+        if (lines.length > 0) withContext += 1;
+      }
+    }
+    expect(withContext).toBeGreaterThan(10);
+  });
+
   it.each(eachSession())('session %s: one query over exactly the session window', (id) => {
     const result = results.get(id)!;
     const queries = queriesBySession.get(id)!;

@@ -62,18 +62,36 @@ function parseObject(text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-// Rows come back as arrays (setReturnArrays): opening a 10,000-event session is on the hot path.
-type EventTuple = [string, number, number, string, string, string, string, string, string, string | null, string | null];
+// Rows come back as arrays (setReturnArrays): opening a 10,000-event session is on the hot path,
+// and so is not decoding the same four source strings for every row: sources are looked up once.
+type EventTuple = [string, number, number, number, string, string, string | null, string | null];
+type Source = Pick<LogEvent, 'connectionId' | 'connection' | 'logGroup' | 'logStream'>;
+
+function sourceLookup(db: DatabaseSync): (id: number) => Source {
+  const statement = db.prepare('SELECT connection_id, connection, log_group, log_stream FROM sources WHERE id = ?');
+  const known = new Map<number, Source>();
+  return (id) => {
+    let source = known.get(id);
+    if (source === undefined) {
+      const row = statement.get(id) as { connection_id: string; connection: string; log_group: string; log_stream: string } | undefined;
+      if (!row) throw damaged('event source');
+      source = { connectionId: row.connection_id, connection: row.connection, logGroup: row.log_group, logStream: row.log_stream };
+      known.set(id, source);
+    }
+    return source;
+  };
+}
 
 function readEvents(db: DatabaseSync, run: RunRow): LogEvent[] {
   if (run.first_event === null) return [];
-  const statement = db.prepare(`SELECT e.event_id, e.ts, e.offset_ms, s.connection_id, s.connection, s.log_group, s.log_stream,
-    e.level, e.message, e.json, e.fingerprint FROM events e JOIN sources s ON s.id = e.source_id
-    WHERE e.id BETWEEN ? AND ? AND e.run_id = ? ORDER BY e.id`);
+  const statement = db.prepare(`SELECT event_id, ts, offset_ms, source_id, level, message, json, fingerprint FROM events
+    WHERE id BETWEEN ? AND ? AND run_id = ? ORDER BY id`);
   statement.setReturnArrays(true);
+  const sourceOf = sourceLookup(db);
   const rows = statement.all(run.first_event, run.last_event, run.id) as unknown as EventTuple[];
-  return rows.map(([id, timestamp, offsetMs, connectionId, connection, logGroup, logStream, lvl, message, json, fingerprint]) => {
+  return rows.map(([id, timestamp, offsetMs, sourceId, lvl, message, json, fingerprint]) => {
     if (typeof message !== 'string' || typeof timestamp !== 'number' || typeof offsetMs !== 'number') throw damaged('event row');
+    const { connectionId, connection, logGroup, logStream } = sourceOf(sourceId);
     const event: LogEvent = { id, timestamp, offsetMs, connectionId, connection, logGroup, logStream, level: level(lvl), message };
     if (json !== null) event.json = parseObject(json === '=' ? message : json);
     if (fingerprint !== null) event.fingerprint = fingerprint;

@@ -1,6 +1,6 @@
 import { dedupeEvents } from './dedupe-events';
 import { joinStackTraces } from './join-stack-traces';
-import { normaliseRow } from './normalise-row';
+import { normaliseRow, type StreamCache } from './normalise-row';
 import type { RowBatch, WorkEvent } from './types';
 
 /** Rows → events: normalised, duplicates dropped, sorted by time (ties in arrival order), traces joined. */
@@ -8,10 +8,10 @@ export function buildEvents(batches: readonly RowBatch[], sessionStart: number):
   const all: WorkEvent[] = [];
   let order = 0;
   let dropped = 0;
-  const streamKeys = new Map<string, string>();
+  const streams: StreamCache = new Map();
   for (const { source, rows } of batches) {
     for (const row of rows) {
-      const work = normaliseRow(row, source, sessionStart, order++, streamKeys);
+      const work = normaliseRow(row, source, sessionStart, order++, streams);
       if (work) all.push(work);
       else dropped++;
     }

@@ -16,13 +16,12 @@ export function normaliseRow(
   source: RowSource,
   sessionStart: number,
   order: number,
-  streamKeys: Map<string, string> = new Map(),
+  streams: StreamCache = new Map(),
 ): WorkEvent | undefined {
   const timestamp = parseInsightsTimestamp(row['@timestamp']);
   if (timestamp === undefined) return undefined;
   const message = (row['@message'] ?? '').trimEnd();
-  const logGroup = logGroupOf(row['@log'], source);
-  const logStream = row['@logStream'] ?? '';
+  const { logGroup, logStream, streamKey } = streamOf(row, source, streams);
   const body = stripTokenPrefix(message);
   const json = parseJsonObject(body);
   const event: WorkEvent['event'] = {
@@ -37,20 +36,42 @@ export function normaliseRow(
     message,
   };
   if (json) event.json = json;
-  // One shared string per stream: later stages hash and compare it for every event.
-  // (join builds a flat string; a template literal would build a rope that is slow to scan.)
-  const built = [source.connectionId, logGroup, logStream].join('\u0000');
-  let streamKey = streamKeys.get(built);
-  if (streamKey === undefined) streamKeys.set(built, (streamKey = built));
   const work: WorkEvent = { event, body, order, streamKey };
   const ptr = row['@ptr'];
   if (ptr) work.ptr = ptr;
   return work;
 }
 
+interface StreamInfo {
+  logGroup: string;
+  logStream: string;
+  /** Connection, group and stream: one shared string per stream, hashed and compared per event. */
+  streamKey: string;
+}
+
+/** Per run: connection id → `@log` → `@logStream` → the stream, so each is worked out once. */
+export type StreamCache = Map<string, Map<string, Map<string, StreamInfo>>>;
+
+function streamOf(row: InsightsRow, source: RowSource, cache: StreamCache): StreamInfo {
+  const log = row['@log'] ?? '';
+  const logStream = row['@logStream'] ?? '';
+  let byLog = cache.get(source.connectionId);
+  if (!byLog) cache.set(source.connectionId, (byLog = new Map()));
+  let byStream = byLog.get(log);
+  if (!byStream) byLog.set(log, (byStream = new Map()));
+  let info = byStream.get(logStream);
+  if (!info) {
+    const logGroup = logGroupOf(log, source);
+    // join() builds a flat string; a template literal would build a rope that is slow to scan.
+    info = { logGroup, logStream, streamKey: [source.connectionId, logGroup, logStream].join('\u0000') };
+    byStream.set(logStream, info);
+  }
+  return info;
+}
+
 /** `@log` is `<account>:<group>`; a query over a single group may leave it out. */
-function logGroupOf(log: string | undefined, source: RowSource): string {
-  if (log !== undefined && log !== '') {
+function logGroupOf(log: string, source: RowSource): string {
+  if (log !== '') {
     const colon = log.indexOf(':');
     // Log group names cannot contain ':', so everything before the first one is the account.
     return colon === -1 ? log : log.slice(colon + 1);

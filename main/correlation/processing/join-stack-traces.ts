@@ -20,6 +20,8 @@ interface OpenTrace {
  * stream. The lines of one trace become ONE event: the first line's id and timestamp, its raw
  * message followed by the other lines (token prefixes stripped), and `stack` set to the clean
  * trace. One event per trace is what the UI lists, the cache stores and the grouper counts.
+ * An error-level record line right before a trace (`ERROR:app:request failed`, then
+ * `Traceback …`) is the trace's head: logging.exception and Spring print them as one record.
  *
  * `events` must be sorted by time (ties in arrival order); the result keeps that order, since a
  * joined trace keeps its first line's place.

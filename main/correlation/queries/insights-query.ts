@@ -52,7 +52,7 @@ export async function runInsightsQuery(spec: QuerySpec, context: QueryContext): 
     const began = Date.now();
     let errors = 0;
     for (let poll = 0; ; poll += 1) {
-      await sleep(pollDelay(poll, tuning), signal);
+      await sleep(pollDelay(poll, Date.now() - began, tuning), signal);
       if (Date.now() - began > tuning.maxQueryMs) throw queryTooSlow(tuning.maxQueryMs);
       let output;
       try {

@@ -13,8 +13,11 @@ export interface QueryTarget extends RowSource {
 export interface QueryTuning {
   /** Insights queries in flight at once, across all connections (accounts allow 30–100). */
   concurrency: number;
-  pollInitialMs: number;
-  pollFactor: number;
+  /** First GetQueryResults this soon after StartQuery; then every pollMinMs, growing with the run time. */
+  pollFirstMs: number;
+  pollMinMs: number;
+  /** Share of the query's run time waited between polls once that exceeds pollMinMs. */
+  pollFraction: number;
   pollMaxMs: number;
   /** Backoff after the SDK's own retries are spent on throttling or a 5xx. */
   retryBaseMs: number;
@@ -34,8 +37,9 @@ export interface QueryTuning {
 
 export const defaultQueryTuning: QueryTuning = {
   concurrency: 10,
-  pollInitialMs: 100,
-  pollFactor: 1.5,
+  pollFirstMs: 50,
+  pollMinMs: 100,
+  pollFraction: 0.1,
   pollMaxMs: 2_000,
   retryBaseMs: 500,
   retryMaxMs: 8_000,

@@ -14,7 +14,7 @@ import { connection, emulatorClient, fastTuning, reference } from './support';
 const emulator: RunningEmulator = await startEmulator();
 const manifest: EmulatorManifest = emulator.generate({ sessions: 24, seed: 11, rate: 4 });
 const results = new Map<string, CorrelationResult>();
-const queriesBySession = new Map<string, { startTime: number; endTime: number }[]>();
+const queriesBySession = new Map<string, { startTime: number; endTime: number; bytesScanned: number }[]>();
 
 beforeAll(async () => {
   const now = manifest.timeRange.to + 86_400_000;
@@ -95,7 +95,7 @@ describe('correlation against generated traffic', () => {
       for (const error of session.errors) {
         const event = result.events.find((e) => e.timestamp === error.timestamp && e.logStream === error.logStream && e.fingerprint !== undefined);
         expect(event, `${error.groupKey} at ${error.timestamp}`).toBeDefined();
-        byKey.set(error.groupKey, (byKey.get(error.groupKey) ?? new Set()).add(event.fingerprint!));
+        byKey.set(error.groupKey, (byKey.get(error.groupKey) ?? new Set()).add(event!.fingerprint!));
       }
     }
     for (const [key, fingerprints] of byKey) expect([key, fingerprints.size]).toEqual([key, 1]);

@@ -9,7 +9,6 @@ import { ConnectionService } from '../../../main/connections/connection-service'
 import { ConnectionStore } from '../../../main/connections/connection-store';
 import { createSessionService, type SessionService } from '../../../main/correlation/session-service';
 import { keychainSecretStore } from '../../../main/keychain/secret-store';
-import type { Connection } from '../../../shared/domain/connection';
 import type { CorrelationProgress } from '../../../shared/domain/correlation';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { DEFAULT_CREDENTIAL, startEmulator, type EmulatorManifest, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
@@ -28,14 +27,13 @@ let service: SessionService;
 let clock: number;
 const progress: CorrelationProgress[] = [];
 
-async function addConnection(name: string, endpoint: string, logGroups: string[], extra: Partial<Connection> = {}) {
+async function addConnection(name: string, endpoint: string, logGroups: string[]) {
   return connections.create({
     name,
     region: 'us-east-1',
     logGroups,
     endpoint,
     auth: { kind: 'keys', accessKeyId: DEFAULT_CREDENTIAL.accessKeyId, secretAccessKey: DEFAULT_CREDENTIAL.secretAccessKey },
-    ...extra,
   });
 }
 

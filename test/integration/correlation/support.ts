@@ -12,8 +12,8 @@ export const MAX_ATTEMPTS = 2;
 
 /** Short waits so fault tests finish fast; the logic is the production one. */
 export const fastTuning: Partial<QueryTuning> = {
-  pollInitialMs: 20,
-  pollFactor: 1.5,
+  pollFirstMs: 10,
+  pollMinMs: 20,
   pollMaxMs: 200,
   retryBaseMs: 10,
   retryMaxMs: 100,

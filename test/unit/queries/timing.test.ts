@@ -4,11 +4,18 @@ import { errorKind } from '../../../main/correlation/queries/error-kind';
 import { backoffDelay, createLimiter, pollDelay, sleep } from '../../../main/correlation/queries/timing';
 
 describe('pollDelay', () => {
-  const tuning = { pollInitialMs: 100, pollFactor: 1.5, pollMaxMs: 2_000 };
+  const tuning = { pollFirstMs: 50, pollMinMs: 100, pollFraction: 0.1, pollMaxMs: 2_000 };
 
-  it('starts short and backs off by the factor up to the cap', () => {
-    expect([0, 1, 2, 3].map((n) => pollDelay(n, tuning))).toEqual([100, 150, 225, 337.5]);
-    expect(pollDelay(20, tuning)).toBe(2_000);
+  it('looks early once, then every 100 ms while the query is young', () => {
+    expect(pollDelay(0, 0, tuning)).toBe(50);
+    expect(pollDelay(1, 50, tuning)).toBe(100);
+    expect(pollDelay(9, 950, tuning)).toBe(100);
+  });
+
+  it('then waits a tenth of the run time, so noticing the end costs at most 10 %, capped', () => {
+    expect(pollDelay(12, 3_000, tuning)).toBe(300);
+    expect(pollDelay(30, 15_000, tuning)).toBe(1_500);
+    expect(pollDelay(90, 3_600_000, tuning)).toBe(2_000);
   });
 });
 

@@ -121,7 +121,9 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     if (cached && wentOffline(fresh)) {
       return { result: cached.result, source: 'cache', cachedAt: cached.cachedAt, offline: offlineNotice(fresh, cached.cachedAt) };
     }
-    const result = plan.kind === 'tail' && cached && fresh.complete ? mergeTail(cached.result, fresh, plan.boundary) : fresh;
+    // An incomplete tail still joins the cached part: its failures say what is missing, and the
+    // older complete run stays what the cache shows by default.
+    const result = plan.kind === 'tail' && cached ? mergeTail(cached.result, fresh, plan.boundary) : fresh;
     if (hasData(result)) {
       emit({ queries: [], ...last, totals: fresh.stats, phase: 'saving' });
       await save(result);

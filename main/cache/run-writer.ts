@@ -125,8 +125,15 @@ export function writeRun(db: DatabaseSync, result: CorrelationResult, savedAt: n
     JSON.stringify(result.failures), result.events.length, result.groups.length,
   ).lastInsertRowid);
   const range = writeEvents(db, runId, result.events, becomesCurrent);
-  db.prepare('UPDATE runs SET first_event = ?, last_event = ?, indexed = ? WHERE id = ?')
-    .run(range?.first ?? null, range?.last ?? null, Number(becomesCurrent), runId);
+  let minTs = Infinity;
+  let maxTs = -Infinity;
+  for (const event of result.events) {
+    if (event.timestamp < minTs) minTs = event.timestamp;
+    if (event.timestamp > maxTs) maxTs = event.timestamp;
+  }
+  db.prepare('UPDATE runs SET first_event = ?, last_event = ?, indexed = ?, min_ts = ?, max_ts = ? WHERE id = ?').run(
+    range?.first ?? null, range?.last ?? null, Number(becomesCurrent), range ? minTs : null, range ? maxTs : null, runId,
+  );
   writeGroups(db, runId, result.groups);
   if (becomesCurrent) {
     if (current?.indexed) unindexRun(db, current);

@@ -2,6 +2,7 @@ import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { SearchHit, SearchQuery } from '../../shared/domain/cache';
 import type { Level } from '../../shared/domain/correlation';
 import { BLOCK_EVENTS } from './schema';
+import { findScopes, type Scope } from './search-scope';
 import { isAscii, likePattern, parseSearch } from './word-index';
 
 /** SQL function for terms LIKE cannot fold (non-ASCII letters): case-insensitive substring test. */
@@ -24,75 +25,106 @@ interface HitRow {
   fingerprint: string | null;
 }
 
-const SELECT = `SELECT r.session_id, e.event_id, e.ts, e.level, s.log_group, s.log_stream, e.message, e.fingerprint`;
-
-const FROM = 'FROM events e JOIN runs r ON r.id = e.run_id JOIN sources s ON s.id = e.source_id';
-
-/**
- * Candidate blocks come from the trigram index newest first; each is checked row by row and the
- * walk stops as soon as `limit` hits are found, so a common word costs a few blocks, not all.
- */
-function viaBlocks(db: DatabaseSync, match: string, range: { lo: number; hi: number } | null, where: string[], params: SQLInputValue[], limit: number): HitRow[] {
-  const blocks = db.prepare(`SELECT rowid AS block FROM event_words WHERE event_words MATCH ? ${range ? 'AND rowid BETWEEN ? AND ?' : ''} ORDER BY rowid DESC`);
-  const inBlock = db.prepare(`${SELECT} ${FROM} WHERE e.id >= ? AND e.id < ? ${where.map((clause) => `AND ${clause}`).join(' ')} ORDER BY e.id DESC LIMIT ?`);
-  const rows: HitRow[] = [];
-  for (const { block } of blocks.iterate(match, ...(range ? [range.lo, range.hi] : [])) as Iterable<{ block: number }>) {
-    rows.push(...(inBlock.all(block, block + BLOCK_EVENTS, ...params, limit - rows.length) as unknown as HitRow[]));
-    if (rows.length >= limit) break;
-  }
-  return rows;
+interface Conditions {
+  where: string[];
+  params: SQLInputValue[];
+  limit: number;
 }
 
-function viaScan(db: DatabaseSync, where: string[], params: SQLInputValue[], limit: number): HitRow[] {
-  // Blocks exist only for current runs; without them, `indexed` says which runs are current.
-  const sql = `${SELECT} ${FROM} WHERE r.indexed = 1 ${where.map((clause) => `AND ${clause}`).join(' ')} ORDER BY e.id DESC LIMIT ?`;
-  return db.prepare(sql).all(...params, limit) as unknown as HitRow[];
-}
+/** With fewer candidate blocks than this, checking them all is cheaper than walking an index. */
+const FEW_BLOCKS = 64;
 
-/**
- * Searches the current run of every cached session, newest first (most recently cached run
- * first, latest event first within it). Three plans, picked by what narrows best:
- * an error-group fingerprint uses its index; text of 3+ characters uses the trigram index and
- * then checks each candidate; otherwise (short or no text) events are scanned newest first,
- * stopping at the limit — scoped to one session's rows when a session is given.
- */
-export function searchEvents(db: DatabaseSync, query: SearchQuery): SearchHit[] {
+const SELECT = 'SELECT r.session_id, e.event_id, e.ts, e.level, s.log_group, s.log_stream, e.message, e.fingerprint';
+const JOINS = 'JOIN runs r ON r.id = e.run_id JOIN sources s ON s.id = e.source_id';
+const and = (where: string[]) => where.map((clause) => ` AND ${clause}`).join('');
+
+function conditions(query: SearchQuery, terms: string[]): Conditions {
   const where: string[] = [];
   const params: SQLInputValue[] = [];
-  let range: { lo: number; hi: number } | null = null;
-  if (query.sessionId !== undefined) {
-    const run = db.prepare(`SELECT r.first_event AS lo, r.last_event AS hi FROM sessions s JOIN runs r ON r.id = s.current_run_id
-      WHERE s.id = ?`).get(query.sessionId) as { lo: number | null; hi: number | null } | undefined;
-    if (run?.lo == null || run.hi == null) return [];
-    range = { lo: run.lo, hi: run.hi };
-    where.push('e.id BETWEEN ? AND ?');
-    params.push(range.lo, range.hi);
-  }
+  // The level is an enum value (checked by the schema): inlined so the partial index on severe
+  // levels is provably usable, which a bound parameter is not.
+  if (query.level !== undefined && /^[a-z]+$/.test(query.level)) where.push(`e.level = '${query.level}'`);
   const filters: [string, SQLInputValue | undefined][] = [
-    ['e.level = ?', query.level],
-    ['s.log_group = ?', query.logGroup],
-    ['e.ts >= ?', query.from],
-    ['e.ts <= ?', query.to],
-    ['e.fingerprint = ?', query.fingerprint],
+    ['s.log_group = ?', query.logGroup], ['e.ts >= ?', query.from], ['e.ts <= ?', query.to], ['e.fingerprint = ?', query.fingerprint],
   ];
   for (const [clause, value] of filters) {
     if (value === undefined) continue;
     where.push(clause);
     params.push(value);
   }
-  const parsed = parseSearch(query.text);
-  for (const term of parsed.terms) {
-    if (isAscii(term)) {
-      where.push("e.message LIKE ? ESCAPE '\\'");
-      params.push(likePattern(term));
-    } else {
-      where.push(`${CONTAINS_FUNCTION}(e.message, ?)`);
-      params.push(term);
-    }
+  for (const term of terms) {
+    where.push(isAscii(term) ? "e.message LIKE ? ESCAPE '\\'" : `${CONTAINS_FUNCTION}(e.message, ?)`);
+    params.push(isAscii(term) ? likePattern(term) : term);
   }
-  const rows = parsed.match !== null && query.fingerprint === undefined
-    ? viaBlocks(db, parsed.match, range, where, params, query.limit)
-    : viaScan(db, where, params, query.limit);
+  return { where, params, limit: query.limit };
+}
+
+/** Runs `each` per scope (newest first) until `limit` rows are found; null scopes = one unscoped pass. */
+function collect(scopes: Scope[] | null, limit: number, each: (scope: Scope | null, want: number) => HitRow[]): HitRow[] {
+  const rows: HitRow[] = [];
+  for (const scope of scopes ?? [null]) {
+    rows.push(...each(scope, limit - rows.length));
+    if (rows.length >= limit) break;
+  }
+  return rows;
+}
+
+function blockQuery(db: DatabaseSync, scope: Scope | null) {
+  return db.prepare(`SELECT rowid AS block FROM event_words WHERE event_words MATCH ?${scope ? ' AND rowid BETWEEN ? AND ?' : ''} ORDER BY rowid DESC`);
+}
+
+const scopeArgs = (scope: Scope | null) => (scope ? [scope.lo, scope.hi] : []);
+
+function fewBlocks(db: DatabaseSync, match: string, scopes: Scope[] | null): boolean {
+  let seen = 0;
+  for (const scope of scopes ?? [null]) {
+    for (const _ of blockQuery(db, scope).iterate(match, ...scopeArgs(scope))) if (++seen >= FEW_BLOCKS) return false;
+  }
+  return true;
+}
+
+/**
+ * Candidate blocks come from the trigram index newest first; each block's rows are checked and
+ * the walk stops at `limit` hits, so a common word costs a few blocks, not all of them.
+ */
+function viaBlocks(db: DatabaseSync, match: string, scopes: Scope[] | null, c: Conditions): HitRow[] {
+  const inBlock = db.prepare(`${SELECT} FROM events e ${JOINS} WHERE e.id >= ? AND e.id < ?${and(c.where)} ORDER BY e.id DESC LIMIT ?`);
+  return collect(scopes, c.limit, (scope, want) => {
+    const rows: HitRow[] = [];
+    for (const { block } of blockQuery(db, scope).iterate(match, ...scopeArgs(scope)) as Iterable<{ block: number }>) {
+      rows.push(...(inBlock.all(block, block + BLOCK_EVENTS, ...c.params, want - rows.length) as unknown as HitRow[]));
+      if (rows.length >= want) break;
+    }
+    return rows;
+  });
+}
+
+/** Newest-first walk over events (or over an index's rows), checking each until `limit` hits. */
+function viaRows(db: DatabaseSync, index: string | null, scopes: Scope[] | null, c: Conditions): HitRow[] {
+  return collect(scopes, c.limit, (scope, want) => {
+    // Blocks exist only for current runs; walking rows, `indexed` says which runs are current.
+    const sql = `${SELECT} FROM events e${index ? ` INDEXED BY ${index}` : ''} ${JOINS}
+      WHERE r.indexed = 1${scope ? ' AND e.id BETWEEN ? AND ?' : ''}${and(c.where)} ORDER BY e.id DESC LIMIT ?`;
+    return db.prepare(sql).all(...scopeArgs(scope), ...c.params, want) as unknown as HitRow[];
+  });
+}
+
+/**
+ * Searches the current run of every cached session, newest first (most recently cached run
+ * first, latest event first within it). The plan follows what narrows best: an error group's
+ * fingerprint or an "errors only" level uses its index (unless the text itself is rarer), text
+ * of 3+ characters uses the trigram index, anything else walks the rows of the runs in scope.
+ */
+export function searchEvents(db: DatabaseSync, query: SearchQuery): SearchHit[] {
+  const scopes = findScopes(db, query);
+  if (scopes !== null && scopes.length === 0) return [];
+  const parsed = parseSearch(query.text);
+  const c = conditions(query, parsed.terms);
+  const severe = query.level === 'fatal' || query.level === 'error';
+  let rows: HitRow[];
+  if (query.fingerprint !== undefined) rows = viaRows(db, 'events_fingerprint', scopes, c);
+  else if (parsed.match !== null && (!severe || fewBlocks(db, parsed.match, scopes))) rows = viaBlocks(db, parsed.match, scopes, c);
+  else rows = viaRows(db, severe ? `events_${query.level}` : null, scopes, c);
   return rows.map((row) => {
     const hit: SearchHit = {
       sessionId: row.session_id, eventId: row.event_id, timestamp: row.ts, level: row.level,

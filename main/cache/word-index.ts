@@ -13,7 +13,7 @@ const WORD = /[0-9A-Za-z_\-\u0080-\uffff]{3,}/g;
 const PIECE = /[0-9A-Za-z_\-\u0080-\uffff]+/g;
 
 /** Caps how many trigrams one query feeds to FTS5; more only slows the intersection. */
-const MAX_TRIGRAMS = 48;
+const MAX_TRIGRAMS = 12;
 
 export function addWords(message: string, into: Set<string>): void {
   const words = message.match(WORD);

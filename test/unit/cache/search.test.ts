@@ -152,3 +152,23 @@ describe('search against a brute-force reference', () => {
     }
   });
 });
+
+describe('search plans on a larger cache', () => {
+  it('agrees with the reference when common text meets an errors-only or time filter', () => {
+    // 6,000 events: common words match far more than 64 blocks, so "errors only" walks its index
+    // and a time range skips runs by their time span.
+    const results = [1, 2, 3].map((seed) => makeCorrelationResult({ seed: 700 + seed, events: 2000 }));
+    const store = storeWith(...results);
+    const middle = results[1]?.events[1000] as LogEvent;
+    const queries = ['requestId', 'a', 'Error', 'openReplaySessionToken', ''].flatMap((text) => [
+      q({ text, level: 'error', limit: 1000 }),
+      q({ text, level: 'fatal', limit: 1000 }),
+      q({ text, level: 'error', from: middle.timestamp - 60_000, to: middle.timestamp + 60_000, limit: 1000 }),
+      q({ text, from: middle.timestamp, limit: 50 }),
+      q({ text, to: middle.timestamp, limit: 50 }),
+    ]);
+    for (const query of queries) {
+      expect(store.search(query).map((hit) => hit.eventId), JSON.stringify(query)).toEqual(oracle(results, query));
+    }
+  });
+});

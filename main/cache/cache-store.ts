@@ -15,6 +15,8 @@ export interface OpenCacheOptions {
   /** Size cap; least-recently-viewed sessions are evicted above it (default 1 GiB). */
   capBytes?: number;
   now?: () => number;
+  /** Build the full-text index in small steps on the event loop after saves (default true). */
+  backgroundIndex?: boolean;
 }
 
 export interface OpenedCache {
@@ -32,11 +34,12 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   const capBytes = options.capBytes ?? DEFAULT_CAP_BYTES;
   const opened = openDatabase(options.dataDir, now);
   const { path } = opened;
+  const backgroundIndex = options.backgroundIndex ?? true;
   const primary = new SqliteCache(opened.db, {
-    capBytes, now, memoryOnly: path === null, ...(path === null ? {} : { onCorruption: () => markDamaged(path) }),
+    capBytes, now, memoryOnly: path === null, backgroundIndex, ...(path === null ? {} : { onCorruption: () => markDamaged(path) }),
   });
   const store = path === null
     ? primary
-    : new LayeredStore(primary, () => new SqliteCache(openMemoryDatabase(), { capBytes, now, memoryOnly: true }));
+    : new LayeredStore(primary, () => new SqliteCache(openMemoryDatabase(), { capBytes, now, memoryOnly: true, backgroundIndex }));
   return opened.warning ? { store, warning: opened.warning } : { store };
 }

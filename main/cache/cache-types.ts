@@ -26,6 +26,12 @@ export interface CacheStore {
   /** Most recently viewed or cached first. */
   listSessions(limit?: number): SessionSummary[];
   search(query: SearchQuery): SearchHit[];
+  /**
+   * Adds up to `maxEvents` not-yet-indexed events to the full-text index (all when omitted) and
+   * returns how many still wait. Runs also in the background after each save; search is complete
+   * either way (unindexed events are checked row by row), only slower.
+   */
+  indexPending(maxEvents?: number): { indexed: number; pending: number };
   deleteSession(sessionId: string): void;
   clear(): void;
   stats(): CacheStats;

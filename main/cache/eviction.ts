@@ -1,11 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { unindexRun } from './index-builder';
 import { inTransaction } from './transaction';
 
 interface RunRange {
   id: number;
   first_event: number | null;
   last_event: number | null;
-  indexed: number;
+  indexed_to: number | null;
 }
 
 /** Bytes in use: pages minus the free list (freed pages count as free before they are vacuumed). */
@@ -18,7 +19,7 @@ export function usedBytes(db: DatabaseSync): number {
 
 function deleteRunRows(db: DatabaseSync, run: RunRange): void {
   if (run.first_event !== null) {
-    if (run.indexed) db.prepare('DELETE FROM event_words WHERE rowid BETWEEN ? AND ?').run(run.first_event, run.last_event);
+    unindexRun(db, run);
     db.prepare('DELETE FROM events WHERE id BETWEEN ? AND ?').run(run.first_event, run.last_event);
   }
   // error_groups and context_lines go with the run (ON DELETE CASCADE).
@@ -27,7 +28,7 @@ function deleteRunRows(db: DatabaseSync, run: RunRange): void {
 
 /** Deletes a session with all its runs; call inside a transaction. */
 export function deleteSessionRows(db: DatabaseSync, sessionId: string): boolean {
-  const runs = db.prepare('SELECT id, first_event, last_event, indexed FROM runs WHERE session_id = ?').all(sessionId) as unknown as RunRange[];
+  const runs = db.prepare('SELECT id, first_event, last_event, indexed_to FROM runs WHERE session_id = ?').all(sessionId) as unknown as RunRange[];
   for (const run of runs) deleteRunRows(db, run);
   return db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId).changes > 0;
 }
@@ -45,8 +46,8 @@ export function releaseFreePages(db: DatabaseSync): void {
 export function evictOverCap(db: DatabaseSync, capBytes: number, keep: string | null): number {
   let evicted = 0;
   while (usedBytes(db) > capBytes) {
-    const stale = db.prepare(`SELECT r.id, r.first_event, r.last_event, r.indexed FROM runs r JOIN sessions s ON s.id = r.session_id
-      WHERE r.id <> s.current_run_id ORDER BY s.last_viewed_at, r.ran_at LIMIT 1`).get() as RunRange | undefined;
+    const stale = db.prepare(`SELECT r.id, r.first_event, r.last_event, r.indexed_to FROM runs r JOIN sessions s ON s.id = r.session_id
+      WHERE r.current = 0 ORDER BY s.last_viewed_at, r.ran_at LIMIT 1`).get() as RunRange | undefined;
     if (stale) {
       inTransaction(db, () => deleteRunRows(db, stale));
       evicted += 1;

@@ -64,6 +64,13 @@ export class LayeredStore implements CacheStore {
     return [...fromMemory, ...this.disk.search(query).filter((hit) => !inMemory.has(hit.sessionId))].slice(0, query.limit);
   }
 
+  indexPending(maxEvents?: number): { indexed: number; pending: number } {
+    const disk = this.disk.indexPending(maxEvents);
+    if (!this.overflow) return disk;
+    const memory = this.overflow.indexPending(maxEvents);
+    return { indexed: disk.indexed + memory.indexed, pending: disk.pending + memory.pending };
+  }
+
   deleteSession(sessionId: string): void {
     this.overflow?.deleteSession(sessionId);
     this.disk.deleteSession(sessionId);

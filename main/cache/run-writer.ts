@@ -1,15 +1,14 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { CorrelationResult, ErrorGroup, LogEvent } from '../../shared/domain/correlation';
 import { BLOCK_EVENTS } from './schema';
-import { addWords, blockText } from './word-index';
+import { unindexRun } from './index-builder';
 
 interface CurrentRun {
   id: number;
   complete: number;
   ran_at: number;
   first_event: number | null;
-  last_event: number | null;
-  indexed: number;
+  indexed_to: number | null;
 }
 
 /** Whether a run ranks at least as high as the current one: complete beats incomplete, then newer wins. */
@@ -53,16 +52,17 @@ function eventInsert(db: DatabaseSync, rows: number) {
     VALUES ${Array(rows).fill(row).join(', ')}`);
 }
 
-/** Writes the events with explicit, contiguous IDs starting at a block boundary; returns the range. */
-function writeEvents(db: DatabaseSync, runId: number, events: LogEvent[], index: boolean): { first: number; last: number } | null {
+/**
+ * Writes the events with explicit, contiguous IDs starting at a block boundary (so full-text
+ * blocks never span two runs); returns the range. Indexing happens later (index-builder.ts).
+ */
+function writeEvents(db: DatabaseSync, runId: number, events: LogEvent[]): { first: number; last: number } | null {
   if (events.length === 0) return null;
   const max = (db.prepare('SELECT coalesce(max(id), 0) AS max FROM events').get() as { max: number }).max;
   const first = (Math.floor(max / BLOCK_EVENTS) + 1) * BLOCK_EVENTS;
   const insertBatch = eventInsert(db, ROWS_PER_INSERT);
-  const insertBlock = db.prepare('INSERT INTO event_words (rowid, words) VALUES (?, ?)');
   const sourceOf = sourceIds(db);
   let batch: SQLInputValue[] = [];
-  let words = new Set<string>();
   events.forEach((event, i) => {
     let json: string | null = null;
     if (event.json !== undefined) {
@@ -74,12 +74,6 @@ function writeEvents(db: DatabaseSync, runId: number, events: LogEvent[], index:
     if (batch.length === ROWS_PER_INSERT * EVENT_COLUMNS) {
       insertBatch.run(...batch);
       batch = [];
-    }
-    if (!index) return;
-    addWords(event.message, words);
-    if ((i + 1) % BLOCK_EVENTS === 0 || i === events.length - 1) {
-      insertBlock.run(first + i - (i % BLOCK_EVENTS), blockText(words));
-      words = new Set();
     }
   });
   if (batch.length > 0) eventInsert(db, batch.length / EVENT_COLUMNS).run(...batch);
@@ -101,20 +95,15 @@ function writeGroups(db: DatabaseSync, runId: number, groups: ErrorGroup[]): voi
   });
 }
 
-/** Removes a run's blocks from the full-text index (it stops being its session's current run). */
-export function unindexRun(db: DatabaseSync, run: { id: number; first_event: number | null; last_event: number | null }): void {
-  if (run.first_event !== null) {
-    db.prepare('DELETE FROM event_words WHERE rowid BETWEEN ? AND ?').run(run.first_event, run.last_event);
-  }
-  db.prepare('UPDATE runs SET indexed = 0 WHERE id = ?').run(run.id);
-}
-
-/** Writes one run; call inside a transaction. The run becomes current if it outranks the current one. */
+/**
+ * Writes one run; call inside a transaction. The run becomes its session's current run (the one
+ * shown and searched) if it outranks the current one.
+ */
 export function writeRun(db: DatabaseSync, result: CorrelationResult, savedAt: number): number {
   const sessionId = result.session.id;
   db.prepare(`INSERT INTO sessions (id, current_run_id, last_viewed_at) VALUES (?, NULL, ?)
     ON CONFLICT (id) DO UPDATE SET last_viewed_at = excluded.last_viewed_at`).run(sessionId, savedAt);
-  const current = db.prepare(`SELECT r.id, r.complete, r.ran_at, r.first_event, r.last_event, r.indexed
+  const current = db.prepare(`SELECT r.id, r.complete, r.ran_at, r.first_event, r.indexed_to
     FROM sessions s JOIN runs r ON r.id = s.current_run_id WHERE s.id = ?`).get(sessionId) as CurrentRun | undefined;
   const becomesCurrent = outranks(result.complete, result.ranAt, current);
   const runId = Number(db.prepare(`INSERT INTO runs (session_id, ran_at, saved_at, window_from, window_to, complete,
@@ -124,19 +113,23 @@ export function writeRun(db: DatabaseSync, result: CorrelationResult, savedAt: n
     JSON.stringify(result.session), JSON.stringify(result.stats), JSON.stringify(result.connections),
     JSON.stringify(result.failures), result.events.length, result.groups.length,
   ).lastInsertRowid);
-  const range = writeEvents(db, runId, result.events, becomesCurrent);
+  const range = writeEvents(db, runId, result.events);
   let minTs = Infinity;
   let maxTs = -Infinity;
   for (const event of result.events) {
     if (event.timestamp < minTs) minTs = event.timestamp;
     if (event.timestamp > maxTs) maxTs = event.timestamp;
   }
-  db.prepare('UPDATE runs SET first_event = ?, last_event = ?, indexed = ?, min_ts = ?, max_ts = ? WHERE id = ?').run(
+  db.prepare('UPDATE runs SET first_event = ?, last_event = ?, current = ?, min_ts = ?, max_ts = ? WHERE id = ?').run(
     range?.first ?? null, range?.last ?? null, Number(becomesCurrent), range ? minTs : null, range ? maxTs : null, runId,
   );
   writeGroups(db, runId, result.groups);
   if (becomesCurrent) {
-    if (current?.indexed) unindexRun(db, current);
+    if (current) {
+      // The replaced run stays cached (until evicted) but is no longer shown or searched.
+      unindexRun(db, current);
+      db.prepare('UPDATE runs SET current = 0, indexed_to = NULL WHERE id = ?').run(current.id);
+    }
     db.prepare('UPDATE sessions SET current_run_id = ? WHERE id = ?').run(runId, sessionId);
   }
   return runId;

@@ -129,6 +129,19 @@ const migrations: readonly Migration[] = [
       CREATE INDEX events_error ON events(level) WHERE level = 'error';
     `);
   },
+  (db) => {
+    db.exec(`
+      -- The full-text index is built after a run is committed, a few blocks per transaction
+      -- (index-builder.ts), so saving stays fast and never blocks the app for long. 'current'
+      -- marks each session's shown run (what search covers); 'indexed_to' is the last event ID
+      -- whose block is in event_words (NULL: none yet); rows after it are searched row by row.
+      ALTER TABLE runs ADD COLUMN current INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE runs ADD COLUMN indexed_to INTEGER;
+      UPDATE runs SET current = 1 WHERE id IN (SELECT current_run_id FROM sessions);
+      UPDATE runs SET indexed_to = last_event WHERE indexed = 1;
+      ALTER TABLE runs DROP COLUMN indexed;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

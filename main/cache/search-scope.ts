@@ -24,7 +24,7 @@ export function findScopes(db: DatabaseSync, query: SearchQuery): Scope[] | null
       WHERE s.id = ? AND ${overlaps}`).all(query.sessionId, from, from, to, to) as unknown as Scope[];
   }
   if (from === null && to === null) return null;
-  const runs = db.prepare(`SELECT r.first_event AS lo, r.last_event AS hi FROM runs r WHERE r.indexed = 1 AND ${overlaps}
+  const runs = db.prepare(`SELECT r.first_event AS lo, r.last_event AS hi FROM runs r WHERE r.current = 1 AND ${overlaps}
     ORDER BY r.first_event DESC LIMIT ?`).all(from, from, to, to, MAX_SCOPES + 1) as unknown as Scope[];
   return runs.length > MAX_SCOPES ? null : runs;
 }

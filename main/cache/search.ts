@@ -2,6 +2,7 @@ import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { SearchHit, SearchQuery } from '../../shared/domain/cache';
 import type { Level } from '../../shared/domain/correlation';
 import { BLOCK_EVENTS } from './schema';
+import { PENDING_RUNS } from './index-builder';
 import { findScopes, type Scope } from './search-scope';
 import { isAscii, likePattern, parseSearch } from './word-index';
 
@@ -15,6 +16,7 @@ export function registerSearchFunctions(db: DatabaseSync): void {
 }
 
 interface HitRow {
+  row_id: number;
   session_id: string;
   event_id: string;
   ts: number;
@@ -34,7 +36,7 @@ interface Conditions {
 /** With fewer candidate blocks than this, checking them all is cheaper than walking an index. */
 const FEW_BLOCKS = 64;
 
-const SELECT = 'SELECT r.session_id, e.event_id, e.ts, e.level, s.log_group, s.log_stream, e.message, e.fingerprint';
+const SELECT = 'SELECT e.id AS row_id, r.session_id, e.event_id, e.ts, e.level, s.log_group, s.log_stream, e.message, e.fingerprint';
 const JOINS = 'JOIN runs r ON r.id = e.run_id JOIN sources s ON s.id = e.source_id';
 const and = (where: string[]) => where.map((clause) => ` AND ${clause}`).join('');
 
@@ -83,13 +85,23 @@ function fewBlocks(db: DatabaseSync, match: string, scopes: Scope[] | null): boo
   return true;
 }
 
+/** The not-yet-indexed tails of the current runs in scope (usually just the newest run or two). */
+function unindexed(db: DatabaseSync, scopes: Scope[] | null): Scope[] {
+  const pending = db.prepare(`SELECT coalesce(indexed_to + 1, first_event) AS lo, last_event AS hi FROM (${PENDING_RUNS}) ORDER BY id DESC`)
+    .all() as unknown as Scope[];
+  return scopes === null ? pending : pending.filter((p) => scopes.some((s) => p.lo >= s.lo && p.hi <= s.hi));
+}
+
 /**
  * Candidate blocks come from the trigram index newest first; each block's rows are checked and
- * the walk stops at `limit` hits, so a common word costs a few blocks, not all of them.
+ * the walk stops at `limit` hits, so a common word costs a few blocks, not all of them. Events
+ * not indexed yet are checked row by row, and both are merged newest first.
  */
 function viaBlocks(db: DatabaseSync, match: string, scopes: Scope[] | null, c: Conditions): HitRow[] {
+  const pending = unindexed(db, scopes);
+  const fromRows = pending.length > 0 ? viaRows(db, null, pending, c) : [];
   const inBlock = db.prepare(`${SELECT} FROM events e ${JOINS} WHERE e.id >= ? AND e.id < ?${and(c.where)} ORDER BY e.id DESC LIMIT ?`);
-  return collect(scopes, c.limit, (scope, want) => {
+  const fromBlocks = collect(scopes, c.limit, (scope, want) => {
     const rows: HitRow[] = [];
     for (const { block } of blockQuery(db, scope).iterate(match, ...scopeArgs(scope)) as Iterable<{ block: number }>) {
       rows.push(...(inBlock.all(block, block + BLOCK_EVENTS, ...c.params, want - rows.length) as unknown as HitRow[]));
@@ -97,14 +109,14 @@ function viaBlocks(db: DatabaseSync, match: string, scopes: Scope[] | null, c: C
     }
     return rows;
   });
+  return fromRows.length === 0 ? fromBlocks : [...fromRows, ...fromBlocks].sort((a, b) => b.row_id - a.row_id).slice(0, c.limit);
 }
 
 /** Newest-first walk over events (or over an index's rows), checking each until `limit` hits. */
 function viaRows(db: DatabaseSync, index: string | null, scopes: Scope[] | null, c: Conditions): HitRow[] {
   return collect(scopes, c.limit, (scope, want) => {
-    // Blocks exist only for current runs; walking rows, `indexed` says which runs are current.
     const sql = `${SELECT} FROM events e${index ? ` INDEXED BY ${index}` : ''} ${JOINS}
-      WHERE r.indexed = 1${scope ? ' AND e.id BETWEEN ? AND ?' : ''}${and(c.where)} ORDER BY e.id DESC LIMIT ?`;
+      WHERE r.current = 1${scope ? ' AND e.id BETWEEN ? AND ?' : ''}${and(c.where)} ORDER BY e.id DESC LIMIT ?`;
     return db.prepare(sql).all(...scopeArgs(scope), ...c.params, want) as unknown as HitRow[];
   });
 }

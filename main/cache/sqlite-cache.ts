@@ -8,7 +8,9 @@ import { deleteSessionRows, evictOverCap, releaseFreePages, usedBytes } from './
 import { decodeExport, encodeExport, exportFileName } from './export-format';
 import { renderMarkdownReport } from './markdown-report';
 import { RUN_COLUMNS, readRun, type RunRow } from './run-reader';
+import { indexStep, pendingEvents } from './index-builder';
 import { writeRun } from './run-writer';
+import { BLOCK_EVENTS } from './schema';
 import { registerSearchFunctions, searchEvents } from './search';
 import { listSummaries, summaryOf } from './session-summaries';
 import { isCorruption, isWriteFailure, sqliteReason } from './sqlite-errors';
@@ -20,7 +22,12 @@ export interface SqliteCacheOptions {
   memoryOnly: boolean;
   /** Called when SQLite reports the file damaged during use. */
   onCorruption?: () => void;
+  /** Index saved runs in small steps on the event loop (default true); tests and benches turn it off. */
+  backgroundIndex?: boolean;
 }
+
+/** Blocks per background step: about 1,000 events, a few milliseconds of work between ticks. */
+const STEP_BLOCKS = 16;
 
 const SESSION_ID = /^\d{1,20}$/;
 
@@ -40,6 +47,7 @@ function notFound(sessionId: string): AppError {
 /** The cache on one SQLite database (a file, or `:memory:` when the disk is unusable). */
 export class SqliteCache implements CacheStore {
   private capBytes: number;
+  private scheduled: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly db: DatabaseSync,
@@ -47,6 +55,32 @@ export class SqliteCache implements CacheStore {
   ) {
     this.capBytes = options.capBytes;
     registerSearchFunctions(db);
+    this.scheduleIndexing();
+  }
+
+  /** One step per event-loop turn, so a large run never blocks the app; unref'd so the CLI can exit. */
+  private scheduleIndexing(): void {
+    if (this.options.backgroundIndex === false || this.scheduled !== null) return;
+    this.scheduled = setImmediate(() => {
+      this.scheduled = null;
+      try {
+        if (this.indexPending(STEP_BLOCKS * BLOCK_EVENTS).pending > 0) this.scheduleIndexing();
+      } catch {
+        // A full or damaged disk stops background indexing; search still checks unindexed rows.
+      }
+    });
+    this.scheduled.unref();
+  }
+
+  indexPending(maxEvents = Number.POSITIVE_INFINITY): { indexed: number; pending: number } {
+    let indexed = 0;
+    while (indexed < maxEvents) {
+      const blocks = Math.max(1, Math.min(STEP_BLOCKS, Math.ceil((maxEvents - indexed) / BLOCK_EVENTS)));
+      const before = pendingEvents(this.db);
+      if (before === 0 || this.write(() => indexStep(this.db, blocks)) === 0) break;
+      indexed += before - pendingEvents(this.db);
+    }
+    return { indexed, pending: pendingEvents(this.db) };
   }
 
   /** A consistent snapshot for multi-statement reads while another process may be writing. */
@@ -85,6 +119,7 @@ export class SqliteCache implements CacheStore {
       throw new AppError('INVALID_INPUT', 'A run must belong to a decimal OpenReplay session ID.', 'This is a bug in the caller.');
     }
     const runId = this.write(() => writeRun(this.db, result, this.options.now()));
+    this.scheduleIndexing();
     try {
       evictOverCap(this.db, this.capBytes, result.session.id);
     } catch (error) {
@@ -189,6 +224,8 @@ export class SqliteCache implements CacheStore {
   }
 
   close(): void {
+    if (this.scheduled !== null) clearImmediate(this.scheduled);
+    this.scheduled = null;
     if (this.db.isOpen) this.db.close();
   }
 }

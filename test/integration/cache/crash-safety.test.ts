@@ -6,6 +6,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCache } from '../../../main/cache/cache-store';
+import { BLOCK_EVENTS } from '../../../main/cache/schema';
 import { crashRunFor } from '../../support/cache-fixtures/crash-runs';
 import { sessionIdFor } from '../../support/cache-fixtures/correlation-results';
 import { createRng } from '../../support/cache-fixtures/prng';
@@ -81,6 +82,11 @@ function checkFile(path: string): void {
     expect(strays.n).toBe(0);
     const counts = db.prepare('SELECT (SELECT count(*) FROM events) AS stored, (SELECT coalesce(sum(event_count), 0) FROM runs) AS promised').get();
     expect(counts).toMatchObject({ stored: (counts as { promised: number }).promised });
+    // The full-text index holds exactly the blocks its runs claim: no more, no less.
+    const claimed = db.prepare(`SELECT coalesce(sum((indexed_to - first_event) / ${BLOCK_EVENTS} + 1), 0) AS n FROM runs
+      WHERE indexed_to IS NOT NULL`).get() as { n: number };
+    expect(db.prepare('SELECT count(*) AS n FROM event_words').get()).toEqual({ n: claimed.n });
+    expect(db.prepare('SELECT count(*) AS n FROM runs WHERE current = 0 AND indexed_to IS NOT NULL').get()).toEqual({ n: 0 });
     const orphans = db.prepare('SELECT count(*) AS n FROM sessions s LEFT JOIN runs r ON r.id = s.current_run_id WHERE r.id IS NULL').get() as { n: number };
     expect(orphans.n).toBe(0);
   } finally {

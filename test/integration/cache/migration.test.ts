@@ -13,22 +13,29 @@ afterEach(() => {
 });
 
 describe('schema migrations', () => {
-  it('upgrades a version 1 cache in place, keeping its data and backfilling what version 2 adds', () => {
+  it('upgrades a version 1 cache in place, keeping its data and backfilling what later versions add', () => {
     const dir = mkdtempSync(join(tmpdir(), 'orcw-cache-migrate-'));
     dirs.push(dir);
     const results = [1, 2].map((seed) => makeCorrelationResult({ seed, events: 300 }));
-    const first = openCache({ dataDir: dir });
+    const first = openCache({ dataDir: dir, backgroundIndex: false });
     for (const result of results) first.store.saveRun(result);
+    // An older run of the first session: cached, not current.
+    first.store.saveRun({ ...(results[0] as (typeof results)[0]), ranAt: 1 });
+    first.store.indexPending();
     first.store.close();
 
-    // Turn the file back into exactly what version 1 of the schema created.
+    // Turn the file back into what version 1 of the schema held: current runs fully indexed
+    // (version 1 indexed while saving) and flagged by `indexed`.
     const db = new DatabaseSync(join(dir, 'cache.db'));
-    db.exec(`DROP INDEX events_fatal; DROP INDEX events_error;
-      ALTER TABLE runs DROP COLUMN min_ts; ALTER TABLE runs DROP COLUMN max_ts; PRAGMA user_version = 1;`);
+    db.exec(`ALTER TABLE runs ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0; UPDATE runs SET indexed = current;
+      DROP INDEX events_fatal; DROP INDEX events_error;
+      ALTER TABLE runs DROP COLUMN min_ts; ALTER TABLE runs DROP COLUMN max_ts;
+      ALTER TABLE runs DROP COLUMN current; ALTER TABLE runs DROP COLUMN indexed_to; PRAGMA user_version = 1;`);
     db.close();
 
-    const { store, warning } = openCache({ dataDir: dir });
+    const { store, warning } = openCache({ dataDir: dir, backgroundIndex: false });
     expect(warning).toBeUndefined();
+    expect(store.indexPending(0)).toEqual({ indexed: 0, pending: 0 });
     for (const result of results) expect(store.openSession(result.session.id)?.result).toStrictEqual(result);
     const target = results[1]?.events[150];
     const hits = store.search({ text: '', from: target?.timestamp, to: target?.timestamp, limit: 10 });
@@ -38,10 +45,12 @@ describe('schema migrations', () => {
 
     const check = new DatabaseSync(join(dir, 'cache.db'));
     expect(check.prepare('PRAGMA user_version').get()).toEqual({ user_version: SCHEMA_VERSION });
-    const spans = check.prepare('SELECT min_ts, max_ts FROM runs ORDER BY id').all();
-    expect(spans).toEqual(results.map((r) => ({
+    const runs = check.prepare('SELECT min_ts, max_ts, current, indexed_to = last_event AS indexed FROM runs ORDER BY id').all();
+    expect(runs).toEqual([...results, results[0] as (typeof results)[0]].map((r, i) => ({
       min_ts: Math.min(...r.events.map((e) => e.timestamp)),
       max_ts: Math.max(...r.events.map((e) => e.timestamp)),
+      current: i < 2 ? 1 : 0,
+      indexed: i < 2 ? 1 : null,
     })));
     check.close();
   });

@@ -2,10 +2,12 @@
  * Child process for the crash test (test/integration/cache/crash-safety.test.ts): saves runs in a
  * loop until it is killed. Prints "open" once the cache is open, "saving <seed>" before each save
  * and the bare seed right after saveRun returns (its transaction committed), so the parent knows
- * what must survive and which run was in flight when it was killed.
+ * what must survive and which run was in flight when it was killed. Between saves it builds part
+ * of the full-text index (its own transactions), which the kills hit as well.
  * Usage: node --import tsx crash-writer.ts <dataDir> <firstSeed>
  */
 import { openCache } from '../../../main/cache/cache-store';
+import { BLOCK_EVENTS } from '../../../main/cache/schema';
 import { crashRunFor } from './crash-runs';
 
 const [dataDir, firstSeed] = process.argv.slice(2);
@@ -18,4 +20,6 @@ for (let seed = Number(firstSeed); ; seed += 1) {
   process.stdout.write(`saving ${seed}\n`);
   store.saveRun(crashRunFor(seed));
   process.stdout.write(`${seed}\n`);
+  // Index some of the backlog too, so kills also land inside full-text index transactions.
+  store.indexPending(BLOCK_EVENTS * (seed % 7));
 }

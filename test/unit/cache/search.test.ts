@@ -36,17 +36,22 @@ const b = sessionWith(2, [
   { message: 'hello ok world' },
 ]);
 
-function storeWith(...results: CorrelationResult[]) {
+type IndexState = 'indexed' | 'unindexed' | 'partly indexed';
+
+function storeWith(results: CorrelationResult[], state: IndexState = 'indexed') {
   const { store } = createMemoryStore();
   for (const result of results) store.saveRun(result);
+  if (state === 'indexed') expect(store.indexPending()).toMatchObject({ pending: 0 });
+  // Leaves the newest run partly unindexed, and every older one indexed.
+  if (state === 'partly indexed') store.indexPending(results.slice(0, -1).reduce((n, r) => n + r.events.length, 0) + 130);
   return store;
 }
 
 const messages = (hits: SearchHit[]) => hits.map((hit) => hit.message);
 const q = (query: Partial<SearchQuery>): SearchQuery => ({ text: '', limit: 100, ...query });
 
-describe('search', () => {
-  const store = storeWith(a, b);
+describe.each<IndexState>(['indexed', 'unindexed'])('search (%s)', (state) => {
+  const store = storeWith([a, b], state);
 
   it('matches every term as a case-insensitive substring, newest first', () => {
     expect(messages(store.search(q({ text: 'connection refused' })))).toEqual([
@@ -101,8 +106,9 @@ describe('search', () => {
   });
 
   it("searches only each session's current run", () => {
-    const s = storeWith(a, b);
+    const s = storeWith([a, b], state);
     s.saveRun({ ...sessionWith(3, [{ message: 'replacement run line' }]), session: a.session, ranAt: a.ranAt + 1 });
+    if (state === 'indexed') s.indexPending();
     expect(s.search(q({ text: 'db-primary' }))).toEqual([]);
     expect(messages(s.search(q({ text: 'replacement' })))).toEqual(['replacement run line']);
     expect(s.search(q({ text: 'ok', sessionId: a.session.id }))).toEqual([]);
@@ -127,10 +133,10 @@ function oracle(results: CorrelationResult[], query: SearchQuery): string[] {
     .map((e) => e.id)).slice(0, query.limit);
 }
 
-describe('search against a brute-force reference', () => {
+describe.each<IndexState>(['indexed', 'unindexed', 'partly indexed'])('search against a brute-force reference (%s)', (state) => {
   it('finds exactly what a scan of every message finds, for random substrings and filters', () => {
     const results = [1, 2, 3].map((seed) => makeCorrelationResult({ seed: 500 + seed, events: 400 }));
-    const store = storeWith(...results);
+    const store = storeWith(results, state);
     const rng = createRng(77);
     for (let i = 0; i < 300; i += 1) {
       const result = rng.pick(results);
@@ -153,12 +159,12 @@ describe('search against a brute-force reference', () => {
   });
 });
 
-describe('search plans on a larger cache', () => {
+describe.each<IndexState>(['indexed', 'partly indexed'])('search plans on a larger cache (%s)', (state) => {
   it('agrees with the reference when common text meets an errors-only or time filter', () => {
     // 6,000 events: common words match far more than 64 blocks, so "errors only" walks its index
     // and a time range skips runs by their time span.
     const results = [1, 2, 3].map((seed) => makeCorrelationResult({ seed: 700 + seed, events: 2000 }));
-    const store = storeWith(...results);
+    const store = storeWith(results, state);
     const middle = results[1]?.events[1000] as LogEvent;
     const queries = ['requestId', 'a', 'Error', 'openReplaySessionToken', ''].flatMap((text) => [
       q({ text, level: 'error', limit: 1000 }),

@@ -9,6 +9,12 @@ interface PendingRun {
   indexed_to: number | null;
 }
 
+/**
+ * The full-text rowid of the block starting at event `first`: negative, so that newest-first is
+ * ascending rowid order, the direction FTS5 iterates cheaply (schema migration 4).
+ */
+export const blockRowid = (first: number): number => -first;
+
 /** Current runs whose events are not all in the full-text index yet, newest first. */
 export const PENDING_RUNS = `SELECT id, first_event, last_event, indexed_to FROM runs
   WHERE current = 1 AND first_event IS NOT NULL AND (indexed_to IS NULL OR indexed_to < last_event)`;
@@ -38,7 +44,7 @@ export function indexStep(db: DatabaseSync, maxBlocks: number): number {
     const next = rows[i + 1];
     const block = row.id - (row.id % BLOCK_EVENTS);
     if (next === undefined || next.id - (next.id % BLOCK_EVENTS) !== block) {
-      insert.run(block, blockText(words));
+      insert.run(blockRowid(block), blockText(words));
       words = new Set();
       blocks += 1;
     }
@@ -50,6 +56,6 @@ export function indexStep(db: DatabaseSync, maxBlocks: number): number {
 /** Takes a run's blocks out of the index (it is no longer current, or is being deleted). */
 export function unindexRun(db: DatabaseSync, run: { first_event: number | null; indexed_to: number | null }): void {
   if (run.first_event !== null && run.indexed_to !== null) {
-    db.prepare('DELETE FROM event_words WHERE rowid BETWEEN ? AND ?').run(run.first_event, run.indexed_to);
+    db.prepare('DELETE FROM event_words WHERE rowid BETWEEN ? AND ?').run(blockRowid(run.indexed_to), blockRowid(run.first_event));
   }
 }

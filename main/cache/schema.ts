@@ -104,8 +104,7 @@ const migrations: readonly Migration[] = [
         message TEXT NOT NULL,
         PRIMARY KEY (group_id, side, position)
       ) WITHOUT ROWID;
-      -- Trigram index over the distinct words of each block of events (rowid = the block's first
-      -- event ID). Contentless and detail=none keep it small and fast to write; search.ts verifies
+      -- Trigram index over the distinct words of each block of events (rowid: see migration 4). Contentless and detail=none keep it small and fast to write; search.ts verifies
       -- every candidate against events.message, so the index only has to never miss.
       CREATE VIRTUAL TABLE event_words USING fts5(
         words, content='', contentless_delete=1, detail=none, tokenize='trigram'
@@ -140,6 +139,15 @@ const migrations: readonly Migration[] = [
       UPDATE runs SET current = 1 WHERE id IN (SELECT current_run_id FROM sessions);
       UPDATE runs SET indexed_to = last_event WHERE indexed = 1;
       ALTER TABLE runs DROP COLUMN indexed;
+    `);
+  },
+  (db) => {
+    // A block's rowid becomes minus its first event ID: search wants the newest blocks first, and
+    // FTS5 walks a doclist forwards far more cheaply than backwards. The index is derived data, so
+    // it is emptied and rebuilt in the background (search stays complete meanwhile).
+    db.exec(`
+      INSERT INTO event_words (event_words) VALUES ('delete-all');
+      UPDATE runs SET indexed_to = NULL;
     `);
   },
 ];

@@ -2,9 +2,9 @@ import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { SearchHit, SearchQuery } from '../../shared/domain/cache';
 import type { Level } from '../../shared/domain/correlation';
 import { BLOCK_EVENTS } from './schema';
-import { PENDING_RUNS } from './index-builder';
+import { PENDING_RUNS, blockRowid } from './index-builder';
 import { findScopes, type Scope } from './search-scope';
-import { isAscii, likePattern, parseSearch } from './word-index';
+import { isAscii, likePattern, likePrefilter, parseSearch } from './word-index';
 
 /** SQL function for terms LIKE cannot fold (non-ASCII letters): case-insensitive substring test. */
 export const CONTAINS_FUNCTION = 'orcw_contains';
@@ -55,8 +55,18 @@ function conditions(query: SearchQuery, terms: string[]): Conditions {
     params.push(value);
   }
   for (const term of terms) {
-    where.push(isAscii(term) ? "e.message LIKE ? ESCAPE '\\'" : `${CONTAINS_FUNCTION}(e.message, ?)`);
-    params.push(isAscii(term) ? likePattern(term) : term);
+    if (!isAscii(term)) {
+      where.push(`${CONTAINS_FUNCTION}(e.message, ?)`);
+      params.push(term);
+      continue;
+    }
+    const prefilter = likePrefilter(term);
+    if (prefilter !== null) {
+      where.push("e.message LIKE ? ESCAPE '\\'");
+      params.push(prefilter);
+    }
+    where.push("e.message LIKE ? ESCAPE '\\'");
+    params.push(likePattern(term));
   }
   return { where, params, limit: query.limit };
 }
@@ -72,15 +82,17 @@ function collect(scopes: Scope[] | null, limit: number, each: (scope: Scope | nu
 }
 
 function blockQuery(db: DatabaseSync, scope: Scope | null) {
-  return db.prepare(`SELECT rowid AS block FROM event_words WHERE event_words MATCH ?${scope ? ' AND rowid BETWEEN ? AND ?' : ''} ORDER BY rowid DESC`);
+  // Block rowids are negated event IDs: ascending rowid is newest first (see blockRowid).
+  return db.prepare(`SELECT -rowid AS block FROM event_words WHERE event_words MATCH ?${scope ? ' AND rowid BETWEEN ? AND ?' : ''} ORDER BY rowid`);
 }
 
 const scopeArgs = (scope: Scope | null) => (scope ? [scope.lo, scope.hi] : []);
+const blockScopeArgs = (scope: Scope | null) => (scope ? [blockRowid(scope.hi), blockRowid(scope.lo)] : []);
 
 function fewBlocks(db: DatabaseSync, match: string, scopes: Scope[] | null): boolean {
   let seen = 0;
   for (const scope of scopes ?? [null]) {
-    for (const _ of blockQuery(db, scope).iterate(match, ...scopeArgs(scope))) if (++seen >= FEW_BLOCKS) return false;
+    for (const _ of blockQuery(db, scope).iterate(match, ...blockScopeArgs(scope))) if (++seen >= FEW_BLOCKS) return false;
   }
   return true;
 }
@@ -103,7 +115,7 @@ function viaBlocks(db: DatabaseSync, match: string, scopes: Scope[] | null, c: C
   const inBlock = db.prepare(`${SELECT} FROM events e ${JOINS} WHERE e.id >= ? AND e.id < ?${and(c.where)} ORDER BY e.id DESC LIMIT ?`);
   const fromBlocks = collect(scopes, c.limit, (scope, want) => {
     const rows: HitRow[] = [];
-    for (const { block } of blockQuery(db, scope).iterate(match, ...scopeArgs(scope)) as Iterable<{ block: number }>) {
+    for (const { block } of blockQuery(db, scope).iterate(match, ...blockScopeArgs(scope)) as Iterable<{ block: number }>) {
       rows.push(...(inBlock.all(block, block + BLOCK_EVENTS, ...c.params, want - rows.length) as unknown as HitRow[]));
       if (rows.length >= want) break;
     }

@@ -28,6 +28,8 @@ export interface SqliteCacheOptions {
 
 /** Blocks per background step: about 1,000 events, a few milliseconds of work between ticks. */
 const STEP_BLOCKS = 16;
+/** Blocks per transaction when indexing is asked for explicitly: fewer commits, same atomicity. */
+const BULK_BLOCKS = 256;
 
 const SESSION_ID = /^\d{1,20}$/;
 
@@ -75,7 +77,7 @@ export class SqliteCache implements CacheStore {
   indexPending(maxEvents = Number.POSITIVE_INFINITY): { indexed: number; pending: number } {
     let indexed = 0;
     while (indexed < maxEvents) {
-      const blocks = Math.max(1, Math.min(STEP_BLOCKS, Math.ceil((maxEvents - indexed) / BLOCK_EVENTS)));
+      const blocks = Math.max(1, Math.min(BULK_BLOCKS, Math.ceil((maxEvents - indexed) / BLOCK_EVENTS)));
       const before = pendingEvents(this.db);
       if (before === 0 || this.write(() => indexStep(this.db, blocks)) === 0) break;
       indexed += before - pendingEvents(this.db);

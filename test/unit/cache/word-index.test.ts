@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addWords, blockText, likePattern, parseSearch, splitTerms } from '../../../main/cache/word-index';
+import { addWords, blockText, likePattern, likePrefilter, parseSearch, splitTerms } from '../../../main/cache/word-index';
 
 const trigrams = (text: string): string[] => {
   const chars = [...text.toLowerCase()];
@@ -36,6 +36,13 @@ describe('word index', () => {
 
   it('escapes LIKE wildcards', () => {
     expect(likePattern('100%_\\x')).toBe('%100\\%\\_\\\\x%');
+  });
+
+  it('prefilters with the tail that starts at the rarest character', () => {
+    expect(likePrefilter('ECONNREFUSED')).toBe('%FUSED%');
+    expect(likePrefilter('zebra')).toBeNull();
+    expect(likePrefilter('a_zq%')).toBe('%zq\\%%');
+    expect(likePrefilter('x')).toBeNull();
   });
 
   it('never misses: every trigram of a substring query lies in the indexed words of its message', () => {

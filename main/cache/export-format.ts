@@ -24,12 +24,10 @@ export function encodeExport(result: CorrelationResult, cachedAt: number, export
   return `${JSON.stringify(envelope)}\n`;
 }
 
-function invalid(message: string): AppError {
-  return new AppError(
-    'CACHE_IMPORT_INVALID',
-    message,
-    'Import a file made by "Export session → JSON" (orcw cache export <session> --format json); Markdown reports cannot be imported.',
-  );
+const IMPORT_HINT = 'Import a file made by "Export session → JSON" (orcw cache export <session> --format json); Markdown reports cannot be imported.';
+
+function invalid(message: string, hint = IMPORT_HINT): AppError {
+  return new AppError('CACHE_IMPORT_INVALID', message, hint);
 }
 
 /** Parses and validates an export; throws CACHE_IMPORT_INVALID naming the first problem. */
@@ -43,7 +41,7 @@ export function decodeExport(content: string): SessionExport {
   if (typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'orcw-session') {
     const version = (value as { version?: unknown }).version;
     if (typeof version === 'number' && version > 1) {
-      throw invalid(`The file was exported by a newer orcw (export version ${version}); update orcw to import it.`);
+      throw invalid(`The file was exported by a newer orcw (export version ${version}).`, 'Update orcw, then import the file again.');
     }
   }
   const parsed = sessionExportSchema.safeParse(value);

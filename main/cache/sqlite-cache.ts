@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { searchQuerySchema, type CacheStats, type SearchHit, type SearchQuery, type SessionSummary } from '../../shared/domain/cache';
 import type { CorrelationResult } from '../../shared/domain/correlation';
 import { AppError } from '../../shared/errors';
+import { BackgroundIndexer } from './background-indexer';
 import type { CacheStore, OpenedSession, SavedRun } from './cache-types';
 import type { CoveredWindow } from './covered-windows';
 import { deleteSessionRows, evictOverCap, releaseFreePages, usedBytes } from './eviction';
@@ -49,7 +50,7 @@ function notFound(sessionId: string): AppError {
 /** The cache on one SQLite database (a file, or `:memory:` when the disk is unusable). */
 export class SqliteCache implements CacheStore {
   private capBytes: number;
-  private scheduled: NodeJS.Immediate | null = null;
+  private readonly indexer = new BackgroundIndexer(() => this.indexPending(STEP_BLOCKS * BLOCK_EVENTS).pending);
 
   constructor(
     private readonly db: DatabaseSync,
@@ -60,18 +61,8 @@ export class SqliteCache implements CacheStore {
     this.scheduleIndexing();
   }
 
-  /** One step per event-loop turn, so a large run never blocks the app; unref'd so the CLI can exit. */
   private scheduleIndexing(): void {
-    if (this.options.backgroundIndex === false || this.scheduled !== null) return;
-    this.scheduled = setImmediate(() => {
-      this.scheduled = null;
-      try {
-        if (this.indexPending(STEP_BLOCKS * BLOCK_EVENTS).pending > 0) this.scheduleIndexing();
-      } catch {
-        // A full or damaged disk stops background indexing; search still checks unindexed rows.
-      }
-    });
-    this.scheduled.unref();
+    if (this.options.backgroundIndex !== false) this.indexer.schedule();
   }
 
   indexPending(maxEvents = Number.POSITIVE_INFINITY): { indexed: number; pending: number } {
@@ -226,8 +217,7 @@ export class SqliteCache implements CacheStore {
   }
 
   close(): void {
-    if (this.scheduled !== null) clearImmediate(this.scheduled);
-    this.scheduled = null;
+    this.indexer.cancel();
     if (this.db.isOpen) this.db.close();
   }
 }

@@ -77,8 +77,11 @@ export function formatRelative(epochMs: number, now: number): string {
   return formatDateTime(epochMs).slice(0, 10);
 }
 
+// One formatter: toLocaleString builds a new Intl.NumberFormat on every call.
+const counter = new Intl.NumberFormat('en-US');
+
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  return counter.format(n);
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -4,6 +4,7 @@ import { parseSessionReference } from '../../../shared/session/reference';
 import { call, newRequestId } from '../lib/api';
 import { isOfflineError } from '../lib/errors';
 import type { Slice } from './types';
+import { viewReset } from './view-slice';
 
 export type RunMode = 'cache-first' | 'refresh' | 'offline';
 
@@ -33,22 +34,28 @@ const cancelled: AppErrorValue = {
   hint: 'Open the session again to run it; results already cached are still available.',
 };
 
+/** The offline banner after a response: raised by a cached fallback or a network failure, cleared by fresh data. */
+function offlineAfter(response: CorrelateResponse, current: AppErrorValue | null): AppErrorValue | null {
+  if (response.offline) return response.offline;
+  // Every query failing for want of a network also means offline, even with nothing cached.
+  const network = response.result.failures.find((f) => isOfflineError(f));
+  if (network) return { code: network.code, message: network.message, hint: network.hint };
+  return response.source === 'network' ? null : current;
+}
+
 export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
   const finish = (requestId: string, outcome: { response?: CorrelateResponse; error?: AppErrorValue }) => {
     if (get().run?.requestId !== requestId) return; // superseded or cancelled meanwhile
+    // Splits "time to painted" into transport and rendering in DevTools and the renderer bench.
+    performance.mark('orcw:response', { detail: requestId });
+    // One store update per outcome: every set re-renders the session view synchronously.
     if (outcome.response) {
       const { response } = outcome;
       const same = get().response?.result.session.id === response.result.session.id;
-      set({ run: null, response, sessionError: null });
-      if (!same) get().resetView();
-      // Every query failing for want of a network also means offline, even with nothing cached.
-      const network = response.result.failures.find((f) => isOfflineError(f));
-      if (response.offline) get().setOffline(response.offline);
-      else if (network) get().setOffline({ code: network.code, message: network.message, hint: network.hint });
-      else if (response.source === 'network') get().setOffline(null);
+      set({ run: null, response, sessionError: null, offline: offlineAfter(response, get().offline), ...(!same && viewReset) });
     } else if (outcome.error) {
-      set({ run: null, sessionError: outcome.error });
-      if (isOfflineError(outcome.error)) get().setOffline(outcome.error);
+      const error = outcome.error;
+      set({ run: null, sessionError: error, ...(isOfflineError(error) && { offline: error }) });
     }
   };
 

@@ -14,6 +14,9 @@ export interface ViewSlice {
   resetView(): void;
 }
 
+/** The view state of a freshly opened session. */
+export const viewReset = { filter: emptyFilter, selectedEventId: null, selectedGroup: null } as const;
+
 export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
   filter: emptyFilter,
   selectedEventId: null,
@@ -30,5 +33,5 @@ export const createViewSlice: Slice<ViewSlice> = (set, get) => ({
       set({ selectedGroup: fingerprint, selectedEventId: null, filter: { ...filter, fingerprint } });
     }
   },
-  resetView: () => set({ filter: emptyFilter, selectedEventId: null, selectedGroup: null }),
+  resetView: () => set(viewReset),
 });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { composeApp, type ComposedApp } from '../../../main/app/compose';
 import { createEventEmitter } from '../../../main/ipc/events';
 import { createRouter } from '../../../main/ipc/router';
@@ -54,12 +54,17 @@ export async function launchHarnessApp(page: Page, dataDir: string): Promise<Har
   });
   const router = createRouter(composed.handlers, HARNESS_ORIGIN);
 
-  await page.exposeBinding('__orcwInvoke', (source, channel: unknown, payload: unknown) =>
+  const dispatch = (source: { frame: Frame; page: Page }, channel: unknown, payload: unknown) =>
     router.dispatch(channel, payload, {
       url: source.frame.url(),
       isMainFrame: source.frame === page.mainFrame(),
       isOurWindow: source.page === page,
-    }),
+    });
+  await page.exposeBinding('__orcwInvoke', (source, channel: unknown, payload: unknown) => dispatch(source, channel, payload));
+  // The bridge's own transport: Playwright's object serializer needs seconds for a 10,000-event
+  // session (Electron's structured clone, milliseconds), so payloads cross as JSON text instead.
+  await page.exposeBinding('__orcwInvokeJson', async (source, channel: unknown, payload: unknown) =>
+    JSON.stringify(await dispatch(source, channel, typeof payload === 'string' ? JSON.parse(payload) : undefined)),
   );
   await page.addInitScript({ path: path.join(distDir, 'e2e', 'page-bridge.js') });
   await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {

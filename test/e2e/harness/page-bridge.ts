@@ -9,6 +9,7 @@ import type { EventChannel, InvokeChannel } from '../../../shared/ipc/contract';
 declare global {
   interface Window {
     __orcwInvoke(channel: InvokeChannel, payload: unknown): Promise<unknown>;
+    __orcwInvokeJson(channel: InvokeChannel, payload: string | undefined): Promise<string>;
     __orcwDeliverEvent(channel: EventChannel, payload: unknown): void;
   }
 }
@@ -23,7 +24,8 @@ Object.defineProperty(window, '__orcwDeliverEvent', {
 
 Object.defineProperty(window, 'correlator', {
   value: createCorrelatorBridge({
-    invoke: (channel, payload) => window.__orcwInvoke(channel, payload),
+    invoke: async (channel, payload) =>
+      JSON.parse(await window.__orcwInvokeJson(channel, payload === undefined ? undefined : JSON.stringify(payload))) as unknown,
     subscribe: (channel, listener) => {
       const set = listeners.get(channel) ?? new Set();
       set.add(listener);

@@ -4,6 +4,12 @@ import { formatOffset } from '../../lib/format';
 import { eventSummary } from '../../lib/json-message';
 import { LEVEL_LABEL } from '../../lib/levels';
 
+/**
+ * Wider than any screen shows in one row: the browser shapes the whole string even where the
+ * ellipsis hides it, so a 5,000-character JSON line would cost every scrolled frame.
+ */
+const ROW_CHARS = 400;
+
 interface Props {
   event: LogEvent;
   index: number;
@@ -12,7 +18,7 @@ interface Props {
   onSelect(index: number): void;
 }
 
-/** One line per event; positioned by the virtualizer (transform keeps scrolling on the compositor). */
+/** One line per event; positioned by the virtualizer. */
 export const EventRow = memo(function EventRow({ event, index, top, selected, onSelect }: Props) {
   return (
     <div
@@ -30,7 +36,7 @@ export const EventRow = memo(function EventRow({ event, index, top, selected, on
       <span className="event-source ellipsis" title={`${event.connection} · ${event.logGroup} · ${event.logStream}`}>
         {event.logGroup}
       </span>
-      <span className="event-message ellipsis">{eventSummary(event.message, event.json)}</span>
+      <span className="event-message ellipsis">{eventSummary(event.message, event.json).slice(0, ROW_CHARS)}</span>
     </div>
   );
 });

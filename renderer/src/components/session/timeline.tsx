@@ -14,7 +14,8 @@ export function Timeline({ events, domain, group }: { events: readonly LogEvent[
   const binFilter = useStore((s) => s.filter.bin);
   const setFilter = useStore((s) => s.setFilter);
   const count = Math.max(12, Math.min(240, Math.floor(width / BAR_PX)));
-  const bins = useMemo(() => binEvents(events, domain, count), [events, domain, count]);
+  // Nothing is drawn before the first measurement: do not bin for a width of 0.
+  const bins = useMemo(() => (width > 0 ? binEvents(events, domain, count) : []), [events, domain, count, width]);
   const max = Math.max(1, ...bins.map((b) => b.total));
   const selected = binFilter && binFilter.count === count && binFilter.domain === domain ? binFilter.index : undefined;
   const barWidth = width / count;

@@ -12,15 +12,16 @@ export interface SessionData {
   inRange: readonly LogEvent[];
   /** What the list shows. */
   visible: readonly LogEvent[];
-  eventsById: Map<string, LogEvent>;
+  /** Built on first use: most views of a session never look an event up by id. */
+  eventById(id: string): LogEvent | undefined;
 }
 
 export function useSessionData(result: CorrelationResult, filter: EventFilter): SessionData {
   const { events, groups, session } = result;
   const sorted = useMemo(() => sortGroups(groups), [groups]);
-  const domain = useMemo(() => timelineDomain(events.map((e) => e.offsetMs), session.end - session.start), [events, session]);
+  const domain = useMemo(() => timelineDomain(events, session.end - session.start), [events, session]);
   const counts = useMemo(() => facets(events), [events]);
-  const eventsById = useMemo(() => new Map(events.map((e) => [e.id, e])), [events]);
+  const eventById = useMemo(() => lazyIndex(events), [events]);
   const { bin, ...withoutBin } = filter;
   const { levels, logGroups, connections, text, fingerprint } = withoutBin;
   const inRange = useMemo(
@@ -28,5 +29,16 @@ export function useSessionData(result: CorrelationResult, filter: EventFilter): 
     [events, levels, logGroups, connections, text, fingerprint],
   );
   const visible = useMemo(() => (bin ? filterEvents(inRange, { levels: [], logGroups: [], connections: [], text: '', bin }) : inRange), [inRange, bin]);
-  return { groups: sorted, domain, facets: counts, inRange, visible, eventsById };
+  return { groups: sorted, domain, facets: counts, inRange, visible, eventById };
+}
+
+function lazyIndex(events: readonly LogEvent[]): (id: string) => LogEvent | undefined {
+  let index: Map<string, LogEvent> | undefined;
+  return (id) => {
+    if (!index) {
+      index = new Map();
+      for (const event of events) index.set(event.id, event);
+    }
+    return index.get(id);
+  };
 }

@@ -23,10 +23,11 @@ const MIN_SPAN_MS = 1000;
  * earlier lines) to the last event: a token's expiry is the session's maximum length, not its
  * real end, so using it would squeeze all activity into a corner.
  */
-export function timelineDomain(offsets: Iterable<number>, sessionSpanMs: number): Domain {
+export function timelineDomain(events: readonly { offsetMs: number }[], sessionSpanMs: number): Domain {
   let min = 0;
   let max = -Infinity;
-  for (const offset of offsets) {
+  for (let i = 0; i < events.length; i += 1) {
+    const offset = (events[i] as { offsetMs: number }).offsetMs;
     if (offset < min) min = offset;
     if (offset > max) max = offset;
   }

@@ -66,13 +66,35 @@ export interface Facets {
   connections: Map<string, number>;
 }
 
+/** One pass, counting runs: consecutive events mostly share their log group and connection. */
 export function facets(events: readonly LogEvent[]): Facets {
   const result: Facets = { levels: new Map(), logGroups: new Map(), connections: new Map() };
+  const add = (map: Map<string, number>, key: string | undefined, n: number) => {
+    if (key !== undefined && n > 0) map.set(key, (map.get(key) ?? 0) + n);
+  };
+  const levels: Partial<Record<Level, number>> = {};
+  let group: string | undefined;
+  let groupRun = 0;
+  let connection: string | undefined;
+  let connectionRun = 0;
   for (const event of events) {
-    result.levels.set(event.level, (result.levels.get(event.level) ?? 0) + 1);
-    result.logGroups.set(event.logGroup, (result.logGroups.get(event.logGroup) ?? 0) + 1);
-    result.connections.set(event.connection, (result.connections.get(event.connection) ?? 0) + 1);
+    levels[event.level] = (levels[event.level] ?? 0) + 1;
+    if (event.logGroup === group) groupRun += 1;
+    else {
+      add(result.logGroups, group, groupRun);
+      group = event.logGroup;
+      groupRun = 1;
+    }
+    if (event.connection === connection) connectionRun += 1;
+    else {
+      add(result.connections, connection, connectionRun);
+      connection = event.connection;
+      connectionRun = 1;
+    }
   }
+  add(result.logGroups, group, groupRun);
+  add(result.connections, connection, connectionRun);
+  for (const [level, n] of Object.entries(levels) as [Level, number][]) result.levels.set(level, n);
   return result;
 }
 

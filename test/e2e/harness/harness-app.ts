@@ -13,6 +13,9 @@ import { createDeepLinkQueue } from '../../../main/deep-links/deep-link-queue';
  * app:// in Electron, so APIs that need one behave the same.
  */
 export const HARNESS_ORIGIN = 'http://orcw.localhost';
+/** Answers longer than this travel as a fetched body (see page-bridge.ts), not through the binding. */
+export const LARGE_ANSWER_CHARS = 1_000_000;
+export const LARGE_ANSWER_KEY = '__orcwLargeAnswer';
 const distDir = path.resolve(import.meta.dirname, '../../../dist');
 
 export interface HarnessApp {
@@ -62,12 +65,25 @@ export async function launchHarnessApp(page: Page, dataDir: string): Promise<Har
     });
   await page.exposeBinding('__orcwInvoke', (source, channel: unknown, payload: unknown) => dispatch(source, channel, payload));
   // The bridge's own transport: Playwright's object serializer needs seconds for a 10,000-event
-  // session (Electron's structured clone, milliseconds), so payloads cross as JSON text instead.
-  await page.exposeBinding('__orcwInvokeJson', async (source, channel: unknown, payload: unknown) =>
-    JSON.stringify(await dispatch(source, channel, typeof payload === 'string' ? JSON.parse(payload) : undefined)),
-  );
+  // session (Electron's structured clone, milliseconds), so payloads cross as JSON text instead,
+  // and large answers (a 100,000-event session is ~60 MB) as a response body the page fetches.
+  const large = new Map<string, string>();
+  let ticket = 0;
+  await page.exposeBinding('__orcwInvokeJson', async (source, channel: unknown, payload: unknown) => {
+    const text = JSON.stringify(await dispatch(source, channel, typeof payload === 'string' ? JSON.parse(payload) : undefined));
+    if (text.length < LARGE_ANSWER_CHARS) return text;
+    const id = String((ticket += 1));
+    large.set(id, text);
+    return JSON.stringify({ [LARGE_ANSWER_KEY]: id });
+  });
   await page.addInitScript({ path: path.join(distDir, 'e2e', 'page-bridge.js') });
   await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
+    const answer = new URL(route.request().url()).pathname.match(/^\/__orcw-answer\/(\d+)$/)?.[1];
+    if (answer !== undefined) {
+      const body = large.get(answer);
+      large.delete(answer);
+      return route.fulfill(body === undefined ? { status: 404, body: 'Gone' } : { status: 200, contentType: 'application/json', body });
+    }
     // Same asset resolution and headers (CSP included) as the app:// protocol handler.
     const appUrl = route.request().url().replace(HARNESS_ORIGIN, 'app://orcw');
     const asset = resolveAppAsset(path.join(distDir, 'renderer'), appUrl);

@@ -1,6 +1,9 @@
 import { createCorrelatorBridge } from '../../../shared/ipc/bridge';
 import type { EventChannel, InvokeChannel } from '../../../shared/ipc/contract';
 
+// Kept in step with harness-app.ts (this file is bundled for the page and cannot import it: Node).
+const LARGE_ANSWER_KEY = '__orcwLargeAnswer';
+
 /**
  * Runs inside the page (injected as an init script) in place of the Electron preload: the same
  * bridge factory, with Electron's transport swapped for a Playwright binding (invoke) and a
@@ -24,8 +27,14 @@ Object.defineProperty(window, '__orcwDeliverEvent', {
 
 Object.defineProperty(window, 'correlator', {
   value: createCorrelatorBridge({
-    invoke: async (channel, payload) =>
-      JSON.parse(await window.__orcwInvokeJson(channel, payload === undefined ? undefined : JSON.stringify(payload))) as unknown,
+    invoke: async (channel, payload) => {
+      const answer = JSON.parse(await window.__orcwInvokeJson(channel, payload === undefined ? undefined : JSON.stringify(payload))) as unknown;
+      // A large answer is parked by the harness and fetched as a body (harness-app.ts).
+      const ticket = answer !== null && typeof answer === 'object' ? (answer as Record<string, unknown>)[LARGE_ANSWER_KEY] : undefined;
+      if (typeof ticket !== 'string') return answer;
+      const response = await fetch(`/__orcw-answer/${ticket}`);
+      return (await response.json()) as unknown;
+    },
     subscribe: (channel, listener) => {
       const set = listeners.get(channel) ?? new Set();
       set.add(listener);

@@ -3,18 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { binEvents, binIndex, sparklineCounts, timelineDomain } from '../../../renderer/src/lib/binning';
 import { event } from './events';
 
+const at = (...offsets: number[]) => offsets.map((offsetMs) => ({ offsetMs }));
+
 describe('timelineDomain', () => {
   it('runs from the session start to the last event', () => {
-    expect(timelineDomain([1000, 5000, 42_000], 7_200_000)).toEqual({ fromMs: 0, toMs: 42_000 });
+    expect(timelineDomain(at(1000, 5000, 42_000), 7_200_000)).toEqual({ fromMs: 0, toMs: 42_000 });
   });
 
   it('starts before zero when the window margin caught earlier lines', () => {
-    expect(timelineDomain([-30_000, 10_000], 7_200_000)).toEqual({ fromMs: -30_000, toMs: 10_000 });
+    expect(timelineDomain(at(-30_000, 10_000), 7_200_000)).toEqual({ fromMs: -30_000, toMs: 10_000 });
   });
 
   it('falls back to the session span with no events and never collapses to zero width', () => {
     expect(timelineDomain([], 7_200_000)).toEqual({ fromMs: 0, toMs: 7_200_000 });
-    expect(timelineDomain([0, 0], 0)).toEqual({ fromMs: 0, toMs: 1000 });
+    expect(timelineDomain(at(0, 0), 0)).toEqual({ fromMs: 0, toMs: 1000 });
   });
 });
 
@@ -44,7 +46,7 @@ describe('binIndex / binEvents', () => {
         fc.integer({ min: 1, max: 300 }),
         (rows, count) => {
           const events = rows.map(([offset, level]) => event(offset, level));
-          const d = timelineDomain(events.map((e) => e.offsetMs), 7_200_000);
+          const d = timelineDomain(events, 7_200_000);
           const bins = binEvents(events, d, count);
           expect(bins).toHaveLength(count);
           expect(bins.reduce((n, b) => n + b.total, 0)).toBe(events.length);

@@ -48,6 +48,13 @@ describe('facets and toggle', () => {
     expect(f.connections.get('staging')).toBe(1);
   });
 
+  it('counts runs and interleaved values alike', () => {
+    const f = facets(['a', 'a', 'b', 'a', 'c', 'c'].map((logGroup, i) => event(i, 'info', { logGroup, connection: i % 2 ? 'x' : 'y' })));
+    expect(Object.fromEntries(f.logGroups)).toEqual({ a: 3, b: 1, c: 2 });
+    expect(Object.fromEntries(f.connections)).toEqual({ y: 3, x: 3 });
+    expect(Object.fromEntries(f.levels)).toEqual({ info: 6 });
+  });
+
   it('adds a missing value and removes a present one', () => {
     expect(toggle(['a'], 'b')).toEqual(['a', 'b']);
     expect(toggle(['a', 'b'], 'a')).toEqual(['b']);

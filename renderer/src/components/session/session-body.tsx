@@ -18,13 +18,13 @@ export function SessionBody({ response }: { response: CorrelateResponse }) {
   const selectedGroup = useStore((s) => s.selectedGroup);
   const data = useSessionData(result, filter);
   const group = selectedGroup === null ? undefined : data.groups.find((g) => g.fingerprint === selectedGroup);
-  const event = selectedEventId === null ? undefined : data.eventsById.get(selectedEventId);
+  const event = selectedEventId === null ? undefined : data.eventById(selectedEventId);
   const eventGroup = event?.fingerprint === undefined ? undefined : data.groups.find((g) => g.fingerprint === event.fingerprint);
   const lastOffset = result.events.length > 0 ? data.domain.toMs : undefined;
   const detail = event ? (
     <EventDetail event={event} session={result.session} events={result.events} group={eventGroup} />
   ) : group ? (
-    <GroupDetail group={group} session={result.session} sample={data.eventsById.get(group.sampleEventId)} />
+    <GroupDetail group={group} session={result.session} sample={data.eventById(group.sampleEventId)} />
   ) : null;
 
   return (

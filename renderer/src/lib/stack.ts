@@ -36,33 +36,45 @@ export function toFrame(line: string): StackFrame {
   return { text: line.trim(), ...(location !== undefined && { location }), external: EXTERNAL.test(line) };
 }
 
+const GO_FILE = /^\s+\S+\.go:\d+/;
+
+/** Go prints each frame as a function line followed by an indented `file.go:line +0x…` line. */
+function isGoFunction(line: string, next: string | undefined): boolean {
+  return next !== undefined && GO_FILE.test(next) && !GO_FILE.test(line) && line.trim() !== '';
+}
+
 /**
  * Splits a log message into its headline, its stack frames and what follows. Python's traceback
- * puts a source line under each `File` line; it stays with its frame.
+ * puts a source line under each `File` line; it stays with its frame, as Go's file line does with
+ * its function line.
  */
 export function splitStack(message: string): SplitMessage {
   const lines = message.split('\n');
-  const first = lines.findIndex(isFrameLine);
-  if (first === -1) return { head: message, frames: [], tail: '' };
-  let last = first;
-  for (let i = first; i < lines.length; i += 1) {
-    const line = lines[i] ?? '';
-    if (isFrameLine(line)) last = i;
-    else if (/^\s{2,}\S/.test(line) && i === last + 1) last = i;
-    else if (line.trim() !== '') break;
-  }
+  const starts = (i: number) => isFrameLine(lines[i] ?? '') || isGoFunction(lines[i] ?? '', lines[i + 1]);
+  let first = 0;
+  while (first < lines.length && !starts(first)) first += 1;
+  if (first === lines.length) return { head: message, frames: [], tail: '' };
   const frames: StackFrame[] = [];
-  for (let i = first; i <= last; i += 1) {
+  let i = first;
+  while (i < lines.length) {
     const line = lines[i] ?? '';
-    if (isFrameLine(line)) frames.push(toFrame(line));
-    else if (frames.length > 0 && line.trim() !== '') {
-      const previous = frames[frames.length - 1];
-      if (previous) previous.text += `\n    ${line.trim()}`;
-    }
+    const next = lines[i + 1];
+    if (isGoFunction(line, next)) {
+      const frame = toFrame(next ?? '');
+      frames.push({ ...frame, text: `${line.trim()}\n    ${frame.text}` });
+      i += 2;
+    } else if (isFrameLine(line)) {
+      frames.push(toFrame(line));
+      i += 1;
+    } else if (/^\s{2,}\S/.test(line) && frames.length > 0) {
+      const previous = frames[frames.length - 1] as StackFrame;
+      previous.text += `\n    ${line.trim()}`;
+      i += 1;
+    } else break;
   }
   return {
     head: lines.slice(0, first).join('\n').trimEnd(),
     frames,
-    tail: lines.slice(last + 1).join('\n').trim(),
+    tail: lines.slice(i).join('\n').trim(),
   };
 }

@@ -10,6 +10,8 @@ export interface Notice {
 }
 
 export interface StatusSlice {
+  appVersion: string;
+  setAppVersion(version: string): void;
   /** Set while the network or credentials are gone; cached sessions stay usable. */
   offline: AppErrorValue | null;
   notices: Notice[];
@@ -24,6 +26,8 @@ let nextId = 1;
 const INFO_NOTICE_MS = 3500;
 
 export const createStatusSlice: Slice<StatusSlice> = (set, get) => ({
+  appVersion: '',
+  setAppVersion: (appVersion) => set({ appVersion }),
   offline: null,
   notices: [],
   setOffline: (offline) => set({ offline }),

@@ -49,3 +49,23 @@ describe('splitStack', () => {
     expect(toFrame('\tat com.acme.Cart.total(Cart.java:42)').location).toBe('Cart.java:42');
   });
 });
+
+describe('splitStack with Go panics', () => {
+  it('pairs each function line with its file line', () => {
+    const split = splitStack(
+      [
+        'panic: runtime error: invalid memory address or nil pointer dereference',
+        'goroutine 201 [running]:',
+        'runtime/debug.Stack()',
+        '\t/usr/local/go/src/runtime/debug/stack.go:24 +0x7d0',
+        'github.com/acme/gateway/internal/auth.(*Session).UserID(0xc000eca693)',
+        '\t/app/internal/auth/session.go:47 +0x190',
+        'http: response 500',
+      ].join('\n'),
+    );
+    expect(split.head).toBe('panic: runtime error: invalid memory address or nil pointer dereference\ngoroutine 201 [running]:');
+    expect(split.frames.map((f) => f.location)).toEqual(['/usr/local/go/src/runtime/debug/stack.go:24', '/app/internal/auth/session.go:47']);
+    expect(split.frames[1]?.text).toMatch(/^github\.com\/acme\/gateway\/internal\/auth\.\(\*Session\)\.UserID/);
+    expect(split.tail).toBe('http: response 500');
+  });
+});

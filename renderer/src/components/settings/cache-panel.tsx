@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CacheStats } from '../../../../shared/domain/cache';
 import type { AppErrorValue } from '../../../../shared/errors';
 import { call } from '../../lib/api';
-import { formatBytes, formatCount } from '../../lib/format';
+import { formatBytes, plural } from '../../lib/format';
 import { useStore } from '../../store/store';
 import { InlineError } from '../common/inline-error';
 
@@ -39,7 +39,7 @@ export function CachePanel() {
             <div className="cache-meter-fill" style={{ width: `${used}%` }} />
           </div>
           <div className="muted num" data-testid="cache-stats">
-            {formatBytes(stats.sizeBytes)} of {formatBytes(stats.capBytes)} · {formatCount(stats.sessions)} sessions · {formatCount(stats.events)} events
+            {formatBytes(stats.sizeBytes)} of {formatBytes(stats.capBytes)} · {plural(stats.sessions, 'session')} · {plural(stats.events, 'event')}
           </div>
         </>
       )}

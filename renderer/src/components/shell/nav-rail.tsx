@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'react';
-import { call } from '../../lib/api';
 import type { Route } from '../../store/nav-slice';
 import { useStore } from '../../store/store';
 import { Icon, type IconName } from '../common/icons';
@@ -24,12 +22,7 @@ export function NavRail() {
   const navigate = useStore((s) => s.navigate);
   const hasSession = useStore((s) => s.response !== null || s.run !== null || s.sessionError !== null);
   const current = route === 'setup' ? 'connections' : route;
-  const [version, setVersion] = useState('');
-  useEffect(() => {
-    void call((api) => api.appInfo()).then((result) => {
-      if (result.ok) setVersion(result.value.version);
-    });
-  }, []);
+  const version = useStore((s) => s.appVersion);
   return (
     <nav className="nav-rail" aria-label="Main">
       <div className="brand" aria-hidden="true">

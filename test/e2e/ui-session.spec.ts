@@ -94,6 +94,8 @@ test('a replay URL opens the session; replay links carry jumpto; the deep link i
   await page.getByTestId('copy-deep-link').click();
   await expect.poll(() => orcw.clipboard.at(-1)).toMatch(/^orcw:\/\/session\/[^?]+\?replay=/);
   expect(parseDeepLink(orcw.clipboard.at(-1)!)).toMatchObject({ ok: true, value: { sessionId: session.sessionId, replayUrl: replay.split('?')[0] } });
+  await page.getByTestId('copy-report').click();
+  await expect.poll(() => orcw.clipboard.at(-1)).toContain(session.sessionId);
   await page.getByTestId('event-detail').getByTestId('copy-markdown').click();
   await expect.poll(() => orcw.clipboard.at(-1)).toContain(`- Session: \`${session.sessionId}\``);
   await page.screenshot({ path: testInfo.outputPath('replay-url-session.png') });

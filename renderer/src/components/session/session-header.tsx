@@ -6,6 +6,7 @@ import { formatBytes, formatCost, formatDateTime, formatDuration, formatRelative
 import { useStore } from '../../store/store';
 import { CopyButton } from '../common/copy-button';
 import { Icon } from '../common/icons';
+import { CopyReportButton } from './copy-report-button';
 
 function deepLinkFor(response: CorrelateResponse): string {
   const { session } = response.result;
@@ -48,6 +49,7 @@ export function SessionHeader({ response, lastOffsetMs }: { response: CorrelateR
             <Icon name="play" size={14} /> Replay
           </button>
           <CopyButton text={() => deepLinkFor(response)} label="Copy deep link" what="deep link" testId="copy-deep-link" />
+          <CopyReportButton sessionId={session.id} />
           <button type="button" className="btn btn-sm" disabled={running} onClick={() => void openReference(refreshReference(response), 'refresh')} title="Fetch what CloudWatch has beyond the cached run (a finished, fully cached session needs no query)" data-testid="refresh-session">
             <Icon name="refresh" size={14} /> Refresh
           </button>

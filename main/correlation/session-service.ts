@@ -8,7 +8,7 @@ import {
   type CorrelationResult,
 } from '../../shared/domain/correlation';
 import type { Settings } from '../../shared/domain/settings';
-import { AppError, isAppError } from '../../shared/errors';
+import { AppError, isAppError, type AppErrorValue } from '../../shared/errors';
 import { parseSessionReference } from '../../shared/session/parse-reference';
 import { deriveTimeWindow } from '../../shared/session/time-window';
 import type { SessionReference } from '../../shared/session/types';
@@ -24,7 +24,8 @@ import { runCorrelation } from './run-correlation';
 /** The two cache operations a run needs; the store may answer synchronously or not. */
 export interface SessionCache {
   openSession(sessionId: string): { result: CorrelationResult; cachedAt: number } | null | Promise<{ result: CorrelationResult; cachedAt: number } | null>;
-  saveRun(result: CorrelationResult): unknown;
+  /** A warning means the disk refused the run and it is kept in memory only. */
+  saveRun(result: CorrelationResult): { warning?: AppErrorValue } | void | Promise<{ warning?: AppErrorValue } | void>;
 }
 
 export interface SessionServiceDeps {
@@ -124,20 +125,23 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     // An incomplete tail still joins the cached part: its failures say what is missing, and the
     // older complete run stays what the cache shows by default.
     const result = plan.kind === 'tail' && cached ? mergeTail(cached.result, fresh, plan.boundary) : fresh;
+    let cacheWarning: AppErrorValue | undefined;
     if (hasData(result)) {
       emit({ queries: [], ...last, totals: fresh.stats, phase: 'saving' });
-      await save(result);
+      cacheWarning = await save(result);
     }
     emit({ queries: [], ...last, totals: fresh.stats, phase: 'done' });
-    return { result, source: 'network' };
+    return { result, source: 'network', ...(cacheWarning ? { cacheWarning } : {}) };
   }
 
-  async function save(result: CorrelationResult): Promise<void> {
+  /** Returns why the run is not on disk (disk full, read-only), for the user to see. */
+  async function save(result: CorrelationResult): Promise<AppErrorValue | undefined> {
     try {
-      await deps.cache.saveRun(result);
+      return (await deps.cache.saveRun(result))?.warning;
     } catch (error) {
       // The run itself succeeded: a cache that cannot be written must not hide its result.
       if (!isAppError(error)) throw error;
+      return error.toValue();
     }
   }
 

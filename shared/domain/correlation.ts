@@ -144,5 +144,7 @@ export const correlateResponseSchema = z.object({
   cachedAt: z.number().optional(),
   /** Set when the network or credentials failed and cached results are shown instead. */
   offline: appErrorSchema.optional(),
+  /** Set when the run could not be written to the disk cache (kept in memory for this session). */
+  cacheWarning: appErrorSchema.optional(),
 });
 export type CorrelateResponse = z.infer<typeof correlateResponseSchema>;

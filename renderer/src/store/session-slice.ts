@@ -53,6 +53,8 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
       const { response } = outcome;
       const same = get().response?.result.session.id === response.result.session.id;
       set({ run: null, response, sessionError: null, offline: offlineAfter(response, get().offline), ...(!same && viewReset) });
+      // The results show, but the user must know they will not survive a restart.
+      if (response.cacheWarning) get().pushNotice({ tone: 'error', message: response.cacheWarning.message, hint: response.cacheWarning.hint });
     } else if (outcome.error) {
       const error = outcome.error;
       set({ run: null, sessionError: error, ...(isOfflineError(error) && { offline: error }) });

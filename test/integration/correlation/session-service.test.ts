@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogsClient } from '../../../main/aws/client-factory';
 import { openCache, type CacheStore } from '../../../main/cache/cache-store';
+import { LayeredStore } from '../../../main/cache/layered-store';
+import { openDatabase, openMemoryDatabase } from '../../../main/cache/open-database';
+import { SqliteCache } from '../../../main/cache/sqlite-cache';
 import { ConnectionService } from '../../../main/connections/connection-service';
 import { ConnectionStore } from '../../../main/connections/connection-store';
 import { createSessionService, type SessionService } from '../../../main/correlation/session-service';
@@ -209,5 +212,32 @@ describe('offline', () => {
     } finally {
       await connections.delete({ id: away.id });
     }
+  });
+
+  it('tells the user when the disk refuses the run, and still returns the result', async () => {
+    clock = later();
+    const dir = await mkdtemp(join(tmpdir(), 'orcw-full-'));
+    const opened = openDatabase(dir, () => clock);
+    const disk = new SqliteCache(opened.db, { capBytes: 1024 ** 3, now: () => clock, memoryOnly: false });
+    const full = new LayeredStore(disk, () => new SqliteCache(openMemoryDatabase(), { capBytes: 1024 ** 3, now: () => clock, memoryOnly: true }));
+    // SQLITE_FULL as soon as the file would grow: the same error as a full disk.
+    const { page_count: pages } = opened.db.prepare('PRAGMA page_count').get() as { page_count: number };
+    opened.db.exec(`PRAGMA max_page_count = ${pages}`);
+    const onFullDisk = createSessionService({
+      connections,
+      cache: full,
+      settings: () => defaultSettings,
+      clientFor: (connection) => createLogsClient(connection, { secrets, maxAttempts: 2 }),
+      emitProgress: () => undefined,
+      now: () => clock,
+      tuning: fastTuning,
+    });
+    // Its own connection: earlier tests take the keys of the shared one away.
+    const own = await addConnection('emu-disk', emulator.url, manifest.logGroups);
+    const response = await onFullDisk.correlate({ requestId: 'disk-full', reference: tokenOf(1), connectionIds: [own.id], mode: 'refresh' });
+    expect(response.source).toBe('network');
+    expect(response.result.stats.recordsMatched).toBe(manifest.sessions[1]!.taggedEvents);
+    expect(response.cacheWarning).toMatchObject({ code: 'CACHE_WRITE_FAILED', hint: expect.any(String) });
+    full.close();
   });
 });

@@ -49,7 +49,7 @@ export function HomeView() {
           <div className="card-header">
             <h2>Recent sessions</h2>
             <span className="faint">
-              <kbd>j</kbd> <kbd>k</kbd> to move, <kbd>Enter</kbd> to open
+              <kbd>j</kbd> <kbd>k</kbd> to move, <kbd>Enter</kbd> to open, <kbd>Delete</kbd> to remove
             </span>
           </div>
           <RecentSessions />

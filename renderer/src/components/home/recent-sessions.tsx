@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SessionSummary } from '../../../../shared/domain/cache';
 import type { AppErrorValue } from '../../../../shared/errors';
 import { useListSelection } from '../../hooks/use-list-selection';
@@ -26,6 +26,21 @@ export function RecentSessions() {
     if (session) void openCached(session.sessionId);
   };
   const { active, setActive, onKeyDown } = useListSelection(list.length, open, true);
+  // Deleting is a named cache operation; the row goes only once main confirms it is gone.
+  const remove = async (index: number) => {
+    const session = list[index];
+    if (!session) return;
+    const result = await call((api) => api.deleteCachedSession({ sessionId: session.sessionId }));
+    if (!result.ok) return setError(result.error);
+    setSessions(list.filter((s) => s.sessionId !== session.sessionId));
+    setActive(Math.max(0, Math.min(index, list.length - 2)));
+  };
+  const onListKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.key === 'Delete') {
+      event.preventDefault();
+      void remove(active);
+    } else onKeyDown(event);
+  };
 
   useEffect(() => {
     listRef.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -43,7 +58,7 @@ export function RecentSessions() {
   }
   const now = Date.now();
   return (
-    <ul className="recent-list" role="listbox" aria-label="Recent sessions" tabIndex={0} data-keynav onKeyDown={onKeyDown} ref={listRef} data-testid="recent-sessions">
+    <ul className="recent-list" role="listbox" aria-label="Recent sessions" tabIndex={0} data-keynav onKeyDown={onListKeyDown} ref={listRef} data-testid="recent-sessions">
       {sessions.map((session, index) => (
         <li
           key={session.sessionId}
@@ -75,6 +90,19 @@ export function RecentSessions() {
               started {formatDateTime(session.start)} · viewed {formatRelative(session.lastViewedAt, now)}
             </div>
           </div>
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm recent-remove"
+            title="Remove from the cache (Delete)"
+            aria-label={`Remove session ${session.sessionId} from the cache`}
+            data-testid="recent-remove"
+            onClick={(event) => {
+              event.stopPropagation();
+              void remove(index);
+            }}
+          >
+            Remove
+          </button>
         </li>
       ))}
     </ul>

@@ -34,7 +34,15 @@ export function parseConnectionParam(raw: string): Parsed<string> {
   if (value.length === 0 || value.length > MAX_CONNECTION_LENGTH) {
     return fail(`connection must be 1–${MAX_CONNECTION_LENGTH} characters`, hints.deepLink);
   }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) return fail('connection contains control characters', hints.deepLink);
+  if (hasControlCharacter(value)) return fail('connection contains control characters', hints.deepLink);
   return ok(value);
+}
+
+/** C0/C1 controls and the line/paragraph separators: by code, so no control characters sit in a regex. */
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i += 1) {
+    const code = value.charCodeAt(i);
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
+  }
+  return false;
 }

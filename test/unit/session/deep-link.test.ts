@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { buildDeepLink, parseDeepLink, type SessionReference } from '../../../shared/session/reference';
-import { EXAMPLE_EXP, EXAMPLE_ID, EXAMPLE_START, EXAMPLE_TOKEN, EXAMPLE_TOKEN_3, HOUR, NOW } from './fixtures';
+import { EXAMPLE_EXP, EXAMPLE_ID, EXAMPLE_START, EXAMPLE_TOKEN, EXAMPLE_TOKEN_3, HOUR, parsedBy, refusedBy } from './fixtures';
 
 const CLOUD = `https://app.openreplay.com/3/session/${EXAMPLE_ID}`;
 const enc = encodeURIComponent;
 
-function parse(link: string): SessionReference {
-  const result = parseDeepLink(link, { now: NOW });
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
-  return result.value;
-}
+const parse = (link: string) => parsedBy(parseDeepLink, link);
 
 function error(link: string): string {
-  const result = parseDeepLink(link, { now: NOW });
-  if (result.ok) throw new Error(`expected an error for ${link}`);
-  expect(result.error.code).toBe('INVALID_REFERENCE');
-  expect(result.error.hint.length).toBeGreaterThan(10);
-  return result.error.message;
+  const refusal = refusedBy(parseDeepLink, link);
+  expect(refusal.hint.length).toBeGreaterThan(10);
+  return refusal.message;
 }
 
 describe('orcw://session/<token-or-id>', () => {

@@ -1,4 +1,8 @@
-/** Shared values for the session-reference tests. */
+/** Shared values and helpers for the session-reference tests. */
+import { expect } from 'vitest';
+import type { ParseResult, SessionReference } from '../../../shared/session/reference';
+
+type Parser = (input: string, options: { now: number }) => ParseResult;
 
 export const FLAKE_EPOCH = 1_550_000_000_000;
 /** A fixed "now" so future/past checks do not depend on the clock. */
@@ -27,4 +31,19 @@ export function b36(value: bigint | number): string {
 export function token(parts: { id: bigint; delay?: number; exp: number; sig?: string }): string {
   const delay = parts.delay === undefined ? [] : [b36(parts.delay)];
   return [b36(parts.id), ...delay, b36(parts.exp), parts.sig ?? SIG].join('.');
+}
+
+/** The parsed reference, or a failed test naming the parser's message. */
+export function parsedBy(parser: Parser, text: string): SessionReference {
+  const result = parser(text, { now: NOW });
+  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
+  return result.value;
+}
+
+/** The refusal (always INVALID_REFERENCE), or a failed test when the input was accepted. */
+export function refusedBy(parser: Parser, text: string): { message: string; hint: string } {
+  const result = parser(text, { now: NOW });
+  if (result.ok) throw new Error(`expected an error for ${text}`);
+  expect(result.error.code).toBe('INVALID_REFERENCE');
+  return result.error;
 }

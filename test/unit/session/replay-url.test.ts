@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { buildReplayUrl, parseSessionReference } from '../../../shared/session/reference';
-import { EXAMPLE_ID, EXAMPLE_START, HOUR, MINUTE, NOW } from './fixtures';
+import { EXAMPLE_ID, EXAMPLE_START, HOUR, MINUTE, parsedBy, refusedBy } from './fixtures';
 
 const CLOUD = `https://app.openreplay.com/3/session/${EXAMPLE_ID}`;
 
-function parse(text: string) {
-  const result = parseSessionReference(text, { now: NOW });
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
-  return result.value;
-}
+const parse = (text: string) => parsedBy(parseSessionReference, text);
 
 function error(text: string): string {
-  const result = parseSessionReference(text, { now: NOW });
-  if (result.ok) throw new Error(`expected an error for ${text}`);
-  expect(result.error.code).toBe('INVALID_REFERENCE');
-  expect(result.error.hint).toContain('replay');
-  return result.error.message;
+  const refusal = refusedBy(parseSessionReference, text);
+  expect(refusal.hint).toContain('replay');
+  return refusal.message;
 }
 
 describe('parsing replay URLs', () => {

@@ -17,8 +17,10 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --seed FILE                   NDJSON events {logGroup,logStream,timestamp,message} (repeatable)
   --generate k=v,...            sessions=50,days=2,rate=100,seed=42[,heavy=12000][,start=<epoch ms>]
   --manifest FILE               write the generator's ground truth as JSON
-  --latency-base-ms N           query base latency
-  --scan-rate-bytes N           query scan rate in bytes per second
+  --latency-base-ms N           fixed start cost of every query, ms (default 40)
+  --scan-rate-mb-per-s N        scan rate, MB (10^6 bytes) per second: run time grows with
+                                bytes scanned (default 2000; 0 = no scan time)
+  --scan-rate-bytes N           the same rate in bytes per second
   --max-concurrent-queries N    concurrent query quota (default 100)
   --throttle Op=P               ThrottlingException rate per operation ('*' = all; repeatable)
   --unavailable Op=P            ServiceUnavailableException (503) rate (repeatable)
@@ -41,6 +43,7 @@ export function parseCli(argv: string[]): CliConfig {
       manifest: { type: 'string' },
       'latency-base-ms': { type: 'string' },
       'scan-rate-bytes': { type: 'string' },
+      'scan-rate-mb-per-s': { type: 'string' },
       'max-concurrent-queries': { type: 'string' },
       throttle: { type: 'string', multiple: true },
       unavailable: { type: 'string', multiple: true },
@@ -65,7 +68,10 @@ export function parseCli(argv: string[]): CliConfig {
   }
   if (values.credentials !== undefined) options.credentials = values.credentials.map(parseCredential);
   const base = num('latency-base-ms', values['latency-base-ms']);
-  const rate = num('scan-rate-bytes', values['scan-rate-bytes']);
+  const bytesRate = num('scan-rate-bytes', values['scan-rate-bytes']);
+  const mbRate = num('scan-rate-mb-per-s', values['scan-rate-mb-per-s']);
+  if (bytesRate !== undefined && mbRate !== undefined) throw new Error('--scan-rate-bytes and --scan-rate-mb-per-s set the same rate: give one');
+  const rate = mbRate === undefined ? bytesRate : mbRate * 1_000_000;
   if (base !== undefined || rate !== undefined) options.queryLatency = { ...(base === undefined ? {} : { baseMs: base }), ...(rate === undefined ? {} : { bytesPerSecond: rate }) };
   const maxQ = num('max-concurrent-queries', values['max-concurrent-queries']);
   if (maxQ !== undefined) options.maxConcurrentQueries = maxQ;

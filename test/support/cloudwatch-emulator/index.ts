@@ -50,6 +50,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     loadNdjson: (path) => loadNdjson(state.store, path),
     generate: (opts) => generateTraffic(state.store, state.accountId, opts),
     setFaults: (faults) => state.faults.set(faults),
+    clock: state.clock,
     get queryLatency() {
       return state.queryLatency;
     },
@@ -57,7 +58,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       state.queryLatency = v;
     },
     get metrics(): EmulatorMetrics {
-      return { operations: state.operations, queriesStarted: state.queriesStarted, queries: state.queries.metrics(Date.now()) };
+      return { operations: state.operations, queriesStarted: state.queriesStarted, queries: state.queries.metrics(state.clock.now()) };
     },
   };
 }

@@ -1,7 +1,9 @@
+import { EmulatorClock } from './clock';
 import type { Faults } from './server/faults';
 import type { Caller } from './server/sigv4';
 import { LogStore } from './store/log-store';
 import type { EmulatorCredential, QueryLatency } from './types';
+import { QueryPages } from './operations/query-pages';
 import { QueryRegistry } from './operations/query-registry';
 
 /** Everything the operations share: the data, the quotas and the fault plan. */
@@ -11,6 +13,8 @@ export class EmulatorState {
   readonly credentials: Map<string, EmulatorCredential>;
   readonly faults: Faults;
   readonly queries: QueryRegistry;
+  readonly pages = new QueryPages();
+  readonly clock = new EmulatorClock();
   readonly operations: Record<string, number> = {};
   queriesStarted = 0;
   queryLatency: QueryLatency;

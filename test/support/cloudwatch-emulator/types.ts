@@ -59,7 +59,14 @@ export interface QueryMetric {
   logGroups: string[];
   startTime: number;
   endTime: number;
+  /** StartQuery's `limit` (10,000 when absent). */
+  limit: number;
   bytesScanned: number;
+  recordsMatched: number;
+  /** Emulator-clock epoch ms of StartQuery. */
+  startedAt: number;
+  /** Run time the latency model gave it: baseMs + bytesScanned / bytesPerSecond. */
+  runMs: number;
   status: string;
 }
 
@@ -80,9 +87,22 @@ export interface RunningEmulator {
   /** Loads generated traffic and returns its ground truth. */
   generate(options: GenerateOptions): EmulatorManifest;
   setFaults(faults: FaultOptions): void;
+  /**
+   * The service's clock (query lifecycle, the 60-minute query timeout, the 1-hour page-token
+   * expiry). It follows the wall clock until a test pauses or advances it.
+   */
+  readonly clock: EmulatorClockControl;
   /** Mutable: read when each query starts. */
   queryLatency: QueryLatency;
   readonly metrics: EmulatorMetrics;
+}
+
+export interface EmulatorClockControl {
+  /** Epoch ms as the emulator sees it. */
+  now(): number;
+  advance(ms: number): void;
+  pause(): void;
+  resume(): void;
 }
 
 export interface GenerateOptions {

@@ -28,6 +28,12 @@ describe('emulator CLI arguments', () => {
     expect(c.manifest).toBe('/tmp/m.json');
   });
 
+  it('takes the scan rate in MB per second as well', () => {
+    expect(parseCli(['--scan-rate-mb-per-s', '50']).options.queryLatency).toEqual({ bytesPerSecond: 50_000_000 });
+    expect(parseCli(['--latency-base-ms', '0', '--scan-rate-mb-per-s', '0.5']).options.queryLatency).toEqual({ baseMs: 0, bytesPerSecond: 500_000 });
+    expect(() => parseCli(['--scan-rate-mb-per-s', '50', '--scan-rate-bytes', '1'])).toThrow(/give one/);
+  });
+
   it('rejects bad values', () => {
     expect(() => parseCli(['--throttle', 'StartQuery=2'])).toThrow(/probability/);
     expect(() => parseCli(['--port=-1'])).toThrow(/non-negative/);

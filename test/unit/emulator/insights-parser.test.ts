@@ -33,7 +33,7 @@ describe('Logs Insights parser', () => {
     ['filter @message like "unterminated', 'Unterminated string', 21],
     ['filter @message like /foo(?=bar)/', 'Lookahead', 25],
     ['filter @message like /abc', 'Unterminated regular expression', 21],
-    ['limit 10001', 'between 1 and 10000', 6],
+    ['limit 100001', 'between 1 and 100000', 6],
     ['fields @message |', 'Expected', 17],
     ['filter @message like', 'a string or /regex/', 20],
     ['', 'empty', 0],

@@ -37,10 +37,11 @@ function parseCommand(s: Scanner, t: Token): Command {
     case 'sort':
       return { kind: 'sort', keys: list(s, () => sortKey(s)) };
     case 'limit': {
+      // The query syntax reference: "You can specify a limit value of up to 100,000".
       const n = s.next();
       const value = Number(n.text);
-      if (n.kind !== 'number' || n.unit !== undefined || !Number.isInteger(value) || value < 1 || value > 10_000) {
-        throw new QueryCompileError('limit takes an integer between 1 and 10000', n.start, n.end);
+      if (n.kind !== 'number' || n.unit !== undefined || !Number.isInteger(value) || value < 1 || value > 100_000) {
+        throw new QueryCompileError('limit takes an integer between 1 and 100000', n.start, n.end);
       }
       return { kind: 'limit', n: value };
     }

@@ -6,12 +6,13 @@ import { allFields, decodePointer, eventRow } from '../insights/record';
 import { AwsError, invalidParameter, resourceNotFound } from '../server/aws-error';
 import { type Input, patterns } from '../server/input';
 import type { OperationContext } from '../state';
+import { MAX_PAGE_ROWS } from './query-pages';
 import { groupNameFromIdentifier } from './resolve';
 
 const MAX_GROUPS = 50;
+/** StartQuery `limit` (EventsLimitStartQuery): 1..100,000 in the service model, default 10,000. */
 const DEFAULT_LIMIT = 10_000;
-/** GetQueryResults returns at most this many rows per page (newer API pages with nextToken). */
-const PAGE_ROWS = 10_000;
+const MAX_LIMIT = 100_000;
 
 export function startQuery(input: Input, ctx: OperationContext): unknown {
   const language = input.str('queryLanguage');
@@ -22,7 +23,7 @@ export function startQuery(input: Input, ctx: OperationContext): unknown {
   const startTime = input.reqNum('startTime', { min: 0 });
   const endTime = input.reqNum('endTime', { min: 0 });
   const queryString = input.reqStr('queryString', { max: 10_000 });
-  const limit = input.num('limit', { min: 1, max: 100_000 }) ?? DEFAULT_LIMIT;
+  const limit = input.int('limit', { min: 1, max: MAX_LIMIT }) ?? DEFAULT_LIMIT;
   const given = [groupName, groupNames, identifiers].filter((x) => x !== undefined).length;
   if (given !== 1) throw invalidParameter('Exactly one of logGroupName, logGroupNames or logGroupIdentifiers must be specified.');
   if (endTime < startTime) throw invalidParameter('End time cannot be less than Start time');
@@ -46,7 +47,8 @@ export function startQuery(input: Input, ctx: OperationContext): unknown {
   }
   const output = executeQuery({ query, groups, startTime, endTime, accountId: ctx.state.accountId, limit });
   const { baseMs, bytesPerSecond } = ctx.state.queryLatency;
-  const durationMs = baseMs + (bytesPerSecond > 0 ? (output.bytesScanned / bytesPerSecond) * 1000 : 0);
+  // Whole milliseconds, like the clock that runs them.
+  const scanMs = bytesPerSecond > 0 && Number.isFinite(bytesPerSecond) ? Math.ceil((output.bytesScanned / bytesPerSecond) * 1000) : 0;
   const id = randomUUID();
   ctx.state.queriesStarted++;
   ctx.state.queries.add({
@@ -56,8 +58,10 @@ export function startQuery(input: Input, ctx: OperationContext): unknown {
     startTime,
     endTime,
     createdAt: ctx.now,
+    limit,
     scheduledMs: baseMs / 2,
-    durationMs,
+    startMs: baseMs,
+    scanMs,
     forced: ctx.state.faults.takeOutcome(queryString),
     cancelledAt: undefined,
     output,
@@ -68,33 +72,29 @@ export function startQuery(input: Input, ctx: OperationContext): unknown {
 export function getQueryResults(input: Input, ctx: OperationContext): unknown {
   const id = input.reqStr('queryId', { min: 1, max: 256 });
   const token = input.str('nextToken', { max: 1024 });
-  const maxItems = input.num('maxItems', { min: 0, max: PAGE_ROWS });
+  const maxItems = input.int('maxItems', { min: 0, max: MAX_PAGE_ROWS });
   const q = ctx.state.queries.get(id);
   if (q === undefined || q.output === undefined) throw resourceNotFound('Query does not exist.');
   const status = ctx.state.queries.status(q, ctx.now);
   const out = q.output;
-  let share = 1;
-  if (status === 'Scheduled') share = 0;
-  else if (status === 'Running' || status === 'Cancelled' || status === 'Timeout') share = ctx.state.queries.progress(q, ctx.now);
-  else if (status === 'Failed') share = 0;
-  if (q.forced !== undefined && status === q.forced) share = 0;
-  const visible = out.rows.slice(0, Math.floor(out.rows.length * share));
-  const offset = token === undefined ? 0 : Number(/^page:(\d+)$/.exec(token)?.[1] ?? NaN);
-  if (!Number.isInteger(offset)) throw invalidParameter('The specified nextToken is invalid.');
-  const pageSize = maxItems === undefined || maxItems === 0 ? PAGE_ROWS : maxItems;
-  const results = visible.slice(offset, offset + pageSize);
-  const done = status !== 'Scheduled' && status !== 'Running';
-  const scaled = status === 'Complete' ? 1 : status === 'Scheduled' ? 0 : ctx.state.queries.progress(q, ctx.now);
+  // The scan's progress drives the statistics; Running (and a stop or timeout mid-scan) also
+  // shows that share of the rows. A failed query, or one whose outcome a fault forced, shows none.
+  const reached = status === 'Complete' ? 1 : status === 'Scheduled' ? 0 : ctx.state.queries.progress(q, ctx.now);
+  const forced = q.forced !== undefined && status === q.forced;
+  const visible = status === 'Failed' || forced ? 0 : Math.floor(out.rows.length * reached);
+  const final = status !== 'Scheduled' && status !== 'Running';
+  const page = ctx.state.pages.page({ queryId: id, token, maxItems, final, now: ctx.now }, visible);
   return {
     queryLanguage: 'CWLI',
-    results,
+    results: out.rows.slice(page.from, page.to),
+    // The statistics describe the whole result set on every page.
     statistics: {
-      recordsMatched: Math.round(out.recordsMatched * scaled),
-      recordsScanned: Math.round(out.recordsScanned * scaled),
-      bytesScanned: Math.round(out.bytesScanned * scaled),
+      recordsMatched: Math.round(out.recordsMatched * reached),
+      recordsScanned: Math.round(out.recordsScanned * reached),
+      bytesScanned: Math.round(out.bytesScanned * reached),
     },
     status,
-    ...(done && offset + pageSize < visible.length ? { nextToken: `page:${offset + pageSize}` } : {}),
+    ...(page.nextToken === undefined ? {} : { nextToken: page.nextToken }),
   };
 }
 
@@ -103,7 +103,9 @@ export function stopQuery(input: Input, ctx: OperationContext): unknown {
   const q = ctx.state.queries.get(id);
   if (q === undefined) throw resourceNotFound('Query does not exist.');
   const status = ctx.state.queries.status(q, ctx.now);
-  if (status !== 'Scheduled' && status !== 'Running') return { success: false };
+  // The model: "If the query has already ended, the operation returns an error indicating that
+  // the specified query is not running." (the wording is the emulator's).
+  if (status !== 'Scheduled' && status !== 'Running') throw invalidParameter(`Query ${id} is not running; its status is ${status}.`);
   q.cancelledAt = ctx.now;
   return { success: true };
 }

@@ -10,8 +10,13 @@ export interface StoredQuery {
   startTime: number;
   endTime: number;
   createdAt: number;
+  limit: number;
+  /** Scheduled for this long after StartQuery. */
   scheduledMs: number;
-  durationMs: number;
+  /** The fixed start cost: the scan begins this long after StartQuery. */
+  startMs: number;
+  /** Scan time, bytes scanned / scan rate; the query ends at startMs + scanMs. */
+  scanMs: number;
   forced: 'Failed' | 'Timeout' | 'Cancelled' | undefined;
   cancelledAt: number | undefined;
   output: ExecuteOutput | undefined;
@@ -42,20 +47,22 @@ export class QueryRegistry {
   }
 
   status(q: StoredQuery, now: number): QueryStatus {
-    if (q.cancelledAt !== undefined) return 'Cancelled';
     const elapsed = now - q.createdAt;
+    if (q.cancelledAt !== undefined && q.cancelledAt <= now) return 'Cancelled';
     if (elapsed < q.scheduledMs) return 'Scheduled';
-    if (q.durationMs > QUERY_TIMEOUT_MS && elapsed >= QUERY_TIMEOUT_MS) return 'Timeout';
-    if (elapsed < q.durationMs) return 'Running';
+    if (elapsed >= QUERY_TIMEOUT_MS && durationOf(q) > QUERY_TIMEOUT_MS) return 'Timeout';
+    if (elapsed < durationOf(q)) return 'Running';
     return q.forced ?? 'Complete';
   }
 
-  /** Share of the scan done at `now` (0..1), for partial results while Running. */
+  /**
+   * Share of the scan done at `now` (0..1): bytes scanned grow at the scan rate from the end of
+   * the start cost, and the partial results with them. A stopped query stays where it stopped.
+   */
   progress(q: StoredQuery, now: number): number {
-    const at = q.cancelledAt ?? now;
-    const span = q.durationMs - q.scheduledMs;
-    if (span <= 0) return at - q.createdAt >= q.durationMs ? 1 : 0;
-    return Math.min(1, Math.max(0, (at - q.createdAt - q.scheduledMs) / span));
+    const at = Math.min(now, q.cancelledAt ?? now, q.createdAt + QUERY_TIMEOUT_MS) - q.createdAt - q.startMs;
+    if (q.scanMs <= 0) return at >= 0 ? 1 : 0;
+    return Math.min(1, Math.max(0, at / q.scanMs));
   }
 
   running(now: number): number {
@@ -74,8 +81,17 @@ export class QueryRegistry {
       logGroups: q.logGroups,
       startTime: q.startTime,
       endTime: q.endTime,
+      limit: q.limit,
       bytesScanned: q.output?.bytesScanned ?? 0,
+      recordsMatched: q.output?.recordsMatched ?? 0,
+      startedAt: q.createdAt,
+      runMs: durationOf(q),
       status: this.status(q, now),
     }));
   }
+}
+
+/** Start cost plus scan time: when the query would end, were it not stopped or timed out. */
+function durationOf(q: StoredQuery): number {
+  return q.startMs + q.scanMs;
 }

@@ -51,7 +51,7 @@ async function handle(state: EmulatorState, handlers: Record<string, Handler>, r
     if (fault === 'unavailable') throw new AwsError('ServiceUnavailableException', 'The service cannot complete the request.', 503);
     if (fault === 'throttle') throw new AwsError('ThrottlingException', 'Rate exceeded');
     const input = new Input(parseJson(body));
-    const result = handler(input, { state, caller, now: Date.now() });
+    const result = handler(input, { state, caller, now: state.clock.now() });
     sendJson(res, 200, JSON.stringify(result ?? {}));
   } catch (e) {
     if (!(e instanceof AwsError)) throw e;

@@ -52,6 +52,13 @@ export class Input {
     return v;
   }
 
+  /** An `integer`/`long` member: a fraction is a type error, as for the service's deserialiser. */
+  int(name: string, rule: NumberRule = {}): number | undefined {
+    const v = this.num(name, rule);
+    if (v !== undefined && !Number.isInteger(v)) throw serialization(name, 'integer');
+    return v;
+  }
+
   reqNum(name: string, rule: NumberRule = {}): number {
     return this.num(name, { ...rule, required: true }) as number;
   }

@@ -6,6 +6,7 @@ import { parseReplayUrl } from './replay-url';
 import { fail, hints, ok, type Parsed } from './result';
 import { parseTimeParam } from './time-param';
 import type { ParseOptions, ParseResult, SessionReference } from './types';
+import { WINDOW_HINT, windowProblem } from './window-bound';
 
 const SHAPE_ERROR = 'unsupported orcw:// link: expected orcw://session/<token-or-id> or orcw://open?url=<replay URL>';
 const SESSION_PARAMS = ['from', 'to', 'connection', 'replay', 'jumpto'] as const;
@@ -35,6 +36,9 @@ function sessionLink(refText: string, query: string, now: number): Parsed<Sessio
   if (ref.from !== undefined && ref.to !== undefined && ref.from >= ref.to) {
     return fail('orcw:// link: from must be before to', hints.deepLink);
   }
+  // A link comes from any web page: its window must stay near the session it names.
+  const outside = windowProblem(ref, ref);
+  if (outside !== undefined) return fail(`orcw:// link: ${outside}`, WINDOW_HINT);
   const connection = get('connection');
   if (connection !== undefined) {
     const checked = parseConnectionParam(connection);

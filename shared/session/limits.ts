@@ -23,6 +23,13 @@ export const MAX_SESSION_SPAN_MS = 7 * DAY_MS;
 /** The recorded start can be up to 5 min before the flake start (DESIGN.md): absolute jumps inside it are start. */
 export const START_SLACK_MS = 10 * MINUTE_MS;
 
+/**
+ * A window from a link or typed by hand must lie within this much of the session's span, and be
+ * at most MAX_WINDOW_MS long: cost is bytes scanned, so a link must not be able to buy years.
+ */
+export const WINDOW_SLACK_MS = DAY_MS;
+export const MAX_WINDOW_MS = 7 * DAY_MS;
+
 export const DEFAULT_MARGIN_MS = 5 * MINUTE_MS;
 export const MAX_MARGIN_MS = DAY_MS;
 

@@ -7,3 +7,4 @@ export { buildReplayUrl } from './replay-url';
 export { buildDeepLink } from './deep-link-build';
 export { sessionStartMs } from './session-id';
 export { DEFAULT_MARGIN_MS, DEFAULT_SESSION_DURATION_MS } from './limits';
+export { WINDOW_HINT, WINDOW_RULE, extendsBeyondSession, windowProblem, type SessionSpan } from './window-bound';

@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import { DEFAULT_MARGIN_MS, MAX_MARGIN_MS } from './limits';
 import type { SessionReference } from './types';
+import { WINDOW_HINT, windowProblem } from './window-bound';
 
 export interface WindowOptions {
   /** Added before the start and after the end; default 5 min. */
@@ -11,8 +12,8 @@ export interface WindowOptions {
   to?: number;
 }
 
-function bad(message: string): never {
-  throw new AppError('INVALID_INPUT', message, 'Give a time window whose start is before its end and not in the future.');
+function bad(message: string, hint = 'Give a time window whose start is before its end and not in the future.'): never {
+  throw new AppError('INVALID_INPUT', message, hint);
 }
 
 function finite(name: string, value: number): number {
@@ -23,6 +24,8 @@ function finite(name: string, value: number): number {
 /**
  * The query window, `[start − margin, end + margin]` clipped to now: the main cost lever, since
  * Insights bills every byte of the chosen groups inside it. There is deliberately no "last N days".
+ * A window with an explicit bound (a link's or the user's from/to) must also pass the window rule
+ * (window-bound.ts); the derived one is already bounded by the session span the parser accepts.
  */
 export function deriveTimeWindow(ref: SessionReference, options: WindowOptions): { from: number; to: number } {
   const now = finite('now', options.now);
@@ -31,6 +34,9 @@ export function deriveTimeWindow(ref: SessionReference, options: WindowOptions):
   const from = finite('from', options.from ?? ref.from ?? finite('session start', ref.start) - margin);
   const wantedTo = finite('to', options.to ?? ref.to ?? finite('session end', ref.end) + margin);
   if (from >= wantedTo) bad('from must be before to');
+  const explicit = [options.from, options.to, ref.from, ref.to].some((value) => value !== undefined);
+  const outside = explicit ? windowProblem(ref, { from, to: wantedTo }) : undefined;
+  if (outside !== undefined) bad(outside, WINDOW_HINT);
   const to = Math.min(wantedTo, now);
   if (from >= to) bad(`the time window starts after now (${new Date(from).toISOString()})`);
   return { from, to };

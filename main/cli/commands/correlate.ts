@@ -1,5 +1,7 @@
 import type { CorrelationProgress } from '../../../shared/domain/correlation';
 import { AppError } from '../../../shared/errors';
+import { parseSessionReference } from '../../../shared/session/parse-reference';
+import { WINDOW_RULE, extendsBeyondSession } from '../../../shared/session/window-bound';
 import { createCoreServices } from '../../app/core-services';
 import { renderMarkdownReport } from '../../cache/markdown-report';
 import { formatBytes } from '../../cache/markdown-report';
@@ -17,7 +19,7 @@ export const correlate = defineCommand({
   positionals: ['reference'],
   options: {
     connection: { type: 'string', multiple: true, valueName: 'NAME', description: 'Search only this connection (name or id); default: all.' },
-    from: { type: 'string', valueName: 'ISO', description: 'Window start, e.g. 2024-01-23T10:00:00Z (default: session start − margin).' },
+    from: { type: 'string', valueName: 'ISO', description: `Window start, e.g. 2024-01-23T10:00:00Z (default: session start − margin). Cap: ${WINDOW_RULE}.` },
     to: { type: 'string', valueName: 'ISO', description: 'Window end (default: session end + margin, at most now).' },
     json: { type: 'boolean', description: 'Print the whole result as one JSON object.' },
     markdown: { type: 'boolean', description: 'Print a Markdown report (for an issue tracker).' },
@@ -26,6 +28,7 @@ export const correlate = defineCommand({
   },
   details: [
     'The reference is a session token, a session ID, a replay URL or an orcw:// link.',
+    `An orcw:// link whose from/to reach beyond the session's own window is refused unless you pass --from and --to yourself; either way ${WINDOW_RULE}.`,
     'Exit codes: 0 complete, 1 failed or incomplete (the result is still printed), 2 bad usage, 130 interrupted.',
     'Progress goes to stderr when it is a terminal; Ctrl-C stops every running query.',
   ].join('\n'),
@@ -40,7 +43,9 @@ export const correlate = defineCommand({
     const interrupt = () => core.sessions.cancel({ requestId });
     process.once('SIGINT', interrupt);
     try {
-      for (const notice of core.notices) context.io.stderr.write(`warning: ${notice.message}\nhint: ${notice.hint}\n`);
+      for (const notice of core.notices) context.err(`warning: ${notice.message}\nhint: ${notice.hint}`);
+      const { marginMinutes } = await core.settings.get();
+      checkLinkWindow(positionals[0] ?? '', { from, to }, marginMinutes * 60_000);
       const connectionIds = values.connection
         ? await Promise.all(values.connection.map(async (name) => (await core.connections.findConnection(name)).id))
         : undefined;
@@ -57,16 +62,16 @@ export const correlate = defineCommand({
       if (values.json) context.json(resultToJson(result, response));
       else if (values.markdown) context.out(renderMarkdownReport(result, response.cachedAt === undefined ? {} : { cachedAt: response.cachedAt }));
       else context.out(resultSummary(result, response));
-      if (response.offline && (values.json || values.markdown)) context.io.stderr.write(`note: ${response.offline.message}\n`);
+      if (response.offline && (values.json || values.markdown)) context.err(`note: ${response.offline.message}`);
       if (!result.complete) {
-        context.io.stderr.write(`error: the result is incomplete: ${result.failures.length} part(s) failed (listed in the output)\n`);
+        context.err(`error: the result is incomplete: ${result.failures.length} part(s) failed (listed in the output)`);
         return 1;
       }
       return 0;
     } catch (error) {
       progress.clear();
       if (error instanceof AppError && error.code === 'CANCELLED') {
-        context.io.stderr.write('Cancelled: every running query was stopped; nothing was cached.\n');
+        context.err('Cancelled: every running query was stopped; nothing was cached.');
         return EXIT_INTERRUPTED;
       }
       throw error;
@@ -85,6 +90,22 @@ function parseTime(flag: string, value: string | undefined): number | undefined 
   if (Number.isNaN(time)) throw new UsageError(`${flag} must be an ISO 8601 time with a zone, e.g. 2024-01-23T10:00:00Z`);
   return time;
 }
+
+/**
+ * A link is someone else's choice of window: one reaching past the session's own
+ * `[start − margin, end + margin]` runs only when the user states the window (--from and --to).
+ */
+function checkLinkWindow(reference: string, own: { from?: number; to?: number }, marginMs: number): void {
+  const parsed = parseSessionReference(reference);
+  if (!parsed.ok || parsed.value.kind !== 'deep-link') return; // the service reports a bad reference itself
+  if (own.from !== undefined && own.to !== undefined) return;
+  if (!extendsBeyondSession(parsed.value, parsed.value, marginMs)) return;
+  throw new UsageError(
+    `the link asks for a window beyond the session's own (${iso(parsed.value.start - marginMs)} → ${iso(parsed.value.end + marginMs)}); pass --from and --to to choose the window yourself (${WINDOW_RULE})`,
+  );
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** One self-overwriting status line on stderr, only when stderr is a terminal (never in pipes or logs). */
 function progressPrinter(context: CliContext) {

@@ -159,6 +159,16 @@ describe('invalid links', () => {
     expect(error(link)).toBe(message);
   });
 
+  it('refuses a window far from the session, naming the limit (the 2,741-day link of the issue)', () => {
+    const refusal = refusedBy(parseDeepLink, `orcw://session/${EXAMPLE_ID}?from=2019-06-01T00:00:00Z&to=2024-01-23T00:00:00Z`);
+    expect(refusal.message).toBe('orcw:// link: from (2019-06-01T00:00:00.000Z) is more than 1 day before the session start (2024-01-24T02:27:39.324Z)');
+    expect(refusal.hint).toContain('within 1 day of the session (start to end) and be at most 7 days long');
+    const late = refusedBy(parseDeepLink, `orcw://session/${EXAMPLE_TOKEN}?to=${EXAMPLE_EXP + 24 * HOUR + 1}`);
+    expect(late.message).toContain('is more than 1 day after the session end (2024-01-24T04:27:39.324Z)');
+    // The edges themselves are fine.
+    expect(parse(`orcw://session/${EXAMPLE_TOKEN}?from=${EXAMPLE_START - 24 * HOUR}&to=${EXAMPLE_EXP + 24 * HOUR}`).from).toBe(EXAMPLE_START - 24 * HOUR);
+  });
+
   it('accepts a 100-character connection', () => {
     expect(parse(`orcw://session/${EXAMPLE_ID}?connection=${'c'.repeat(100)}`).connection).toHaveLength(100);
   });

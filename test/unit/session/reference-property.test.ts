@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDeepLink, deriveTimeWindow, parseDeepLink, parseSessionReference, type SessionReference } from '../../../shared/session/reference';
 import { HOUR, MINUTE, NOW, SIG, idAt, token } from './fixtures';
 
+const DAY = 24 * HOUR;
+
 const EARLIEST = Date.UTC(2019, 1, 20);
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
@@ -62,19 +64,21 @@ describe('deep links', () => {
     .record({
       p: parts,
       withToken: fc.boolean(),
-      from: fc.option(fc.integer({ min: Date.UTC(2019, 0, 1), max: NOW }), { nil: undefined }),
-      span: fc.integer({ min: 1, max: 30 * 24 * HOUR }),
+      // Links may only reach a day beyond their session and span at most 7 days (window-bound.ts).
+      fromOffset: fc.option(fc.integer({ min: -DAY, max: DAY }), { nil: undefined }),
+      span: fc.integer({ min: 1, max: 7 * DAY }),
       withTo: fc.boolean(),
       connection: fc.option(printable, { nil: undefined }),
       project: fc.option(fc.stringMatching(/^[0-9A-Za-z_-]{1,64}$/), { nil: undefined }),
       jumpToMs: fc.option(fc.integer({ min: 0, max: 7 * 24 * HOUR }), { nil: undefined }),
     })
-    .map(({ p, withToken, from, span, withTo, connection, project, jumpToMs }): SessionReference => {
+    .map(({ p, withToken, fromOffset, span, withTo, connection, project, jumpToMs }): SessionReference => {
       const id = idAt(p.start, p.shard, p.seq);
       const base = parseOk(withToken ? token({ id, delay: p.delay, exp: p.start + p.duration, sig: p.sig }) : id.toString());
       const built: SessionReference = { ...base, kind: 'deep-link' };
+      const from = fromOffset === undefined ? undefined : Math.max(Date.UTC(2019, 0, 1), base.start + fromOffset);
       if (from !== undefined) built.from = from;
-      if (withTo) built.to = (from ?? p.start) + span;
+      if (withTo) built.to = Math.min((from ?? base.start) + span, base.end + DAY);
       if (connection !== undefined) built.connection = connection;
       if (project !== undefined) {
         built.projectId = project;
@@ -91,6 +95,26 @@ describe('deep links', () => {
         expect(result).toEqual({ ok: true, value: original });
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('link windows', () => {
+  const DAYS = 24 * HOUR;
+  it('accepts exactly the windows the rule allows: within a day of the session, at most 7 days long', () => {
+    fc.assert(
+      fc.property(parts, fc.integer({ min: -30 * DAYS, max: 30 * DAYS }), fc.integer({ min: 1, max: 30 * DAYS }), (p, fromOffset, span) => {
+        const id = idAt(p.start, p.shard, p.seq);
+        const ref = parseOk(token({ id, exp: p.start + p.duration }));
+        const from = ref.start + fromOffset;
+        const to = from + span;
+        if (from < Date.UTC(2019, 0, 1)) return;
+        const allowed = from >= ref.start - DAYS && to <= ref.end + DAYS && from <= ref.end + DAYS && to - from <= 7 * DAYS;
+        const result = parseDeepLink(`orcw://session/${token({ id, exp: p.start + p.duration })}?from=${from}&to=${to}`, { now: NOW });
+        expect(result.ok).toBe(allowed);
+        if (!result.ok) expect(result.error.hint).toContain('at most 7 days long');
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -3,6 +3,8 @@ import { AppError } from '../../../shared/errors';
 import { deriveTimeWindow, type SessionReference } from '../../../shared/session/reference';
 import { EXAMPLE_EXP, EXAMPLE_ID, EXAMPLE_START, HOUR, MINUTE } from './fixtures';
 
+const DAY = 24 * HOUR;
+
 const LATER = EXAMPLE_EXP + 24 * HOUR;
 const tokenRef: SessionReference = { kind: 'token', sessionId: EXAMPLE_ID, start: EXAMPLE_START, end: EXAMPLE_EXP, expiresAt: EXAMPLE_EXP };
 const idRef: SessionReference = { kind: 'session-id', sessionId: EXAMPLE_ID, start: EXAMPLE_START, end: EXAMPLE_START + 2 * HOUR };
@@ -57,7 +59,28 @@ describe('deriveTimeWindow', () => {
   });
 
   it('clips an override past now, too', () => {
-    expect(deriveTimeWindow(tokenRef, { now: LATER, from: EXAMPLE_START, to: LATER + HOUR })).toEqual({ from: EXAMPLE_START, to: LATER });
+    const soon = EXAMPLE_EXP + HOUR;
+    expect(deriveTimeWindow(tokenRef, { now: soon, from: EXAMPLE_START, to: soon + HOUR })).toEqual({ from: EXAMPLE_START, to: soon });
+  });
+
+  it('refuses an explicit window that strays more than a day from the session or lasts over 7 days, naming the limit', () => {
+    const refusal = (options: { from?: number; to?: number }, ref: SessionReference = tokenRef) => {
+      const error = thrown(() => deriveTimeWindow(ref, { now: LATER, ...options }));
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(error.hint).toContain('within 1 day of the session (start to end) and be at most 7 days long');
+      return error.message;
+    };
+    expect(refusal({ from: EXAMPLE_START - DAY - 1 })).toBe(
+      `from (${new Date(EXAMPLE_START - DAY - 1).toISOString()}) is more than 1 day before the session start (${new Date(EXAMPLE_START).toISOString()})`,
+    );
+    expect(refusal({ to: EXAMPLE_EXP + DAY + 1 })).toMatch(/^to \(.*\) is more than 1 day after the session end/);
+    // The issue's 2,741-day scan, as the per-run override and as a link's own from.
+    expect(refusal({ from: Date.UTC(2019, 5, 1) })).toMatch(/more than 1 day before the session start/);
+    expect(refusal({}, { ...tokenRef, from: Date.UTC(2019, 5, 1) })).toMatch(/more than 1 day before the session start/);
+    // Both edges are allowed; the length cap still holds for a long session.
+    expect(deriveTimeWindow(tokenRef, { now: LATER, from: EXAMPLE_START - DAY, to: EXAMPLE_EXP + DAY })).toEqual({ from: EXAMPLE_START - DAY, to: EXAMPLE_EXP + DAY });
+    const week = { ...tokenRef, end: EXAMPLE_START + 7 * DAY };
+    expect(refusal({ from: EXAMPLE_START - HOUR }, week)).toBe('the time window is 7.1 days long; at most 7 days are allowed');
   });
 
   it('refuses from ≥ to', () => {

@@ -29,7 +29,11 @@ export interface CliContext {
   dataDir: string;
   /** Built on first use, so `--help` and usage errors never touch the data directory or keychain. */
   connections(): ConnectionService;
+  /** A human-readable line on stdout; control characters in it are made visible (terminal-text.ts). */
   out(line: string): void;
+  /** The same for stderr: warnings, errors, notes. */
+  err(line: string): void;
+  /** Exact JSON on stdout (JSON escapes control characters itself). */
   json(value: unknown): void;
 }
 

@@ -9,7 +9,7 @@ export const EXIT_USAGE = 2;
 
 /** Finds the command named by the leading words of argv, parses its options and runs it. */
 export async function dispatch(commands: readonly CliCommand[], argv: string[], context: CliContext): Promise<number> {
-  const err = (text: string) => context.io.stderr.write(`${text}\n`);
+  const err = (text: string) => context.err(text);
   const wantsHelp = argv.includes('--help') || argv.includes('-h') || argv[0] === 'help';
   const command = findCommand(commands, argv);
   if (!command) {
@@ -24,7 +24,10 @@ export async function dispatch(commands: readonly CliCommand[], argv: string[], 
       err(overviewHelp(group.length > 0 ? group : commands));
       return EXIT_USAGE;
     }
-    err(`error: unknown command "${(words[0] ?? argv[0] ?? '').slice(0, 40)}"\nhint: run "orcw --help" to see the commands`);
+    // Never echo what was typed: a secret pasted in the wrong place would land in the terminal's
+    // scrollback and in CI logs. A suggestion names our own command instead.
+    const guess = closestCommand(commands, words[0] ?? argv[0] ?? '');
+    err(`error: unknown command (what was typed is not repeated)${guess ? `; did you mean "orcw ${guess}"?` : ''}\nhint: run "orcw --help" to see the commands`);
     return EXIT_USAGE;
   }
   try {
@@ -71,7 +74,7 @@ function parseCommandArgs(command: CliCommand, args: string[]) {
   try {
     parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
   } catch (error) {
-    throw new UsageError(describeParseError(error));
+    throw new UsageError(describeParseError(error, command));
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   if (values.help) return { values, positionals: parsed.positionals };
@@ -87,11 +90,45 @@ function parseCommandArgs(command: CliCommand, args: string[]) {
   return { values, positionals: parsed.positionals };
 }
 
-function describeParseError(error: unknown): string {
+function describeParseError(error: unknown, command: CliCommand): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/secret|token/i.test(message) && (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    return 'secrets are never accepted as arguments (other processes can read them): use --secret-access-key-stdin, or omit it to be prompted';
+  if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    if (/secret|token/i.test(message)) {
+      return 'secrets are never accepted as arguments (other processes can read them): use --secret-access-key-stdin, or omit it to be prompted';
+    }
+    // parseArgs quotes the unknown option verbatim: it is the user's text, so it is not repeated.
+    const typed = /'(-[^']*)'/.exec(message)?.[1] ?? '';
+    const guess = closest(Object.keys(command.options).map((name) => `--${name}`), typed.split('=')[0] ?? '');
+    return `unknown option (what was typed is not repeated)${guess ? `; did you mean ${guess}?` : ''}`;
   }
-  // parseArgs names only options here (positionals are checked above), so its text is safe to show.
-  return message.split('\n')[0]!.replace(/^Unknown option/, 'unknown option').replace(/^Option/, 'option');
+  // The remaining parseArgs errors name one of the command's own options (a missing value, a value
+  // given to a flag), so their first line is ours to show.
+  return message.split('\n')[0]!.replace(/^Option/, 'option');
+}
+
+function closestCommand(commands: readonly CliCommand[], typed: string): string | undefined {
+  return closest([...new Set(commands.map((c) => c.name.split(' ')[0]!))], typed);
+}
+
+/** The known name within two edits of what was typed (a typo), else nothing. */
+function closest(names: readonly string[], typed: string): string | undefined {
+  if (typed === '' || typed.length > 40) return undefined;
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    const distance = editDistance(name, typed);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
 }

@@ -23,6 +23,7 @@ import { ConnectionService } from '../connections/connection-service';
 import { ConnectionStore } from '../connections/connection-store';
 import type { CliCommand, CliContext, CliIo } from './command';
 import { dispatch } from './dispatch';
+import { visibleControls } from './terminal-text';
 import { connectionsAdd } from './commands/connections-add';
 import { connectionsList } from './commands/connections-list';
 import { connectionsRemove } from './commands/connections-remove';
@@ -61,7 +62,10 @@ function createContext(io: CliIo): CliContext {
       return connections;
     },
     out(line) {
-      io.stdout.write(`${line}\n`);
+      io.stdout.write(`${visibleControls(line)}\n`);
+    },
+    err(line) {
+      io.stderr.write(`${visibleControls(line)}\n`);
     },
     json(value) {
       io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -20,7 +20,7 @@ const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 async function withCache<T>(context: CliContext, use: (cache: CacheStore) => Promise<T> | T): Promise<T> {
   const settings = await createSettingsStore(context.dataDir).get();
   const opened = openCache({ dataDir: context.dataDir, capBytes: settings.cacheCapBytes });
-  if (opened.warning) context.io.stderr.write(`warning: ${opened.warning.message}\nhint: ${opened.warning.hint}\n`);
+  if (opened.warning) context.err(`warning: ${opened.warning.message}\nhint: ${opened.warning.hint}`);
   try {
     return await use(opened.store);
   } finally {
@@ -131,11 +131,14 @@ export const cacheExport = defineCommand({
       const sessionId = sessionIdOf(positionals[0] ?? '');
       const exported = cache.exportSession(sessionId, values.format);
       if (values.output === undefined) {
-        context.io.stdout.write(exported.content.endsWith('\n') ? exported.content : `${exported.content}\n`);
+        // JSON stays exact (it escapes control characters itself); a report shown in a terminal must not drive it.
+        const text = exported.content.endsWith('\n') ? exported.content.slice(0, -1) : exported.content;
+        if (values.format === 'json') context.io.stdout.write(`${text}\n`);
+        else context.out(text);
         return;
       }
       await writeFile(values.output, exported.content, { flag: 'w' });
-      context.io.stderr.write(`Wrote ${path.resolve(values.output)} (${formatBytes(Buffer.byteLength(exported.content))}).\n`);
+      context.err(`Wrote ${path.resolve(values.output)} (${formatBytes(Buffer.byteLength(exported.content))}).`);
     }),
 });
 

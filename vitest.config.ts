@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
+    // The CLI tests run bin/orcw.mjs, which runs the bundle: rebuild it when a source changed.
+    globalSetup: ['test/support/cli-bundle-setup.ts'],
   },
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Entry of the `orcw` CLI: runs the TypeScript sources through tsx, so `npx orcw` works right
-// after `npm install` with no build step.
+// Entry of the `orcw` CLI: loads the esbuild bundle of main/cli (dist/cli, built on `npm install`
+// by the `prepare` script and by `npm run build`), so no TypeScript is compiled at start-up.
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
   process.stderr.write(
@@ -10,7 +10,17 @@ if (major < 24) {
   process.exit(1);
 }
 
-const { register } = await import('tsx/esm/api');
-register();
-const { runCli } = await import('../main/cli/main.ts');
+const { fileURLToPath } = await import('node:url');
+const { CLI_ENTRY, cliBundleProblem } = await import('./bundle-freshness.mjs');
+const root = fileURLToPath(new URL('..', import.meta.url));
+// A bundle older than the sources would run yesterday's code: refuse, and say how to fix it.
+const problem = cliBundleProblem(root);
+if (problem !== undefined) {
+  const what = problem.reason === 'missing' ? `the orcw CLI is not built (${CLI_ENTRY} is missing)` : `the orcw CLI bundle is older than ${problem.file}`;
+  process.stderr.write(`error: ${what}\nhint: run "npm run build:cli" in ${root} (it takes a few seconds; npm install does it too)\n`);
+  process.exit(1);
+}
+// V8 keeps the compiled bundle on disk (in the OS temp folder), so later starts skip compiling it.
+(await import('node:module')).enableCompileCache?.();
+const { runCli } = await import(new URL(`../${CLI_ENTRY}`, import.meta.url).href);
 process.exitCode = await runCli(process.argv.slice(2));

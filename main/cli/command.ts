@@ -27,8 +27,11 @@ export interface CliIo {
 export interface CliContext {
   io: CliIo;
   dataDir: string;
-  /** Built on first use, so `--help` and usage errors never touch the data directory or keychain. */
-  connections(): ConnectionService;
+  /**
+   * Built (and its modules loaded) on first use, so `--help` and usage errors never touch the
+   * data directory or keychain, nor load the AWS SDK.
+   */
+  connections(): Promise<ConnectionService>;
   /** A human-readable line on stdout; control characters in it are made visible (terminal-text.ts). */
   out(line: string): void;
   /** The same for stderr: warnings, errors, notes. */

@@ -14,13 +14,13 @@
  *   2. Add `cacheStats` to `commands` below. Help, `--help`, parsing and exit codes come for free.
  * Conventions: throw `UsageError` for a wrong command line (exit 2) and `AppError` for failures
  * (printed as "error: …" / "hint: …", exit 1; INVALID_INPUT exits 2). Return a number to choose
- * another exit code. Build services lazily inside `run` so `--help` touches nothing. Never accept a
- * secret through argv: read it from stdin (see secret-input.ts).
+ * another exit code. Build services lazily inside `run`, and import the modules behind them with
+ * `await import()` there: the CLI bundle puts those in chunks loaded on first use, so `--help`
+ * touches nothing and starts at once. Never accept a secret through argv: read it from stdin (see
+ * secret-input.ts).
  */
-import { defaultSecretStore } from '../keychain/secret-store';
 import { resolveDataDir } from '../config/data-dir';
-import { ConnectionService } from '../connections/connection-service';
-import { ConnectionStore } from '../connections/connection-store';
+import type { ConnectionService } from '../connections/connection-service';
 import type { CliCommand, CliContext, CliIo } from './command';
 import { dispatch } from './dispatch';
 import { visibleControls } from './terminal-text';
@@ -53,12 +53,14 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
 
 function createContext(io: CliIo): CliContext {
   const dataDir = resolveDataDir({ env: io.env });
-  let connections: ConnectionService | undefined;
+  let connections: Promise<ConnectionService> | undefined;
   return {
     io,
     dataDir,
     connections() {
-      connections ??= new ConnectionService({ store: new ConnectionStore(dataDir), secrets: defaultSecretStore() });
+      connections ??= Promise.all([import('../connections/connection-service'), import('../connections/connection-store'), import('../keychain/secret-store')]).then(
+        ([{ ConnectionService }, { ConnectionStore }, { defaultSecretStore }]) => new ConnectionService({ store: new ConnectionStore(dataDir), secrets: defaultSecretStore() }),
+      );
       return connections;
     },
     out(line) {

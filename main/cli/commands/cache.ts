@@ -4,11 +4,10 @@ import { searchQuerySchema, type SessionSummary } from '../../../shared/domain/c
 import { levelSchema } from '../../../shared/domain/correlation';
 import { AppError } from '../../../shared/errors';
 import { parseSessionReference } from '../../../shared/session/parse-reference';
-import { openCache, type CacheStore } from '../../cache/cache-store';
+import type { CacheStore } from '../../cache/cache-store';
 import { renderMarkdownReport } from '../../cache/markdown-report';
 import { resultToJson } from '../../correlation/result-json';
 import { resultSummary } from '../../correlation/result-summary';
-import { createSettingsStore } from '../../settings/settings-store';
 import { UsageError, defineCommand, type CliContext } from '../command';
 import { formatBytes, table } from '../format';
 
@@ -18,6 +17,7 @@ const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 /** The cache needs no keychain or network: `orcw cache …` works on a plane. */
 async function withCache<T>(context: CliContext, use: (cache: CacheStore) => Promise<T> | T): Promise<T> {
+  const [{ createSettingsStore }, { openCache }] = await Promise.all([import('../../settings/settings-store'), import('../../cache/cache-store')]);
   const settings = await createSettingsStore(context.dataDir).get();
   const opened = openCache({ dataDir: context.dataDir, capBytes: settings.cacheCapBytes });
   if (opened.warning) context.err(`warning: ${opened.warning.message}\nhint: ${opened.warning.hint}`);

@@ -8,7 +8,7 @@ export const connectionsList = defineCommand({
   usage: '[--json]',
   options: { json: { type: 'boolean', description: 'Print the connections as JSON.' } },
   async run({ values }, context) {
-    const connections = await context.connections().list();
+    const connections = await (await context.connections()).list();
     if (values.json) return context.json(connections);
     if (connections.length === 0) {
       context.out('No connections yet. Add one with: orcw connections add --help');

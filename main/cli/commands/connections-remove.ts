@@ -7,7 +7,7 @@ export const connectionsRemove = defineCommand({
   positionals: ['name'],
   options: {},
   async run({ positionals }, context) {
-    const service = context.connections();
+    const service = await context.connections();
     const connection = await service.findConnection(positionals[0] ?? '');
     await service.delete({ id: connection.id });
     context.out(`Removed connection "${connection.name}"${connection.auth.kind === 'keys' ? ' and its keychain entry' : ''}.`);

@@ -7,7 +7,7 @@ export const connectionsTest = defineCommand({
   positionals: ['name'],
   options: { json: { type: 'boolean', description: 'Print the result as JSON.' } },
   async run({ values, positionals }, context) {
-    const service = context.connections();
+    const service = await context.connections();
     const connection = await service.findConnection(positionals[0] ?? '');
     const result = await service.test({ id: connection.id });
     if (values.json) return context.json(result);

@@ -2,7 +2,6 @@ import type { CorrelationProgress } from '../../../shared/domain/correlation';
 import { AppError } from '../../../shared/errors';
 import { parseSessionReference } from '../../../shared/session/parse-reference';
 import { WINDOW_RULE, extendsBeyondSession } from '../../../shared/session/window-bound';
-import { createCoreServices } from '../../app/core-services';
 import { renderMarkdownReport } from '../../cache/markdown-report';
 import { formatBytes } from '../../cache/markdown-report';
 import { resultToJson } from '../../correlation/result-json';
@@ -38,6 +37,7 @@ export const correlate = defineCommand({
     const from = parseTime('--from', values.from);
     const to = parseTime('--to', values.to);
     const progress = progressPrinter(context);
+    const { createCoreServices } = await import('../../app/core-services');
     const core = await createCoreServices({ dataDir: context.dataDir, emitProgress: progress.show });
     const requestId = `cli-${process.pid}-${Date.now()}`;
     const interrupt = () => core.sessions.cancel({ requestId });

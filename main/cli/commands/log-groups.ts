@@ -12,7 +12,7 @@ export const logGroups = defineCommand({
     json: { type: 'boolean', description: 'Print the groups as JSON.' },
   },
   async run({ values, positionals }, context) {
-    const service = context.connections();
+    const service = await context.connections();
     const connection = await service.findConnection(positionals[0] ?? '');
     const groups: LogGroupInfo[] = [];
     let nextToken: string | undefined;

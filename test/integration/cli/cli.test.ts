@@ -8,7 +8,8 @@ import { filesContaining, freshSecret, orcw, secretToolLookup, tempDataDir, tran
 import { NODE, ROOT, runNode } from '../connections/support';
 import { spawn } from 'node:child_process';
 
-// Spawns bin/orcw.mjs (Node 24 + tsx), inside scripts/with-keyring.sh, against the emulator.
+// Spawns bin/orcw.mjs (Node 24 running the dist/cli bundle, as `npx orcw` does), inside
+// scripts/with-keyring.sh, against the emulator.
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 let emulator: Emulator;

@@ -12,7 +12,7 @@ if (major < 24) {
 
 const { fileURLToPath } = await import('node:url');
 const { CLI_ENTRY, cliBundleProblem } = await import('./bundle-freshness.mjs');
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
 // A bundle older than the sources would run yesterday's code: refuse, and say how to fix it.
 const problem = cliBundleProblem(root);
 if (problem !== undefined) {

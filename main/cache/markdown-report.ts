@@ -1,4 +1,5 @@
 import type { ContextLine, CorrelationResult, ErrorGroup, LogEvent } from '../../shared/domain/correlation';
+import { formatOffset, formatTimestamp } from '../../shared/time/format-time';
 
 /**
  * Renders a run as a Markdown report for pasting into an issue tracker (GitHub, GitLab, Jira's
@@ -13,18 +14,9 @@ export interface MarkdownReportOptions {
 /** Long single lines (minified JSON, base64) are cut in context blocks; the report stays readable. */
 const MAX_LINE = 1_000;
 
+/** Reports are read in other zones than where they were made: every time is UTC, and says so. */
 function iso(ms: number): string {
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? String(ms) : date.toISOString();
-}
-
-/** Signed m:ss.mmm relative to the session start (context can precede it). */
-export function formatOffset(ms: number): string {
-  const sign = ms < 0 ? '−' : '+';
-  const abs = Math.abs(Math.round(ms));
-  const minutes = Math.floor(abs / 60_000);
-  const seconds = Math.floor((abs % 60_000) / 1000);
-  return `${sign}${minutes}:${String(seconds).padStart(2, '0')}.${String(abs % 1000).padStart(3, '0')}`;
+  return formatTimestamp(ms, 'utc');
 }
 
 export function formatBytes(bytes: number): string {

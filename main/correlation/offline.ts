@@ -1,5 +1,6 @@
 import type { AppErrorValue } from '../../shared/errors';
 import type { CorrelationResult, RunFailure } from '../../shared/domain/correlation';
+import { formatTimestamp } from '../../shared/time/format-time';
 
 /** Failures that mean "cannot reach AWS from here right now", as opposed to a wrong setting. */
 const OFFLINE_CODES: ReadonlySet<RunFailure['code']> = new Set(['AWS_NETWORK', 'KEYCHAIN_UNAVAILABLE', 'AWS_CREDENTIALS_MISSING', 'AWS_EXPIRED_TOKEN']);
@@ -20,7 +21,7 @@ export function offlineNotice(result: CorrelationResult, cachedAt: number): AppE
   const cause = result.failures[0]!;
   return {
     code: 'OFFLINE',
-    message: `offline — showing cached results from ${new Date(cachedAt).toISOString()} (${cause.message})`,
+    message: `offline — showing cached results from ${formatTimestamp(cachedAt, 'utc')} (${cause.message})`,
     hint: cause.hint,
   };
 }

@@ -1,7 +1,8 @@
 import type { CorrelateResponse, CorrelationResult, ErrorGroup } from '../../shared/domain/correlation';
-import { formatBytes, formatOffset } from '../cache/markdown-report';
+import { formatOffset, formatTimestamp } from '../../shared/time/format-time';
+import { formatBytes } from '../cache/markdown-report';
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const iso = (ms: number) => formatTimestamp(ms, 'utc');
 const MAX_GROUPS = 20;
 
 /** The readable summary `orcw correlate` and `orcw cache show` print: what a developer reads first. */

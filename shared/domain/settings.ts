@@ -9,6 +9,8 @@ const settingsFields = {
   contextEvents: z.number().int().min(0).max(200),
   contextSeconds: z.number().int().min(0).max(600),
   theme: z.enum(['system', 'light', 'dark']),
+  /** How absolute times are shown: the computer's zone or UTC (what CloudWatch and most backends log). */
+  timeZone: z.enum(['local', 'utc']),
 };
 
 export const settingsSchema = z.object(settingsFields);
@@ -25,4 +27,5 @@ export const defaultSettings: Settings = Object.freeze({
   contextEvents: 20,
   contextSeconds: 5,
   theme: 'system',
+  timeZone: 'local',
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { searchQuerySchema, type SessionSummary } from '../../../shared/domain/cache';
 import { levelSchema } from '../../../shared/domain/correlation';
 import { AppError } from '../../../shared/errors';
+import { formatTimestamp } from '../../../shared/time/format-time';
 import { parseSessionReference } from '../../../shared/session/parse-reference';
 import type { CacheStore } from '../../cache/cache-store';
 import { renderMarkdownReport } from '../../cache/markdown-report';
@@ -11,7 +12,7 @@ import { resultSummary } from '../../correlation/result-summary';
 import { UsageError, defineCommand, type CliContext } from '../command';
 import { formatBytes, table } from '../format';
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const iso = (ms: number) => formatTimestamp(ms, 'utc');
 /** An import larger than this is not a session export (the IPC contract uses the same bound). */
 const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 

@@ -1,4 +1,5 @@
-/** Display formatting. Times are shown in the user's local zone; offsets relative to the session start. */
+/** Display formatting of sizes, costs, durations and counts; points in time: shared/time/format-time.ts. */
+import { formatDate, type TimeZoneChoice } from '../../../shared/time/format-time';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
@@ -37,36 +38,13 @@ export function formatDuration(ms: number): string {
   return `${sign}${(total / 1000).toFixed(1)} s`;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+/** Points in time and offsets have one format, shared with main's CLI and reports. */
+export { formatOffset } from '../../../shared/time/format-time';
 
-/** `+m:ss.mmm` (or `+h:mm:ss.mmm`) since the session start; negative for events in the margin before it. */
-export function formatOffset(ms: number, withMillis = true): string {
-  if (!Number.isFinite(ms)) return '—';
-  const sign = ms < 0 ? '−' : '+';
-  const total = Math.round(Math.abs(ms));
-  const millis = total % 1000;
-  const seconds = Math.floor(total / 1000) % 60;
-  const minutes = Math.floor(total / 60_000) % 60;
-  const hours = Math.floor(total / 3_600_000);
-  const body = hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${minutes}:${pad(seconds)}`;
-  return withMillis ? `${sign}${body}.${pad(millis, 3)}` : `${sign}${body}`;
-}
-
-export function formatDateTime(epochMs: number): string {
-  if (!Number.isFinite(epochMs)) return '—';
-  const d = new Date(epochMs);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
-export function formatClock(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
-}
-
-export function formatRelative(epochMs: number, now: number): string {
+export function formatRelative(epochMs: number, now: number, zone: TimeZoneChoice = 'local'): string {
   const diff = now - epochMs;
   if (!Number.isFinite(diff)) return '—';
-  if (diff < 0) return formatDateTime(epochMs);
+  if (diff < 0) return formatDate(epochMs, zone);
   const minutes = Math.floor(diff / 60_000);
   if (minutes < 1) return 'just now';
   if (minutes < 60) return `${minutes} min ago`;
@@ -74,7 +52,7 @@ export function formatRelative(epochMs: number, now: number): string {
   if (hours < 24) return `${hours} h ago`;
   const days = Math.floor(hours / 24);
   if (days < 30) return `${days} d ago`;
-  return formatDateTime(epochMs).slice(0, 10);
+  return formatDate(epochMs, zone);
 }
 
 // One formatter: toLocaleString builds a new Intl.NumberFormat on every call.

@@ -1,4 +1,5 @@
 import type { ErrorGroup, LogEvent } from '../../../shared/domain/correlation';
+import { formatTimestamp } from '../../../shared/time/format-time';
 import { formatOffset } from './format';
 import { LEVEL_LABEL } from './levels';
 
@@ -15,7 +16,7 @@ function body(event: LogEvent): string {
 
 export function eventToMarkdown(event: LogEvent, sessionId: string, replayUrl?: string): string {
   const lines = [
-    `**${LEVEL_LABEL[event.level]}** \`${formatOffset(event.offsetMs)}\` · ${new Date(event.timestamp).toISOString()}`,
+    `**${LEVEL_LABEL[event.level]}** \`${formatOffset(event.offsetMs)}\` · ${formatTimestamp(event.timestamp, 'utc')}`,
     '',
     `- Session: \`${sessionId}\``,
     `- Source: ${event.connection} · \`${event.logGroup}\` · \`${event.logStream}\``,
@@ -41,5 +42,5 @@ export function groupToMarkdown(group: ErrorGroup, sessionId: string, replayUrl?
 /** Plain text of one event, for "Copy event". */
 export function eventToText(event: LogEvent): string {
   const message = event.json ? JSON.stringify(event.json, null, 2) : event.message;
-  return `${new Date(event.timestamp).toISOString()} ${LEVEL_LABEL[event.level]} [${event.logGroup} ${event.logStream}] ${message}`;
+  return `${formatTimestamp(event.timestamp, 'utc')} ${LEVEL_LABEL[event.level]} [${event.logGroup} ${event.logStream}] ${message}`;
 }

@@ -3,6 +3,7 @@ import { CachePanel } from '../components/settings/cache-panel';
 import { SettingsForm } from '../components/settings/settings-form';
 import { ThemePicker } from '../components/settings/theme-picker';
 import { InlineError } from '../components/common/inline-error';
+import { TimeZoneToggle } from '../components/common/time-zone-toggle';
 import { useStore } from '../store/store';
 
 export function SettingsView() {
@@ -18,6 +19,13 @@ export function SettingsView() {
           <div className="card-header">
             <h2>Appearance</h2>
             <ThemePicker />
+          </div>
+          <div className="card-header card-header-last">
+            <div>
+              <h2 id="times-heading">Times</h2>
+              <p className="muted small-print">Absolute times beside every offset, with milliseconds; copies and reports are always in UTC.</p>
+            </div>
+            <TimeZoneToggle />
           </div>
         </section>
         <section className="card">

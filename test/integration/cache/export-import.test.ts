@@ -41,7 +41,7 @@ describe('export and import', () => {
     const { fileName, content } = store.exportSession(result.session.id, 'md');
     expect(fileName).toBe(`orcw-session-${result.session.id}.md`);
     expect(content).toContain(`# Backend logs for OpenReplay session ${result.session.id}`);
-    expect(content).toContain('**cached:** 2025-05-06T00:00:00.000Z');
+    expect(content).toContain('**cached:** 2025-05-06 00:00:00.000 UTC');
     expect(content).toContain(`## Error groups (${result.groups.length})`);
     expect(content).toContain('## Failures');
     store.close();

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { CorrelationResult, ErrorGroup } from '../../../shared/domain/correlation';
-import { escapeInline, fenced, formatBytes, formatOffset, renderMarkdownReport } from '../../../main/cache/markdown-report';
+import { escapeInline, fenced, formatBytes, renderMarkdownReport } from '../../../main/cache/markdown-report';
+import { formatOffset } from '../../../shared/time/format-time';
 import { makeCorrelationResult } from '../../support/cache-fixtures/correlation-results';
 
 function withGroup(result: CorrelationResult, patch: Partial<ErrorGroup>): CorrelationResult {
   const group = result.groups[0] as ErrorGroup;
   return { ...result, groups: [{ ...group, ...patch }, ...result.groups.slice(1)] };
 }
+
+/** The report's time format, from Date's own ISO form: `2024-01-02 03:04:05.000 UTC`. */
+const utc = (ms: number) => `${new Date(ms).toISOString().replace('T', ' ').replace('Z', '')} UTC`;
 
 describe('renderMarkdownReport', () => {
   const result = makeCorrelationResult({ seed: 4, events: 400, failures: 1 });
@@ -16,10 +20,10 @@ describe('renderMarkdownReport', () => {
     const md = renderMarkdownReport(result, { cachedAt: Date.UTC(2024, 0, 2, 3, 4, 5) });
     expect(md).toContain(`# Backend logs for OpenReplay session ${result.session.id}`);
     if (result.session.replayUrl) expect(md).toContain(`- **Replay:** <${result.session.replayUrl}>`);
-    expect(md).toContain(`- **Query window:** ${new Date(result.window.from).toISOString()} → ${new Date(result.window.to).toISOString()}`);
+    expect(md).toContain(`- **Query window:** ${utc(result.window.from)} → ${utc(result.window.to)}`);
     expect(md).toContain(formatBytes(result.stats.bytesScanned));
     expect(md).toContain(`$${result.stats.costUsd.toFixed(4)}`);
-    expect(md).toContain('**cached:** 2024-01-02T03:04:05.000Z');
+    expect(md).toContain('**cached:** 2024-01-02 03:04:05.000 UTC');
     expect(md).toContain('**incomplete** — 1 connection failed');
     expect(md).toContain('`AWS_ACCESS_DENIED`');
   });
@@ -31,7 +35,7 @@ describe('renderMarkdownReport', () => {
     const withStack = result.groups.find((g) => g.stack);
     if (withStack?.stack) expect(md).toContain(withStack.stack);
     const sample = result.events.find((e) => e.id === group.sampleEventId);
-    expect(md).toContain(`▶ ${new Date(sample?.timestamp ?? 0).toISOString()}`);
+    expect(md).toContain(`▶ ${utc(sample?.timestamp ?? 0)}`);
     for (const line of [...group.contextBefore, ...group.contextAfter]) expect(md).toContain(line.message.slice(0, 200));
   });
 

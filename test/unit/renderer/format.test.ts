@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayLine, formatBytes, formatCost, formatDuration, formatOffset, formatRelative, plural } from '../../../renderer/src/lib/format';
+import { displayLine, formatBytes, formatCost, formatDuration, formatRelative, plural } from '../../../renderer/src/lib/format';
 
 describe('format', () => {
   it('formats byte counts with binary units', () => {
@@ -14,13 +14,6 @@ describe('format', () => {
     expect(formatCost(0.0136)).toBe('$0.014');
     expect(formatCost(0.00002)).toBe('< $0.0001');
     expect(formatCost(12.345)).toBe('$12.35');
-  });
-
-  it('formats offsets from the session start, signed, with milliseconds', () => {
-    expect(formatOffset(0)).toBe('+0:00.000');
-    expect(formatOffset(95_123)).toBe('+1:35.123');
-    expect(formatOffset(-20_000)).toBe('−0:20.000');
-    expect(formatOffset(3_723_004)).toBe('+1:02:03.004');
   });
 
   it('formats durations at a useful precision', () => {

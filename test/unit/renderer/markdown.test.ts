@@ -36,6 +36,6 @@ describe('copy as Markdown', () => {
   });
 
   it('copies an event as one plain line with its time, level and source', () => {
-    expect(eventToText(event(0, 'warn', { message: 'slow' }))).toBe('2023-11-14T22:13:20.000Z WARN [/ecs/api stream-a] slow');
+    expect(eventToText(event(0, 'warn', { message: 'slow' }))).toBe('2023-11-14 22:13:20.000 UTC WARN [/ecs/api stream-a] slow');
   });
 });

@@ -2,8 +2,9 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SessionSummary } from '../../../../shared/domain/cache';
 import type { AppErrorValue } from '../../../../shared/errors';
 import { useListSelection } from '../../hooks/use-list-selection';
+import { useTimeFormat } from '../../hooks/use-time-format';
 import { call } from '../../lib/api';
-import { formatDateTime, formatRelative, plural } from '../../lib/format';
+import { formatRelative, plural } from '../../lib/format';
 import { useStore } from '../../store/store';
 import { InlineError } from '../common/inline-error';
 
@@ -11,6 +12,7 @@ export function RecentSessions() {
   const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
   const [error, setError] = useState<AppErrorValue | null>(null);
   const openCached = useStore((s) => s.openCached);
+  const time = useTimeFormat();
   const listRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
@@ -86,8 +88,8 @@ export function RecentSessions() {
             <div className="num">
               {plural(session.eventCount, 'event')} · <strong className={session.errorGroupCount > 0 ? 'level-error' : ''}>{plural(session.errorGroupCount, 'error group')}</strong>
             </div>
-            <div className="faint" title={`Cached ${formatDateTime(session.cachedAt)}`}>
-              started {formatDateTime(session.start)} · viewed {formatRelative(session.lastViewedAt, now)}
+            <div className="recent-when" title={`Cached ${time.stamp(session.cachedAt)}`}>
+              started {time.stamp(session.start)} · viewed {formatRelative(session.lastViewedAt, now, time.zone)}
             </div>
           </div>
           <button

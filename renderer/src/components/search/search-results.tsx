@@ -1,12 +1,14 @@
 import { useEffect, useRef } from 'react';
 import type { SearchHit } from '../../../../shared/domain/cache';
 import { useListSelection } from '../../hooks/use-list-selection';
-import { formatDateTime, stripTag } from '../../lib/format';
+import { useTimeFormat } from '../../hooks/use-time-format';
+import { stripTag } from '../../lib/format';
 import { highlightPieces, snippet } from '../../lib/highlight';
 import { LEVEL_LABEL } from '../../lib/levels';
 
 export function SearchResults({ hits, query, onOpen }: { hits: readonly SearchHit[]; query: string; onOpen(hit: SearchHit): void }) {
   const listRef = useRef<HTMLOListElement>(null);
+  const time = useTimeFormat();
   const open = (index: number) => {
     const hit = hits[index];
     if (hit) onOpen(hit);
@@ -35,7 +37,7 @@ export function SearchResults({ hits, query, onOpen }: { hits: readonly SearchHi
           <div className="search-hit-meta">
             <span className={`level level-${hit.level}`}>{LEVEL_LABEL[hit.level]}</span>
             <span className="mono">{hit.sessionId}</span>
-            <span className="faint num">{formatDateTime(hit.timestamp)}</span>
+            <span className="muted num">{time.stamp(hit.timestamp)}</span>
             <span className="faint mono ellipsis">{hit.logGroup}</span>
           </div>
           <div className="search-hit-text mono">

@@ -1,13 +1,15 @@
 import { useEffect, useRef } from 'react';
 import type { ErrorGroup } from '../../../../shared/domain/correlation';
 import { useListSelection } from '../../hooks/use-list-selection';
+import { useTimeFormat } from '../../hooks/use-time-format';
 import type { Domain } from '../../lib/binning';
 import { formatCount, formatOffset } from '../../lib/format';
 import { useStore } from '../../store/store';
 import { Sparkline } from './sparkline';
 
 /** Error groups, most frequent first. Enter/click filters the event list to the group. */
-export function ErrorGroups({ groups, domain }: { groups: readonly ErrorGroup[]; domain: Domain }) {
+export function ErrorGroups({ groups, domain, sessionStart }: { groups: readonly ErrorGroup[]; domain: Domain; sessionStart: number }) {
+  const time = useTimeFormat();
   const selectedGroup = useStore((s) => s.selectedGroup);
   const toggleGroup = useStore((s) => s.toggleGroup);
   const listRef = useRef<HTMLOListElement>(null);
@@ -64,8 +66,8 @@ export function ErrorGroups({ groups, domain }: { groups: readonly ErrorGroup[];
                 <span className="group-type mono ellipsis" title={`${group.type} · ${group.logGroup}`}>
                   {group.type}
                 </span>
-                <span className="faint num" title="First occurrence, from the session start">
-                  {formatOffset(group.firstOffsetMs)}
+                <span className="group-first num" title="First occurrence: offset from the session start and clock time">
+                  {formatOffset(group.firstOffsetMs)} {time.clockFrom(group.firstSeen, sessionStart)}
                 </span>
                 <Sparkline offsetsMs={group.offsetsMs} domain={domain} />
               </div>

@@ -2,8 +2,9 @@ import type { ErrorGroup, LogEvent, SessionInfo } from '../../../../shared/domai
 import { useCopy } from '../../hooks/use-copy';
 import { useOpenExternal } from '../../hooks/use-open-external';
 import { useReplayUrl } from '../../hooks/use-replay-url';
+import { useTimeFormat } from '../../hooks/use-time-format';
 import { groupContext, neighbourContext } from '../../lib/context';
-import { formatDateTime, formatOffset } from '../../lib/format';
+import { formatOffset } from '../../lib/format';
 import { LEVEL_LABEL } from '../../lib/levels';
 import { eventToMarkdown, eventToText } from '../../lib/markdown';
 import { useStore } from '../../store/store';
@@ -23,6 +24,7 @@ interface Props {
 export function EventDetail({ event, session, events, group }: Props) {
   const selectEvent = useStore((s) => s.selectEvent);
   const copy = useCopy();
+  const time = useTimeFormat();
   const openExternal = useOpenExternal();
   const replayAt = useReplayUrl(session)(event.offsetMs, event.connectionId);
   const context = group && group.sampleEventId === event.id && group.contextBefore.length + group.contextAfter.length > 0
@@ -34,7 +36,7 @@ export function EventDetail({ event, session, events, group }: Props) {
       <div className="detail-header">
         <span className={`badge level-badge-${event.level}`}>{LEVEL_LABEL[event.level]}</span>
         <span className="mono num">{formatOffset(event.offsetMs)}</span>
-        <span className="faint num">{formatDateTime(event.timestamp)}</span>
+        <span className="muted num" data-testid="event-timestamp">{time.stamp(event.timestamp)}</span>
         <button type="button" className="btn btn-ghost btn-sm detail-close" onClick={() => selectEvent(null)} aria-label="Close details (Esc)" title="Close (Esc)">
           <Icon name="x" size={14} />
         </button>
@@ -55,7 +57,7 @@ export function EventDetail({ event, session, events, group }: Props) {
       </div>
       <div className="detail-body">
         <MessageBody event={event} />
-        <ContextLines rows={context.rows} caption={context.caption} />
+        <ContextLines rows={context.rows} caption={context.caption} sessionStart={session.start} />
       </div>
     </section>
   );

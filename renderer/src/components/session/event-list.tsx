@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { LogEvent } from '../../../../shared/domain/correlation';
+import { useTimeFormat } from '../../hooks/use-time-format';
 import { listKey, registerListNav } from '../../lib/list-nav';
 import { useStore } from '../../store/store';
 import { EventRow } from './event-row';
@@ -8,7 +9,8 @@ import { EventRow } from './event-row';
 const ROW_HEIGHT = 24;
 
 /** Virtualized: only the rows on screen exist, so 100,000 events scroll like 100. */
-export function EventList({ events }: { events: readonly LogEvent[] }) {
+export function EventList({ events, sessionStart }: { events: readonly LogEvent[]; sessionStart: number }) {
+  const time = useTimeFormat();
   const scrollRef = useRef<HTMLDivElement>(null);
   const selectedEventId = useStore((s) => s.selectedEventId);
   const selectEvent = useStore((s) => s.selectEvent);
@@ -77,7 +79,7 @@ export function EventList({ events }: { events: readonly LogEvent[] }) {
         <div className="event-list-inner" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const event = events[item.index];
-            return event ? <EventRow key={event.id} event={event} index={item.index} top={item.start} selected={item.index === selectedIndex} onSelect={selectIndex} /> : null;
+            return event ? <EventRow key={event.id} event={event} index={item.index} top={item.start} selected={item.index === selectedIndex} time={time} sessionStart={sessionStart} onSelect={selectIndex} /> : null;
           })}
         </div>
       )}

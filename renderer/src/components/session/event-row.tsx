@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { LogEvent } from '../../../../shared/domain/correlation';
+import type { TimeFormat } from '../../hooks/use-time-format';
 import { formatOffset } from '../../lib/format';
 import { eventSummary } from '../../lib/json-message';
 import { LEVEL_LABEL } from '../../lib/levels';
@@ -15,11 +16,14 @@ interface Props {
   index: number;
   top: number;
   selected: boolean;
+  /** Absolute times: the clock in the chosen zone, the day counted from the session start. */
+  time: TimeFormat;
+  sessionStart: number;
   onSelect(index: number): void;
 }
 
 /** One line per event; positioned by the virtualizer. */
-export const EventRow = memo(function EventRow({ event, index, top, selected, onSelect }: Props) {
+export const EventRow = memo(function EventRow({ event, index, top, selected, time, sessionStart, onSelect }: Props) {
   return (
     <div
       role="option"
@@ -32,6 +36,7 @@ export const EventRow = memo(function EventRow({ event, index, top, selected, on
       data-event-id={event.id}
     >
       <span className="event-offset num">{formatOffset(event.offsetMs)}</span>
+      <span className="event-time num">{time.clockFrom(event.timestamp, sessionStart)}</span>
       <span className={`event-level level level-${event.level}`}>{LEVEL_LABEL[event.level]}</span>
       <span className="event-source ellipsis" title={`${event.connection} · ${event.logGroup} · ${event.logStream}`}>
         {event.logGroup}

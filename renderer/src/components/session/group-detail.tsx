@@ -3,6 +3,7 @@ import type { ErrorGroup, LogEvent, SessionInfo } from '../../../../shared/domai
 import { useCopy } from '../../hooks/use-copy';
 import { useOpenExternal } from '../../hooks/use-open-external';
 import { useReplayUrl } from '../../hooks/use-replay-url';
+import { useTimeFormat } from '../../hooks/use-time-format';
 import { groupContext } from '../../lib/context';
 import { formatCount, formatOffset } from '../../lib/format';
 import { groupToMarkdown } from '../../lib/markdown';
@@ -16,6 +17,8 @@ export function GroupDetail({ group, session, sample }: { group: ErrorGroup; ses
   const toggleGroup = useStore((s) => s.toggleGroup);
   const selectEvent = useStore((s) => s.selectEvent);
   const copy = useCopy();
+  const time = useTimeFormat();
+  const lastOffsetMs = group.offsetsMs[group.offsetsMs.length - 1] ?? group.firstOffsetMs;
   const openExternal = useOpenExternal();
   const replayAt = useReplayUrl(session)(group.firstOffsetMs, sample?.connectionId) ?? group.replayUrl;
   const frames = useMemo(() => (group.frames.length > 0 ? group.frames.map(toFrame) : splitStack(group.stack ?? '').frames), [group]);
@@ -31,8 +34,11 @@ export function GroupDetail({ group, session, sample }: { group: ErrorGroup; ses
       </div>
       <h2 className="detail-title">{group.title}</h2>
       <div className="detail-source faint">
-        first at <span className="mono">{formatOffset(group.firstOffsetMs)}</span>, last at{' '}
-        <span className="mono">{formatOffset(group.offsetsMs[group.offsetsMs.length - 1] ?? group.firstOffsetMs)}</span> · {group.connection} ·{' '}
+        first at <span className="mono" data-testid="group-first-seen">{formatOffset(group.firstOffsetMs)} ({time.stamp(group.firstSeen)})</span>, last at{' '}
+        <span className="mono">
+          {formatOffset(lastOffsetMs)} ({time.clockFrom(group.lastSeen, session.start)})
+        </span>{' '}
+        · {group.connection} ·{' '}
         <span className="mono">{group.logGroup}</span>
       </div>
       <div className="detail-actions">
@@ -50,7 +56,7 @@ export function GroupDetail({ group, session, sample }: { group: ErrorGroup; ses
       </div>
       <div className="detail-body">
         {frames.length > 0 ? <StackFrames frames={frames} /> : group.stack && <pre className="message-text">{group.stack}</pre>}
-        <ContextLines rows={groupContext(group, sample)} caption="Context in the log stream" />
+        <ContextLines rows={groupContext(group, sample)} caption="Context in the log stream" sessionStart={session.start} />
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import { ErrorBoundary } from '../common/error-boundary';
 import { ErrorGroups } from './error-groups';
 import { EventDetail } from './event-detail';
 import { EventList } from './event-list';
+import { EventListHeader } from './event-list-header';
 import { FilterBar } from './filter-bar';
 import { GroupDetail } from './group-detail';
 import { SessionHeader } from './session-header';
@@ -32,11 +33,12 @@ export function SessionBody({ response }: { response: CorrelateResponse }) {
       <SessionHeader response={response} lastOffsetMs={lastOffset} />
       <RunFailures failures={result.failures} />
       <div className={`session-grid${detail ? ' has-detail' : ''}`}>
-        <ErrorGroups groups={data.groups} domain={data.domain} />
+        <ErrorGroups groups={data.groups} domain={data.domain} sessionStart={result.session.start} />
         <section className="events-pane" aria-label="Events">
-          <Timeline events={data.inRange} domain={data.domain} group={group} />
+          <Timeline events={data.inRange} domain={data.domain} group={group} sessionStart={result.session.start} />
           <FilterBar facets={data.facets} shown={data.visible.length} total={result.events.length} group={group} />
-          <EventList events={data.visible} />
+          <EventListHeader sessionStart={result.session.start} />
+          <EventList events={data.visible} sessionStart={result.session.start} />
         </section>
         {detail && (
           <ErrorBoundary area="event details" resetKey={selectedEventId ?? selectedGroup}>

@@ -2,11 +2,13 @@ import type { CorrelateResponse } from '../../../../shared/domain/correlation';
 import { buildDeepLink, parseSessionReference } from '../../../../shared/session/reference';
 import { useOpenExternal } from '../../hooks/use-open-external';
 import { useReplayUrl } from '../../hooks/use-replay-url';
-import { formatBytes, formatCost, formatDateTime, formatDuration, formatRelative, plural } from '../../lib/format';
+import { useTimeFormat } from '../../hooks/use-time-format';
+import { formatBytes, formatCost, formatDuration, formatRelative, plural } from '../../lib/format';
 import { useStore } from '../../store/store';
 import { CopyButton } from '../common/copy-button';
 import { Icon } from '../common/icons';
 import { CopyReportButton } from './copy-report-button';
+import { TimeZoneToggle } from '../common/time-zone-toggle';
 
 function deepLinkFor(response: CorrelateResponse): string {
   const { session } = response.result;
@@ -29,6 +31,8 @@ export function SessionHeader({ response, lastOffsetMs }: { response: CorrelateR
   const openExternal = useOpenExternal();
   const replayUrl = useReplayUrl(session)();
   const failedConnections = new Set(result.failures.map((f) => f.connection));
+  const time = useTimeFormat();
+  const cachedOrRan = cachedAt ?? result.ranAt;
 
   return (
     <header className="session-header" data-testid="session-header">
@@ -45,6 +49,7 @@ export function SessionHeader({ response, lastOffsetMs }: { response: CorrelateR
         )}
         <span className="badge" data-testid="session-source">{source === 'cache' ? 'From cache' : 'Fresh from CloudWatch'}</span>
         <div className="session-actions">
+          <TimeZoneToggle />
           <button type="button" className="btn btn-sm" disabled={!replayUrl} onClick={() => replayUrl && void openExternal(replayUrl)} title={replayUrl ?? 'No replay URL: add the OpenReplay base URL and project to a connection'} data-testid="open-replay">
             <Icon name="play" size={14} /> Replay
           </button>
@@ -58,7 +63,7 @@ export function SessionHeader({ response, lastOffsetMs }: { response: CorrelateR
       <dl className="session-meta">
         <div>
           <dt>Started</dt>
-          <dd className="num">{formatDateTime(session.start)}</dd>
+          <dd className="num" data-testid="session-started">{time.stamp(session.start)}</dd>
         </div>
         <div title="From the session start to the last logged line">
           <dt>Duration</dt>
@@ -67,7 +72,8 @@ export function SessionHeader({ response, lastOffsetMs }: { response: CorrelateR
         <div>
           <dt>Window</dt>
           <dd className="num" data-testid="session-window">
-            {formatDateTime(range.from).slice(11)} – {formatDateTime(range.to).slice(11)} <span className="faint">({formatDuration(range.to - range.from)})</span>
+            {time.clockFrom(range.from, session.start)} – {time.clockFrom(range.to, session.start)} {time.label(range.from)}{' '}
+            <span className="muted">({formatDuration(range.to - range.from)})</span>
           </dd>
         </div>
         <div>
@@ -85,7 +91,7 @@ export function SessionHeader({ response, lastOffsetMs }: { response: CorrelateR
         </div>
         <div>
           <dt>Cached</dt>
-          <dd title={cachedAt ? formatDateTime(cachedAt) : undefined}>{cachedAt ? formatRelative(cachedAt, Date.now()) : formatRelative(result.ranAt, Date.now())}</dd>
+          <dd title={time.stamp(cachedOrRan)}>{formatRelative(cachedOrRan, Date.now(), time.zone)}</dd>
         </div>
         <div title="Log lines carrying this session's tag">
           <dt>Matched</dt>

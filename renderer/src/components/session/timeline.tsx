@@ -1,16 +1,20 @@
 import { useMemo, type KeyboardEvent } from 'react';
 import type { ErrorGroup, LogEvent } from '../../../../shared/domain/correlation';
 import { useElementWidth } from '../../hooks/use-element-width';
+import { useTimeFormat } from '../../hooks/use-time-format';
 import { binEvents, type Domain } from '../../lib/binning';
 import { formatOffset, plural } from '../../lib/format';
 import { useStore } from '../../store/store';
+import { TimelineAxis } from './timeline-axis';
 
 const HEIGHT = 44;
 const BAR_PX = 6;
 
 /** Events binned over the session; errors in red; clicking a bin filters the list to it. */
-export function Timeline({ events, domain, group }: { events: readonly LogEvent[]; domain: Domain; group: ErrorGroup | undefined }) {
+export function Timeline({ events, domain, group, sessionStart }: { events: readonly LogEvent[]; domain: Domain; group: ErrorGroup | undefined; sessionStart: number }) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
+  const time = useTimeFormat();
+  const at = (offset: number) => `${formatOffset(offset)} (${time.clockFrom(sessionStart + offset, sessionStart)})`;
   const binFilter = useStore((s) => s.filter.bin);
   const setFilter = useStore((s) => s.setFilter);
   const count = Math.max(12, Math.min(240, Math.floor(width / BAR_PX)));
@@ -63,7 +67,7 @@ export function Timeline({ events, domain, group }: { events: readonly LogEvent[
                   data-total={bin.total}
                   data-errors={bin.errors}
                 >
-                  <title>{`${formatOffset(bin.fromMs)} – ${formatOffset(bin.toMs)}: ${plural(bin.total, 'event')}, ${plural(bin.errors, 'error')}`}</title>
+                  <title>{`${at(bin.fromMs)} – ${at(bin.toMs)}: ${plural(bin.total, 'event')}, ${plural(bin.errors, 'error')}`}</title>
                   <rect className="timeline-hit" x={bin.index * barWidth} width={barWidth} y={0} height={HEIGHT} />
                   {h > 0 && <rect className="timeline-bar" x={bin.index * barWidth + 0.5} width={Math.max(1, barWidth - 1)} y={HEIGHT - h} height={h - eh} />}
                   {eh > 0 && <rect className="timeline-error" x={bin.index * barWidth + 0.5} width={Math.max(1, barWidth - 1)} y={HEIGHT - eh} height={eh} />}
@@ -74,11 +78,7 @@ export function Timeline({ events, domain, group }: { events: readonly LogEvent[
           </svg>
         )}
       </div>
-      <div className="timeline-axis faint num" aria-hidden="true">
-        <span>{formatOffset(domain.fromMs)}</span>
-        <span>{formatOffset(domain.fromMs + span / 2)}</span>
-        <span>{formatOffset(domain.toMs)}</span>
-      </div>
+      <TimelineAxis domain={domain} width={width} sessionStart={sessionStart} time={time} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ export function ReferenceInput() {
   const [submitted, setSubmitted] = useState(false);
   const openReference = useStore((s) => s.openReference);
   const running = useStore((s) => s.run !== null);
+  const zone = useStore((s) => s.settings.timeZone);
   const parsed = useMemo(() => (text.trim() === '' ? null : parseSessionReference(text)), [text]);
   const invalid = parsed !== null && !parsed.ok;
   const showStatus = parsed !== null && (focused || (submitted && invalid));
@@ -56,7 +57,7 @@ export function ReferenceInput() {
       <div id="reference-status" className={`reference-status${showStatus ? ' is-shown' : ''}`} data-testid="reference-status" role={invalid ? 'alert' : undefined}>
         {parsed?.ok && (
           <span className="ok">
-            <Icon name="check" size={14} /> {describeReference(parsed.value)}
+            <Icon name="check" size={14} /> {describeReference(parsed.value, zone)}
           </span>
         )}
         {parsed && !parsed.ok && (

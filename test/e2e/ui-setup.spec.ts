@@ -46,6 +46,8 @@ test('first run: a wrong secret fails the test with a hint, the right one passes
   for (const option of await page.getByTestId('log-group-option').all()) await option.check();
   await expect(page.getByTestId('log-groups-selected')).toHaveText(`${manifest.logGroups.length} selected`);
   await page.getByTestId('log-groups-save').click();
+  // Finishing the setup returns to the home screen; a session opened before that would be left.
+  await expect(page.getByTestId('notice-info')).toContainText('is ready');
 
   // Ready: a session now correlates through the new connection.
   const session = manifest.sessions.find((s) => s.token && s.errors.length > 0)!;

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NODE, ROOT, type RunResult } from '../connections/support';
+import { ROOT, runNode, type RunResult } from '../connections/support';
 
 // bin/orcw.mjs runs the esbuild bundle in dist/cli. Each test works on a copy of the package
 // (bin/, dist/cli/ and the sources, timestamps kept), so breaking or rebuilding it there cannot
@@ -22,17 +21,7 @@ function copyPackage(opts: { withBuildTooling?: boolean } = {}): string {
   return root;
 }
 
-function run(root: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
-  return new Promise((done, fail) => {
-    const child = spawn(NODE, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const run = (root: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> => runNode(args, { cwd: root, env });
 
 const lines = (text: string) => text.trim().split('\n');
 const later = (path: string) => {

@@ -42,10 +42,10 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs Node 24 as a child with the given args, feeding `input` on stdin. */
-export function runNode(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<RunResult> {
+/** Runs Node 24 as a child with the given args (in the repository unless `cwd`), feeding `input` on stdin. */
+export function runNode(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string } = {}): Promise<RunResult> {
   return new Promise((done, fail) => {
-    const child = spawn(NODE, args, { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(NODE, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -1,4 +1,5 @@
 import type { ContextLine, CorrelationResult, ErrorGroup, LogEvent } from '../../shared/domain/correlation';
+import { escapeInline, fenced, inlineCode as code } from '../../shared/format/markdown';
 import { formatOffset, formatTimestamp } from '../../shared/time/format-time';
 
 /**
@@ -35,27 +36,6 @@ function formatDuration(ms: number): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   return [h ? `${h} h` : '', m ? `${m} min` : '', `${seconds % 60} s`].filter(Boolean).join(' ');
-}
-
-/** Escapes text so log content cannot turn into Markdown or HTML in the tracker. */
-export function escapeInline(text: string): string {
-  return text
-    .replace(/[\\`*_[\]#|~>]/g, (c) => `\\${c}`)
-    .replace(/</g, '&lt;')
-    .replace(/\r?\n/g, ' ');
-}
-
-function code(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const ticks = '`'.repeat(longest + 1);
-  return longest > 0 ? `${ticks} ${text.replace(/\r?\n/g, ' ')} ${ticks}` : `\`${text.replace(/\r?\n/g, ' ')}\``;
-}
-
-/** A fenced block whose fence is longer than any backtick run inside, so content cannot close it. */
-export function fenced(text: string, info = 'text'): string {
-  const longest = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}${info}\n${text}\n${fence}`;
 }
 
 function clip(line: string): string {

@@ -11,7 +11,9 @@ import {
   type Level,
   type LogEvent,
 } from '../../shared/domain/correlation';
+import { eventFieldsSchema, parsedExceptionSchema, type ParsedException } from '../../shared/domain/log-parts';
 import { AppError } from '../../shared/errors';
+import { describeMessage } from '../correlation/log-shapes/describe-event';
 
 const connectionsSchema = z.array(z.object({ id: z.string(), name: z.string(), logGroups: z.array(z.string()) }));
 const numbersSchema = z.array(z.number());
@@ -31,6 +33,8 @@ export interface RunRow {
   failures_json: string;
   first_event: number | null;
   last_event: number | null;
+  /** 1 when the events' parts (summary, fields, exception) were stored with them. */
+  parts: number;
 }
 
 function damaged(what: string): AppError {
@@ -56,15 +60,9 @@ function parseJson<T>(schema: z.ZodType<T>, text: string, what: string): T {
   return parsed.data;
 }
 
-function parseObject(text: string): Record<string, unknown> {
-  const value = jsonValue(text, 'event JSON');
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw damaged('event JSON is not an object');
-  return value as Record<string, unknown>;
-}
-
 // Rows come back as arrays (setReturnArrays): opening a 10,000-event session is on the hot path,
 // and so is not decoding the same four source strings for every row: sources are looked up once.
-type EventTuple = [string, number, number, number, string, string, string | null, string | null];
+type EventTuple = [string, number, number, number, string, string, string | null, string | null, number | null, number | null, number | null, string | null, string | null];
 type Source = Pick<LogEvent, 'connectionId' | 'connection' | 'logGroup' | 'logStream'>;
 
 function sourceLookup(db: DatabaseSync): (id: number) => Source {
@@ -84,19 +82,31 @@ function sourceLookup(db: DatabaseSync): (id: number) => Source {
 
 function readEvents(db: DatabaseSync, run: RunRow): LogEvent[] {
   if (run.first_event === null) return [];
-  const statement = db.prepare(`SELECT event_id, ts, offset_ms, source_id, level, message, json, fingerprint FROM events
-    WHERE id BETWEEN ? AND ? AND run_id = ? ORDER BY id`);
+  const statement = db.prepare(`SELECT event_id, ts, offset_ms, source_id, level, message, fingerprint,
+    summary, summary_start, summary_end, json_at, fields, exception FROM events WHERE id BETWEEN ? AND ? AND run_id = ? ORDER BY id`);
   statement.setReturnArrays(true);
   const sourceOf = sourceLookup(db);
   const rows = statement.all(run.first_event, run.last_event, run.id) as unknown as EventTuple[];
-  return rows.map(([id, timestamp, offsetMs, sourceId, lvl, message, json, fingerprint]) => {
+  // A run's events are exactly its ID range: fewer rows back means pages were lost, not a smaller run.
+  if (run.last_event === null || rows.length !== run.last_event - run.first_event + 1) throw damaged('events missing');
+  return rows.map(([id, timestamp, offsetMs, sourceId, lvl, message, fingerprint, summary, summaryStart, summaryEnd, jsonAt, fields, exception]) => {
     if (typeof message !== 'string' || typeof timestamp !== 'number' || typeof offsetMs !== 'number') throw damaged('event row');
     const { connectionId, connection, logGroup, logStream } = sourceOf(sourceId);
     const event: LogEvent = { id, timestamp, offsetMs, connectionId, connection, logGroup, logStream, level: level(lvl), message };
-    if (json !== null) event.json = parseObject(json === '=' ? message : json);
     if (fingerprint !== null) event.fingerprint = fingerprint;
+    if (run.parts === 0) return withDerivedParts(event);
+    if (summary !== null) event.summary = summary;
+    if (summaryStart !== null && summaryEnd !== null) event.summarySpan = [summaryStart, summaryEnd];
+    if (jsonAt !== null) event.jsonAt = jsonAt;
+    if (fields !== null) event.fields = parseJson(eventFieldsSchema, fields, 'event fields');
+    if (exception !== null) event.exception = parseJson(parsedExceptionSchema, exception, 'event exception');
     return event;
   });
+}
+
+/** A run saved before parts were stored: they are worked out from the message, as a new run would. */
+function withDerivedParts(event: LogEvent): LogEvent {
+  return Object.assign(event, describeMessage(event.message, event.level).parts);
 }
 
 interface GroupRow {
@@ -117,9 +127,10 @@ interface GroupRow {
   stack: string | null;
   frames: string;
   replay_url: string | null;
+  exception: string | null;
 }
 
-function readGroups(db: DatabaseSync, runId: number): ErrorGroup[] {
+function readGroups(db: DatabaseSync, runId: number, derived: Map<string, LogEvent> | undefined): ErrorGroup[] {
   const rows = db.prepare('SELECT * FROM error_groups WHERE run_id = ? ORDER BY position').all(runId) as unknown as GroupRow[];
   const lines = db.prepare('SELECT side, ts, log_stream, message FROM context_lines WHERE group_id = ? ORDER BY side, position');
   return rows.map((row) => {
@@ -137,21 +148,28 @@ function readGroups(db: DatabaseSync, runId: number): ErrorGroup[] {
     };
     if (row.stack !== null) group.stack = row.stack;
     if (row.replay_url !== null) group.replayUrl = row.replay_url;
+    const exception: ParsedException | undefined = derived
+      ? derived.get(row.sample_event_id)?.exception
+      : row.exception === null ? undefined : parseJson(parsedExceptionSchema, row.exception, 'group exception');
+    if (exception) group.exception = exception;
     return group;
   });
 }
 
 export const RUN_COLUMNS = `id, ran_at, saved_at, window_from, window_to, complete, session_json, stats_json,
-  connections_json, failures_json, first_event, last_event`;
+  connections_json, failures_json, first_event, last_event, parts`;
 
 /** Rebuilds the CorrelationResult exactly as it was saved. */
 export function readRun(db: DatabaseSync, run: RunRow): CorrelationResult {
+  const events = readEvents(db, run);
+  // A run saved without parts shows each group with its sample event's exception.
+  const derived = run.parts === 0 ? new Map(events.map((event) => [event.id, event])) : undefined;
   return {
     session: parseJson(sessionInfoSchema, run.session_json, 'session'),
     window: { from: run.window_from, to: run.window_to },
     stats: parseJson(runStatsSchema, run.stats_json, 'stats'),
-    groups: readGroups(db, run.id),
-    events: readEvents(db, run),
+    groups: readGroups(db, run.id, derived),
+    events,
     failures: parseJson(z.array(runFailureSchema), run.failures_json, 'failures'),
     complete: run.complete === 1,
     connections: parseJson(connectionsSchema, run.connections_json, 'connections'),

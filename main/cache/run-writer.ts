@@ -42,14 +42,14 @@ function sourceIds(db: DatabaseSync): (event: LogEvent) => number {
   };
 }
 
-const EVENT_COLUMNS = 10;
+const EVENT_COLUMNS = 15;
 /** Rows per INSERT statement: one call into SQLite per batch instead of per row roughly halves the cost. */
 const ROWS_PER_INSERT = 16;
 
 function eventInsert(db: DatabaseSync, rows: number) {
   const row = `(${Array(EVENT_COLUMNS).fill('?').join(', ')})`;
-  return db.prepare(`INSERT INTO events (id, run_id, event_id, ts, offset_ms, source_id, level, message, json, fingerprint)
-    VALUES ${Array(rows).fill(row).join(', ')}`);
+  return db.prepare(`INSERT INTO events (id, run_id, event_id, ts, offset_ms, source_id, level, message, fingerprint,
+    summary, summary_start, summary_end, json_at, fields, exception) VALUES ${Array(rows).fill(row).join(', ')}`);
 }
 
 /**
@@ -64,13 +64,11 @@ function writeEvents(db: DatabaseSync, runId: number, events: LogEvent[]): { fir
   const sourceOf = sourceIds(db);
   let batch: SQLInputValue[] = [];
   events.forEach((event, i) => {
-    let json: string | null = null;
-    if (event.json !== undefined) {
-      const text = JSON.stringify(event.json);
-      // Most JSON lines are their own parse; store a marker instead of a second copy.
-      json = text === event.message ? '=' : text;
-    }
-    batch.push(first + i, runId, event.id, event.timestamp, event.offsetMs, sourceOf(event), event.level, event.message, json, event.fingerprint ?? null);
+    batch.push(
+      first + i, runId, event.id, event.timestamp, event.offsetMs, sourceOf(event), event.level, event.message, event.fingerprint ?? null,
+      event.summary ?? null, event.summarySpan?.[0] ?? null, event.summarySpan?.[1] ?? null, event.jsonAt ?? null,
+      event.fields === undefined ? null : JSON.stringify(event.fields), event.exception === undefined ? null : JSON.stringify(event.exception),
+    );
     if (batch.length === ROWS_PER_INSERT * EVENT_COLUMNS) {
       insertBatch.run(...batch);
       batch = [];
@@ -82,13 +80,13 @@ function writeEvents(db: DatabaseSync, runId: number, events: LogEvent[]): { fir
 
 function writeGroups(db: DatabaseSync, runId: number, groups: ErrorGroup[]): void {
   const insert = db.prepare(`INSERT INTO error_groups (run_id, position, fingerprint, title, type, level, count, first_seen,
-    last_seen, first_offset_ms, offsets_ms, sample_event_id, connection, log_group, log_stream, stack, frames, replay_url)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    last_seen, first_offset_ms, offsets_ms, sample_event_id, connection, log_group, log_stream, stack, frames, replay_url, exception)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertLine = db.prepare('INSERT INTO context_lines (group_id, side, position, ts, log_stream, message) VALUES (?, ?, ?, ?, ?, ?)');
   groups.forEach((g, position) => {
     const groupId = insert.run(runId, position, g.fingerprint, g.title, g.type, g.level, g.count, g.firstSeen, g.lastSeen,
       g.firstOffsetMs, JSON.stringify(g.offsetsMs), g.sampleEventId, g.connection, g.logGroup, g.logStream,
-      g.stack ?? null, JSON.stringify(g.frames), g.replayUrl ?? null).lastInsertRowid;
+      g.stack ?? null, JSON.stringify(g.frames), g.replayUrl ?? null, g.exception === undefined ? null : JSON.stringify(g.exception)).lastInsertRowid;
     [g.contextBefore, g.contextAfter].forEach((lines, side) => {
       lines.forEach((line, i) => insertLine.run(groupId, side, i, line.timestamp, line.logStream, line.message));
     });
@@ -107,8 +105,8 @@ export function writeRun(db: DatabaseSync, result: CorrelationResult, savedAt: n
     FROM sessions s JOIN runs r ON r.id = s.current_run_id WHERE s.id = ?`).get(sessionId) as CurrentRun | undefined;
   const becomesCurrent = outranks(result.complete, result.ranAt, current);
   const runId = Number(db.prepare(`INSERT INTO runs (session_id, ran_at, saved_at, window_from, window_to, complete,
-    session_json, stats_json, connections_json, failures_json, event_count, group_count)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    session_json, stats_json, connections_json, failures_json, event_count, group_count, parts)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`).run(
     sessionId, result.ranAt, savedAt, result.window.from, result.window.to, Number(result.complete),
     JSON.stringify(result.session), JSON.stringify(result.stats), JSON.stringify(result.connections),
     JSON.stringify(result.failures), result.events.length, result.groups.length,

@@ -150,6 +150,23 @@ const migrations: readonly Migration[] = [
       UPDATE runs SET indexed_to = NULL;
     `);
   },
+  (db) => {
+    db.exec(`
+      -- What main understood of each line (shared/domain/log-parts.ts), stored so a cached session
+      -- opens without parsing again. The summary is NULL when it is the message itself, or a span
+      -- of it (summary_start..summary_end); json_at is where the message's JSON object starts;
+      -- fields and exception are JSON, NULL when absent. The old json column is no longer written.
+      ALTER TABLE events ADD COLUMN summary TEXT;
+      ALTER TABLE events ADD COLUMN summary_start INTEGER;
+      ALTER TABLE events ADD COLUMN summary_end INTEGER;
+      ALTER TABLE events ADD COLUMN json_at INTEGER;
+      ALTER TABLE events ADD COLUMN fields TEXT;
+      ALTER TABLE events ADD COLUMN exception TEXT;
+      ALTER TABLE error_groups ADD COLUMN exception TEXT;
+      -- 0: saved before the parts were stored; they are derived from the messages when read.
+      ALTER TABLE runs ADD COLUMN parts INTEGER NOT NULL DEFAULT 0;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -1,6 +1,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { SearchHit, SearchQuery } from '../../shared/domain/cache';
 import type { Level } from '../../shared/domain/correlation';
+import { describeMessage } from '../correlation/log-shapes/describe-event';
 import { BLOCK_EVENTS } from './schema';
 import { PENDING_RUNS, blockRowid } from './index-builder';
 import { findScopes, type Scope } from './search-scope';
@@ -25,6 +26,10 @@ interface HitRow {
   log_stream: string;
   message: string;
   fingerprint: string | null;
+  summary: string | null;
+  summary_start: number | null;
+  summary_end: number | null;
+  parts: number;
 }
 
 interface Conditions {
@@ -36,7 +41,8 @@ interface Conditions {
 /** With fewer candidate blocks than this, checking them all is cheaper than walking an index. */
 const FEW_BLOCKS = 64;
 
-const SELECT = 'SELECT e.id AS row_id, r.session_id, e.event_id, e.ts, e.level, s.log_group, s.log_stream, e.message, e.fingerprint';
+const SELECT = `SELECT e.id AS row_id, r.session_id, e.event_id, e.ts, e.level, s.log_group, s.log_stream, e.message, e.fingerprint,
+  e.summary, e.summary_start, e.summary_end, r.parts`;
 const JOINS = 'JOIN runs r ON r.id = e.run_id JOIN sources s ON s.id = e.source_id';
 const and = (where: string[]) => where.map((clause) => ` AND ${clause}`).join('');
 
@@ -155,6 +161,17 @@ export function searchEvents(db: DatabaseSync, query: SearchQuery): SearchHit[] 
       logGroup: row.log_group, logStream: row.log_stream, message: row.message,
     };
     if (row.fingerprint !== null) hit.fingerprint = row.fingerprint;
-    return hit;
+    return withSummary(hit, row);
   });
+}
+
+/** The hit's summary as stored, or — for a run saved before summaries were — worked out from its message. */
+function withSummary(hit: SearchHit, row: HitRow): SearchHit {
+  if (row.parts === 0) {
+    const { summary, summarySpan } = describeMessage(row.message, row.level).parts;
+    return { ...hit, ...(summary !== undefined && { summary }), ...(summarySpan && { summarySpan }) };
+  }
+  if (row.summary !== null) hit.summary = row.summary;
+  if (row.summary_start !== null && row.summary_end !== null) hit.summarySpan = [row.summary_start, row.summary_end];
+  return hit;
 }

@@ -1,5 +1,5 @@
 import type { CorrelationResult, ErrorGroup } from '../../shared/domain/correlation';
-import { maxLevel } from './processing/detect-level';
+import { maxLevel } from './log-shapes/levels';
 
 /**
  * A refreshed run over [boundary, to] joined to the cached run's part before `boundary`. Groups

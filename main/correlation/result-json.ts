@@ -1,4 +1,4 @@
-import type { ContextLine, CorrelateResponse, CorrelationResult } from '../../shared/domain/correlation';
+import { eventSummary, type ContextLine, type CorrelateResponse, type CorrelationResult } from '../../shared/domain/correlation';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const context = (lines: readonly ContextLine[]) => lines.map((line) => ({ timestamp: iso(line.timestamp), message: line.message }));
@@ -34,6 +34,7 @@ export function resultToJson(result: CorrelationResult, meta: Pick<CorrelateResp
       logStream: g.logStream,
       ...(g.stack === undefined ? {} : { stack: g.stack }),
       ...(g.replayUrl === undefined ? {} : { replayUrl: g.replayUrl }),
+      ...(g.exception === undefined ? {} : { exception: g.exception }),
       contextBefore: context(g.contextBefore),
       contextAfter: context(g.contextAfter),
     })),
@@ -45,6 +46,9 @@ export function resultToJson(result: CorrelationResult, meta: Pick<CorrelateResp
       logStream: e.logStream,
       level: e.level,
       message: e.message,
+      summary: eventSummary(e),
+      ...(e.fields === undefined ? {} : { fields: e.fields }),
+      ...(e.exception === undefined ? {} : { exception: e.exception }),
       ...(e.fingerprint === undefined ? {} : { fingerprint: e.fingerprint }),
     })),
     failures: result.failures.map((f) => ({ connection: f.connection, code: f.code, message: f.message, hint: f.hint, logGroups: f.logGroups })),

@@ -1,11 +1,11 @@
 import { GetLogEventsCommand, type OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import { isAppError } from '../../shared/errors';
-import { isErrorLevel, levelFromText } from './processing/detect-level';
+import { parseJsonObject } from './log-shapes/json-record';
+import { isErrorLevel, levelFromText } from './log-shapes/levels';
+import { stripTokenPrefix } from './log-shapes/session-tags';
+import { traceContinue, traceStart, type TraceState } from './log-shapes/traces/trace-lines';
 import { parseInsightsTimestamp } from './processing/insights-timestamp';
 import { MAX_TRACE_GAP_MS } from './processing/join-stack-traces';
-import { parseJsonObject } from './processing/json-message';
-import { stripTokenPrefix } from './processing/token-prefix';
-import { traceContinue, traceStart, type TraceState } from './processing/trace-lines';
 import type { InsightsRow } from './processing/types';
 import { settleAll } from './queries/run-part';
 import { cancelledError } from './queries/timing';

@@ -36,6 +36,9 @@ export const searchHitSchema = z.object({
   logGroup: z.string(),
   logStream: z.string(),
   message: z.string(),
+  /** As on LogEvent: the line to show, when it is not the message itself (see eventSummary). */
+  summary: z.string().optional(),
+  summarySpan: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).optional(),
   fingerprint: z.string().optional(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;

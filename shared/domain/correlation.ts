@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appErrorSchema } from '../errors';
+import { eventFieldsSchema, parsedExceptionSchema } from './log-parts';
 
 export const levelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'unknown']);
 export type Level = z.infer<typeof levelSchema>;
@@ -36,12 +37,30 @@ export const logEventSchema = z.object({
   logGroup: z.string(),
   logStream: z.string(),
   level: levelSchema,
+  /** The line as logged (a joined trace: its lines joined by newlines). */
   message: z.string(),
-  /** Parsed message when it is a JSON object. */
-  json: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * One line for lists: the innermost record's message, session tags removed. Left out when it
+   * would repeat the message: then `summarySpan` says which part of the message it is (a tagged
+   * line without its tag), or the whole message is its own summary (see eventSummary).
+   */
+  summary: z.string().optional(),
+  summarySpan: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).optional(),
+  /** Where in the message a JSON object starts (the record, or the envelope around it), for showing it as a tree. */
+  jsonAt: z.number().int().nonnegative().optional(),
+  /** Envelope and record metadata (pod, container, request id, logger…). */
+  fields: eventFieldsSchema.optional(),
+  /** The exception the line reports or carries. */
+  exception: parsedExceptionSchema.optional(),
   fingerprint: z.string().optional(),
 });
 export type LogEvent = z.infer<typeof logEventSchema>;
+
+/** The line to show for an event in a list. */
+export function eventSummary(event: Pick<LogEvent, 'message' | 'summary' | 'summarySpan'>): string {
+  if (event.summary !== undefined) return event.summary;
+  return event.summarySpan ? event.message.slice(event.summarySpan[0], event.summarySpan[1]) : event.message;
+}
 
 export const contextLineSchema = z.object({
   timestamp: z.number(),
@@ -66,7 +85,10 @@ export const errorGroupSchema = z.object({
   logGroup: z.string(),
   logStream: z.string(),
   stack: z.string().optional(),
+  /** The frames that identify the group (`function (file)`, no line numbers), innermost first. */
   frames: z.array(z.string()).default([]),
+  /** The sample event's exception, parsed. */
+  exception: parsedExceptionSchema.optional(),
   replayUrl: z.string().optional(),
   contextBefore: z.array(contextLineSchema).default([]),
   contextAfter: z.array(contextLineSchema).default([]),

@@ -1,3 +1,4 @@
+import { describeEvent } from '../log-shapes/describe-event';
 import { dedupeEvents } from './dedupe-events';
 import { joinStackTraces } from './join-stack-traces';
 import { normaliseRow, type StreamCache } from './normalise-row';
@@ -17,7 +18,23 @@ export function buildEvents(batches: readonly RowBatch[], sessionStart: number):
     }
   }
   const unique = dedupeEvents(all).sort(byTime);
-  return { events: joinStackTraces(unique), dropped };
+  const events = joinStackTraces(unique);
+  for (const work of events) describe(work);
+  return { events, dropped };
+}
+
+/** Summary and exception of one event, once its trace is whole. */
+function describe(work: WorkEvent): void {
+  const { event } = work;
+  const { parts, description } = describeEvent({
+    message: event.message,
+    level: event.level,
+    body: work.body,
+    ...(work.record && { record: work.record }),
+    ...(work.stack !== undefined && { stack: work.stack }),
+  });
+  Object.assign(event, parts);
+  if (description) work.description = description;
 }
 
 function byTime(a: WorkEvent, b: WorkEvent): number {

@@ -1,4 +1,5 @@
-import type { ErrorDescription } from './exception-info';
+import type { ErrorDescription } from '../log-shapes/describe-error';
+import { isLibraryFrame } from '../log-shapes/frames';
 import { fnv1a64 } from './fnv1a';
 import { maskVolatile } from './mask-volatile';
 
@@ -9,10 +10,6 @@ const MAX_TITLE = 140;
 // What precedes the message on a plain log line once masked: timestamps, request ids, level words.
 const LEADING_NOISE_RE =
   /^(?:(?:<ts>|<uuid>|<n>|<hex>|\[?(?:FATAL|CRITICAL|CRIT|SEVERE|ERROR|ERR|WARNING|WARN|INFO|DEBUG|TRACE)\]?:?|\[<[a-z]+>\]|[-|:,]|\s)+)/;
-
-// Frames of runtimes, frameworks and libraries: the same under every application's errors.
-const LIBRARY_FRAME_RE =
-  /node_modules\/|\(node:|^node:|\/(?:site|dist)-packages\/|<frozen |\/var\/runtime\/|^(?:java|javax|jdk|sun|com\.sun|jakarta|org\.springframework|org\.apache|org\.hibernate)\.|^java\.base\/|^runtime[./]|\/usr\/local\/go\/src\/|^Promise\.|^process\.processTicksAndRejections/;
 
 export interface Fingerprinted {
   fingerprint: string;
@@ -27,7 +24,7 @@ export interface Fingerprinted {
  * the place is the better identity: messages carry values no mask can know (`in state PENDING`,
  * `bucket acme-reports-eu`), while one cause thrown from one place is one group.
  */
-export function fingerprintError(description: ErrorDescription): Fingerprinted {
+export function fingerprintError(description: Pick<ErrorDescription, 'type' | 'message' | 'typed' | 'frames'>): Fingerprinted {
   let masked = maskVolatile(description.message);
   if (!description.typed) masked = masked.replace(LEADING_NOISE_RE, '');
   const frames = identityFrames(description.frames);
@@ -41,7 +38,7 @@ export function fingerprintError(description: ErrorDescription): Fingerprinted {
 
 /** The innermost application frames, or the innermost frames when all belong to libraries. */
 export function identityFrames(frames: readonly string[]): string[] {
-  const own = frames.filter((frame) => !LIBRARY_FRAME_RE.test(frame));
+  const own = frames.filter((frame) => !isLibraryFrame(frame));
   return (own.length > 0 ? own : frames).slice(0, FINGERPRINT_FRAMES);
 }
 

@@ -1,6 +1,6 @@
 import type { ErrorGroup } from '../../../shared/domain/correlation';
-import { isErrorLevel, maxLevel } from './detect-level';
-import { describeError } from './exception-info';
+import { describeError } from '../log-shapes/describe-error';
+import { isErrorLevel, maxLevel } from '../log-shapes/levels';
 import { fingerprintError } from './fingerprint';
 import type { ProcessOptions, WorkEvent } from './types';
 
@@ -15,7 +15,7 @@ export function groupErrors(events: WorkEvent[], options: ProcessOptions): Error
   for (const work of events) {
     const { event } = work;
     if (!isErrorLevel(event.level)) continue;
-    const description = describeError(work);
+    const description = work.description ?? describeError({ level: event.level, body: work.body, ...(work.record && { record: work.record }) });
     const { fingerprint, title } = fingerprintError(description);
     event.fingerprint = fingerprint;
     const group = groups.get(fingerprint);
@@ -45,6 +45,7 @@ export function groupErrors(events: WorkEvent[], options: ProcessOptions): Error
       contextAfter: [],
     };
     if (description.stack !== undefined) created.stack = description.stack;
+    if (description.exception) created.exception = description.exception;
     const replayUrl = options.replayUrlAt?.(event.offsetMs);
     if (replayUrl !== undefined) created.replayUrl = replayUrl;
     groups.set(fingerprint, created);

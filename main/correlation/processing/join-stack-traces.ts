@@ -1,6 +1,5 @@
-import { isErrorLevel, levelRank, maxLevel } from './detect-level';
-import { stripTokenPrefix } from './token-prefix';
-import { traceContinue, traceStart, type TraceState } from './trace-lines';
+import { isErrorLevel, levelRank, maxLevel } from '../log-shapes/levels';
+import { advanceTrace as advance, findTraceStart as findStart, messageLines as linesOf, traceContinue, type TraceState } from '../log-shapes/traces/trace-lines';
 import type { WorkEvent } from './types';
 
 /** Lines of one trace a log agent split apart arrive within moments of each other. */
@@ -87,7 +86,7 @@ function joinStream(stream: WorkEvent[], absorbed: Set<WorkEvent>): void {
 function isHeader(candidate: WorkEvent, traceStartEvent: WorkEvent): boolean {
   return (
     isErrorLevel(candidate.event.level) &&
-    candidate.event.json === undefined &&
+    candidate.record === undefined &&
     !candidate.body.includes('\n') &&
     traceStartEvent.event.timestamp - candidate.event.timestamp <= MAX_TRACE_GAP_MS
   );
@@ -103,29 +102,6 @@ function finish(trace: OpenTrace): void {
   head.stack = trace.stackLines.join('\n');
   // A trace whose lines name no level (`com.acme.Boom` + `\tat …`) is still an error report.
   if (levelRank(head.event.level) === 0) head.event.level = 'error';
-}
-
-function findStart(lines: string[], nextFirst: string | undefined): { index: number; state: TraceState | undefined } | undefined {
-  for (let j = 0; j < lines.length; j++) {
-    const state = traceStart(lines[j] as string, j + 1 < lines.length ? lines[j + 1] : nextFirst);
-    if (state) return { index: j, state: advance(state, lines, j + 1) };
-  }
-  return undefined;
-}
-
-/** The state after feeding `lines[from…]`; undefined once a line falls outside the trace. */
-function advance(state: TraceState, lines: string[], from: number): TraceState | undefined {
-  let current: TraceState | undefined = state;
-  for (let k = from; k < lines.length && current; k++) current = traceContinue(current, lines[k] as string);
-  return current;
-}
-
-/** The lines of a body, token prefixes stripped from each (the first has none already). */
-function linesOf(body: string): string[] {
-  if (!body.includes('\n')) return [body];
-  const lines = body.includes('\r') ? body.split(/\r?\n/) : body.split('\n');
-  for (let k = 1; k < lines.length; k++) lines[k] = stripTokenPrefix(lines[k] as string);
-  return lines;
 }
 
 function firstLine(body: string): string {

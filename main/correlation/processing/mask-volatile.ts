@@ -1,13 +1,10 @@
-import { removeSessionTags } from './token-prefix';
+import { removeSessionTags } from '../log-shapes/session-tags';
 
 /** Longer messages are cut before masking: the start of a message is what identifies it. */
 const MAX_MASKED_INPUT = 1_000;
 
 // Order matters: a timestamp or UUID would otherwise be half-eaten by the number rule.
 const RULES: [RegExp, string | ((match: string) => string)][] = [
-  // Session tags in their other forms (`openReplaySession.id=…`, logfmt `openReplaySessionToken=…`):
-  // they name the session, not the error.
-  [/\s*\bopenReplaySession(?:Token|\.id)\s*[=:]\s*"?[\w.-]*"?/g, ''],
   // Quoted values: `KeyError: 'user_42'`, `(reading 'id')`, `"…"`, `` `…` ``. A single quote only
   // opens after a non-word character, so English apostrophes (`can't`, `user's`) survive.
   [/(?<![\w'])'(?:[^'\\\n]|\\.){0,200}'(?![\w])|"(?:[^"\\\n]|\\.){0,200}"|`[^`\n]{0,200}`/g, '<str>'],
@@ -27,8 +24,8 @@ const RULES: [RegExp, string | ((match: string) => string)][] = [
 /**
  * A message with the parts that change from one occurrence of the same error to the next
  * replaced by placeholders, so the occurrences share a fingerprint: quoted values, timestamps,
- * UUIDs, e-mail and IP addresses, tokens, hex and long random ids, numbers. The session tag is
- * removed, whitespace collapsed.
+ * UUIDs, e-mail and IP addresses, tokens, hex and long random ids, numbers. The session tags
+ * (every form: they name the session, not the error) are removed, whitespace collapsed.
  */
 export function maskVolatile(message: string): string {
   let text = removeSessionTags(message.length > MAX_MASKED_INPUT ? message.slice(0, MAX_MASKED_INPUT) : message);

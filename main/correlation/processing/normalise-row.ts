@@ -1,15 +1,11 @@
-import type { Level } from '../../../shared/domain/correlation';
-import { levelFromText } from './detect-level';
+import { readRecord } from '../log-shapes/read-record';
 import { parseInsightsTimestamp } from './insights-timestamp';
-import { exceptionFromJson } from './json-exception';
-import { levelFromJson, messageFromJson, parseJsonObject, type JsonObject } from './json-message';
-import { stripTokenPrefix } from './token-prefix';
 import type { InsightsRow, RowSource, WorkEvent } from './types';
 
 /**
  * One Insights row as an event, or undefined when it has no readable `@timestamp`. The `id` is
- * filled in after de-duplication; the message keeps its token prefix (it is what was logged),
- * while `body` — used for JSON, levels and traces — does not.
+ * filled in after de-duplication; the message is kept as logged, while `body` — the innermost
+ * record, used for levels and traces — has no token prefix and no envelope.
  */
 export function normaliseRow(
   row: InsightsRow,
@@ -22,8 +18,7 @@ export function normaliseRow(
   if (timestamp === undefined) return undefined;
   const message = (row['@message'] ?? '').trimEnd();
   const { logGroup, logStream, streamKey } = streamOf(row, source, streams);
-  const body = stripTokenPrefix(message);
-  const json = parseJsonObject(body);
+  const { body, record, jsonAt, fields, level } = readRecord(message);
   const event: WorkEvent['event'] = {
     id: '',
     timestamp,
@@ -32,11 +27,13 @@ export function normaliseRow(
     connection: source.connection,
     logGroup,
     logStream,
-    level: json ? levelOfJson(json) : levelFromText(body),
+    level,
     message,
   };
-  if (json) event.json = json;
+  if (jsonAt !== undefined) event.jsonAt = jsonAt;
+  if (fields) event.fields = fields;
   const work: WorkEvent = { event, body, order, streamKey };
+  if (record) work.record = record;
   const ptr = row['@ptr'];
   if (ptr) work.ptr = ptr;
   return work;
@@ -77,14 +74,4 @@ function logGroupOf(log: string, source: RowSource): string {
     return colon === -1 ? log : log.slice(colon + 1);
   }
   return source.logGroups.length === 1 ? (source.logGroups[0] ?? '') : '';
-}
-
-function levelOfJson(json: JsonObject): Level {
-  const declared = levelFromJson(json);
-  if (declared) return declared;
-  const text = messageFromJson(json);
-  const fromText = text === undefined ? 'unknown' : levelFromText(text);
-  if (fromText !== 'unknown') return fromText;
-  // A structured line with an exception but no level field is still an error report.
-  return exceptionFromJson(json) ? 'error' : 'unknown';
 }

@@ -1,4 +1,6 @@
 import type { ErrorGroup, LogEvent } from '../../../shared/domain/correlation';
+import type { ErrorDescription } from '../log-shapes/describe-error';
+import type { JsonObject } from '../log-shapes/json-record';
 
 /** One row of `GetQueryResults`, fields by name (`@timestamp`, `@message`, `@logStream`, `@log`, `@ptr`, …). */
 export interface InsightsRow {
@@ -35,8 +37,10 @@ export interface ProcessResult {
 /** An event on its way through the pipeline: the public event plus what later stages need. */
 export interface WorkEvent {
   event: LogEvent;
-  /** The message without the `[openReplaySessionToken=…] ` prefix and without trailing newlines. */
+  /** The innermost record as text: no `[openReplaySessionToken=…] ` prefix, no trailing newlines. */
   body: string;
+  /** The innermost record when it is a JSON object. */
+  record?: JsonObject;
   /** Input position (across all batches), so equal timestamps keep the order CloudWatch returned them in. */
   order: number;
   /** Connection, group and stream: traces are joined only within one stream. */
@@ -45,4 +49,6 @@ export interface WorkEvent {
   ptr?: string;
   /** Set when the event is (or carries) a stack trace: the clean trace text. */
   stack?: string;
+  /** Set for errors (and events carrying a trace) once traces are joined: what the fingerprint reads. */
+  description?: ErrorDescription;
 }

@@ -65,20 +65,3 @@ export function formatCount(n: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
-
-/** The first line of a message, for one-line rows. */
-export function firstLine(text: string): string {
-  const end = text.indexOf('\n');
-  return end === -1 ? text : text.slice(0, end);
-}
-
-const TAG_PREFIX = /^\s*\[openReplaySession(?:Token|\.id)=[^\]\s]*\]\s*/i;
-
-/** Rows show lines without the session tag: every line of the session carries it anyway. */
-export function stripTag(message: string): string {
-  return message.replace(TAG_PREFIX, '');
-}
-
-export function displayLine(message: string): string {
-  return firstLine(stripTag(message));
-}

@@ -3,13 +3,23 @@ export interface Piece {
   match: boolean;
 }
 
-/** Splits text around case-insensitive occurrences of the query's words, for highlighting hits. */
-export function highlightPieces(text: string, query: string): Piece[] {
-  const words = query
+function queryWords(query: string): string[] {
+  return query
     .toLowerCase()
     .split(/\s+/)
     .map((w) => w.replace(/^"|"$/g, ''))
     .filter((w) => w.length > 0);
+}
+
+/** Whether the text holds any of the query's words (case-insensitive). */
+export function hasMatch(text: string, query: string): boolean {
+  const lower = text.toLowerCase();
+  return queryWords(query).some((word) => lower.includes(word));
+}
+
+/** Splits text around case-insensitive occurrences of the query's words, for highlighting hits. */
+export function highlightPieces(text: string, query: string): Piece[] {
+  const words = queryWords(query);
   if (words.length === 0) return [{ text, match: false }];
   const lower = text.toLowerCase();
   const pieces: Piece[] = [];

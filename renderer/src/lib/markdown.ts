@@ -1,17 +1,13 @@
 import type { ErrorGroup, LogEvent } from '../../../shared/domain/correlation';
+import { escapeInline, fenced, inlineCode } from '../../../shared/format/markdown';
 import { formatTimestamp } from '../../../shared/time/format-time';
 import { formatOffset } from './format';
 import { LEVEL_LABEL } from './levels';
-
-/** A fence longer than any backtick run in the text, so pasted code cannot close it early. */
-function fence(text: string, lang = ''): string {
-  const longest = Math.max(2, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
-  const ticks = '`'.repeat(longest + 1);
-  return `${ticks}${lang}\n${text}\n${ticks}`;
-}
+import { messageJson } from './message-json';
 
 function body(event: LogEvent): string {
-  return event.json ? fence(JSON.stringify(event.json, null, 2), 'json') : fence(event.message, 'text');
+  const json = messageJson(event);
+  return json ? fenced(JSON.stringify(json, null, 2), 'json') : fenced(event.message, 'text');
 }
 
 export function eventToMarkdown(event: LogEvent, sessionId: string, replayUrl?: string): string {
@@ -19,7 +15,7 @@ export function eventToMarkdown(event: LogEvent, sessionId: string, replayUrl?: 
     `**${LEVEL_LABEL[event.level]}** \`${formatOffset(event.offsetMs)}\` · ${formatTimestamp(event.timestamp, 'utc')}`,
     '',
     `- Session: \`${sessionId}\``,
-    `- Source: ${event.connection} · \`${event.logGroup}\` · \`${event.logStream}\``,
+    `- Source: ${escapeInline(event.connection)} · ${inlineCode(event.logGroup)} · ${inlineCode(event.logStream)}`,
   ];
   if (replayUrl) lines.push(`- Replay at this moment: ${replayUrl}`);
   lines.push('', body(event));
@@ -28,19 +24,20 @@ export function eventToMarkdown(event: LogEvent, sessionId: string, replayUrl?: 
 
 export function groupToMarkdown(group: ErrorGroup, sessionId: string, replayUrl?: string): string {
   const lines = [
-    `### ${group.title}`,
+    `### ${escapeInline(group.title)}`,
     '',
-    `- Type: \`${group.type}\` · ${group.count}× · first at \`${formatOffset(group.firstOffsetMs)}\``,
+    `- Type: ${inlineCode(group.type)} · ${group.count}× · first at \`${formatOffset(group.firstOffsetMs)}\``,
     `- Session: \`${sessionId}\``,
-    `- Source: ${group.connection} · \`${group.logGroup}\``,
+    `- Source: ${escapeInline(group.connection)} · ${inlineCode(group.logGroup)}`,
   ];
   if (replayUrl) lines.push(`- Replay at first occurrence: ${replayUrl}`);
-  if (group.stack) lines.push('', fence(group.stack, 'text'));
+  if (group.stack) lines.push('', fenced(group.stack, 'text'));
   return lines.join('\n');
 }
 
 /** Plain text of one event, for "Copy event". */
 export function eventToText(event: LogEvent): string {
-  const message = event.json ? JSON.stringify(event.json, null, 2) : event.message;
+  const json = messageJson(event);
+  const message = json ? JSON.stringify(json, null, 2) : event.message;
   return `${formatTimestamp(event.timestamp, 'utc')} ${LEVEL_LABEL[event.level]} [${event.logGroup} ${event.logStream}] ${message}`;
 }

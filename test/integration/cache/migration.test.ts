@@ -30,12 +30,16 @@ describe('schema migrations', () => {
     db.exec(`ALTER TABLE runs ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0; UPDATE runs SET indexed = current;
       DROP INDEX events_fatal; DROP INDEX events_error;
       ALTER TABLE runs DROP COLUMN min_ts; ALTER TABLE runs DROP COLUMN max_ts;
-      ALTER TABLE runs DROP COLUMN current; ALTER TABLE runs DROP COLUMN indexed_to; PRAGMA user_version = 1;`);
+      ALTER TABLE runs DROP COLUMN current; ALTER TABLE runs DROP COLUMN indexed_to;
+      ALTER TABLE events DROP COLUMN summary; ALTER TABLE events DROP COLUMN summary_start; ALTER TABLE events DROP COLUMN summary_end; ALTER TABLE events DROP COLUMN json_at;
+      ALTER TABLE events DROP COLUMN fields; ALTER TABLE events DROP COLUMN exception; ALTER TABLE error_groups DROP COLUMN exception;
+      ALTER TABLE runs DROP COLUMN parts; PRAGMA user_version = 1;`);
     db.close();
 
     const { store, warning } = openCache({ dataDir: dir, backgroundIndex: false });
     expect(warning).toBeUndefined();
     // Version 4 changed the full-text index's layout: it is rebuilt, and search is complete meanwhile.
+    // Version 5 stores each event's parts: runs saved before are read with parts worked out from their messages.
     expect(store.indexPending(0)).toEqual({ indexed: 0, pending: 600 });
     for (const result of results) expect(store.openSession(result.session.id)?.result).toStrictEqual(result);
     const target = results[1]?.events[150] as (typeof results)[0]['events'][0];

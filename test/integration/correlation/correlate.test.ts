@@ -1,3 +1,4 @@
+import { readRecord } from '../../../main/correlation/log-shapes/read-record';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCorrelation } from '../../../main/correlation/run-correlation';
 import type { CorrelationResult, LogEvent } from '../../../shared/domain/correlation';
@@ -46,7 +47,7 @@ function textOf(event: LogEvent): string {
     if (typeof value === 'string') strings.push(value);
     else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
   };
-  walk(event.json);
+  walk(readRecord(event.message).record);
   return strings.join('\n');
 }
 

@@ -1,3 +1,4 @@
+import { describeMessage } from '../../../main/correlation/log-shapes/describe-event';
 import type { CorrelationResult, ErrorGroup, LogEvent, RunFailure } from '../../../shared/domain/correlation';
 import { generateMessage } from './log-messages';
 import { createRng, type Rng } from './prng';
@@ -70,6 +71,7 @@ function makeGroups(events: LogEvent[], details: Map<string, { type: string; tit
     };
     if (rng.chance(0.85)) Object.assign(group, { stack: detail.stack, frames: detail.frames });
     if (replayUrl) group.replayUrl = `${replayUrl}?jumpto=${Math.round(first.offsetMs)}`;
+    if (first.exception) group.exception = first.exception;
     return group;
   });
 }
@@ -100,7 +102,8 @@ export function makeCorrelationResult(options: ResultOptions): CorrelationResult
       logGroup, logStream: rng.pick(streams),
       level: generated.level, message: generated.message,
     };
-    if (generated.json) event.json = generated.json;
+    // The parts main stores with each event: the same reading of the line as a real run's.
+    Object.assign(event, describeMessage(event.message, event.level).parts);
     if (generated.error) {
       event.fingerprint = fnv(generated.error.type + generated.error.title) + fnv(logGroup);
       details.set(event.id, generated.error);

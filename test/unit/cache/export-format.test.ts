@@ -16,7 +16,7 @@ describe('session export format', () => {
 
   it('round-trips a result through the versioned envelope', () => {
     const decoded = decodeExport(encodeExport(result, 111, 222));
-    expect(decoded).toStrictEqual({ format: 'orcw-session', version: 1, exportedAt: 222, cachedAt: 111, result });
+    expect(decoded).toStrictEqual({ format: 'orcw-session', version: 2, exportedAt: 222, cachedAt: 111, result });
     expect(exportFileName(result.session.id, 'md')).toBe(`orcw-session-${result.session.id}.md`);
   });
 
@@ -38,7 +38,7 @@ describe('session export format', () => {
   it('refuses other JSON and exports from a newer orcw', () => {
     expect(invalid('{"hello":"world"}').message).toContain('format');
     expect(invalid('[1,2]').code).toBe('CACHE_IMPORT_INVALID');
-    const newer = invalid(JSON.stringify({ format: 'orcw-session', version: 2 }));
+    const newer = invalid(JSON.stringify({ format: 'orcw-session', version: 3 }));
     expect(newer.message).toMatch(/newer orcw/);
   });
 });

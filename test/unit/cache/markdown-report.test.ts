@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CorrelationResult, ErrorGroup } from '../../../shared/domain/correlation';
-import { escapeInline, fenced, formatBytes, renderMarkdownReport } from '../../../main/cache/markdown-report';
+import { formatBytes, renderMarkdownReport } from '../../../main/cache/markdown-report';
+import { escapeInline, fenced } from '../../../shared/format/markdown';
 import { formatOffset } from '../../../shared/time/format-time';
 import { makeCorrelationResult } from '../../support/cache-fixtures/correlation-results';
 

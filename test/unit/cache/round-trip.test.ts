@@ -3,6 +3,12 @@ import type { CorrelationResult } from '../../../shared/domain/correlation';
 import { makeCorrelationResult, sessionIdFor } from '../../support/cache-fixtures/correlation-results';
 import { createMemoryStore } from '../../support/cache-fixtures/memory-store';
 
+/** An event without its parts, to give it others. */
+function bare(event: CorrelationResult['events'][number]): CorrelationResult['events'][number] {
+  const { summary: _summary, summarySpan: _span, jsonAt: _jsonAt, fields: _fields, exception: _exception, ...rest } = event;
+  return rest;
+}
+
 describe('saveRun → openSession round trip', () => {
   it.each([1, 2, 3, 17, 99])('returns exactly the saved result (seed %i)', (seed) => {
     const { store } = createMemoryStore();
@@ -11,7 +17,7 @@ describe('saveRun → openSession round trip', () => {
     expect(store.openSession(result.session.id)?.result).toStrictEqual(result);
   });
 
-  it('keeps optional fields absent, edge values and JSON that is not the message itself', () => {
+  it('keeps optional fields absent, edge values, and each kind of part (summary, span, fields, exception)', () => {
     const { store } = createMemoryStore();
     const base = makeCorrelationResult({ seed: 5, events: 3 });
     const [a, b, c] = base.events as [CorrelationResult['events'][number], CorrelationResult['events'][number], CorrelationResult['events'][number]];
@@ -20,15 +26,17 @@ describe('saveRun → openSession round trip', () => {
       session: { id: base.session.id, start: base.session.start, end: base.session.end },
       stats: { bytesScanned: 0, recordsScanned: 0, recordsMatched: 0, costUsd: 0.000_001_5, queries: 0 },
       events: [
-        { ...a, message: '{"a":1}', json: { a: 1 }, offsetMs: -1.5, timestamp: 1.25 },
-        { ...b, message: 'prefix {"nested":{"x":[1,"two",null,true]}}', json: { nested: { x: [1, 'two', null, true] } } },
-        { ...c, message: 'emoji 🚀 and "quotes" and \\ and 日本語\nsecond line', fingerprint: 'f'.repeat(128) },
+        { ...bare(a), message: '{"a":1}', jsonAt: 0, summary: 'a', offsetMs: -1.5, timestamp: 1.25 },
+        { ...bare(b), message: 'prefix {"nested":{"x":[1,"two",null,true]}}', summarySpan: [0, 6], fields: { pod: 'api-7d9', 'label.app': 'ünï"' } },
+        {
+          ...bare(c), message: 'emoji 🚀 and "quotes" and \\ and 日本語\nsecond line', fingerprint: 'f'.repeat(128),
+          exception: { type: 'E', message: '日本語', frames: [{ raw: 'at f (a.js:1:2)', function: 'f', file: 'a.js', line: 1, column: 2, app: true }], omittedFrames: 3, causes: [{ type: 'C', message: '', frames: [], relation: 'cause' }] },
+        },
       ],
       groups: [],
       failures: [],
       connections: [],
     };
-    delete result.events[2]?.json;
     store.saveRun(result);
     expect(store.openSession(result.session.id)?.result).toStrictEqual(result);
   });

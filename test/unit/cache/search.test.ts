@@ -17,7 +17,7 @@ function sessionWith(seed: number, lines: Line[]): CorrelationResult {
   const base = makeCorrelationResult({ seed, events: lines.length, complete: true, failures: 0 });
   const events = base.events.map((event, i): LogEvent => {
     const line = lines[i] as Line;
-    const { json: _json, fingerprint: _fingerprint, ...rest } = event;
+    const { summary: _summary, summarySpan: _span, jsonAt: _jsonAt, fields: _fields, exception: _exception, fingerprint: _fingerprint, ...rest } = event;
     return { ...rest, message: line.message, level: line.level ?? 'info', logGroup: line.logGroup ?? '/ecs/api', ...(line.fingerprint ? { fingerprint: line.fingerprint } : {}) };
   });
   return { ...base, events };

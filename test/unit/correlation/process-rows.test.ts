@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { logEventSchema } from '../../../shared/domain/correlation';
+import { eventSummary, logEventSchema } from '../../../shared/domain/correlation';
+import { readRecord } from '../../../main/correlation/log-shapes/read-record';
 import { processRows } from '../../../main/correlation/processing/process-rows';
 import type { InsightsRow } from '../../../main/correlation/processing/process-rows';
 import { API, OTHER, SESSION_START, TOKEN_3, TOKEN_4, insightsTime, row, splitRows } from './fixtures';
@@ -26,7 +27,8 @@ describe('normalising rows', () => {
       message: 'INFO started',
     });
     expect(event?.id).toMatch(/^e[0-9a-f]{16}$/);
-    expect(event?.json).toBeUndefined();
+    expect(readRecord(event?.message ?? '').record).toBeUndefined();
+    expect(event?.summary).toBeUndefined();
     expect(logEventSchema.safeParse(event).success).toBe(true);
   });
 
@@ -49,14 +51,15 @@ describe('normalising rows', () => {
     const message = `[openReplaySessionToken=${token}] {"level":"error","msg":"boom","orderId":7}`;
     const { events } = processRows([{ source: API, rows: [row({ at: 0, message })] }], options);
     expect(events[0]?.message).toBe(message);
-    expect(events[0]?.json).toEqual({ level: 'error', msg: 'boom', orderId: 7 });
+    expect(readRecord(message).record).toEqual({ level: 'error', msg: 'boom', orderId: 7 });
     expect(events[0]?.level).toBe('error');
+    expect(eventSummary(events[0]!)).toBe('boom');
   });
 
   it('leaves arrays, scalars, broken JSON and JSON inside text unparsed', () => {
     const rows = ['[1,2,3]', '42', '{"level":"error", broken', 'INFO payload {"a":1}', '{"a":1} trailing'].map((message, i) => row({ at: i, message }));
     const { events } = processRows([{ source: API, rows }], options);
-    expect(events.map((e) => e.json)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(events.map((e) => readRecord(e.message).record)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('a JSON line without a level falls back to its message text, then to its exception', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayLine, formatBytes, formatCost, formatDuration, formatRelative, plural } from '../../../renderer/src/lib/format';
+import { formatBytes, formatCost, formatDuration, formatRelative, plural } from '../../../renderer/src/lib/format';
 
 describe('format', () => {
   it('formats byte counts with binary units', () => {
@@ -33,10 +33,5 @@ describe('format', () => {
   it('pluralises with thousands separators', () => {
     expect(plural(1, 'event')).toBe('1 event');
     expect(plural(12345, 'event')).toBe('12,345 events');
-  });
-
-  it('shows rows without the session tag and only their first line', () => {
-    expect(displayLine('[openReplaySessionToken=abc.def.ghi] TypeError: x\n    at f (a.js:1:1)')).toBe('TypeError: x');
-    expect(displayLine('plain line')).toBe('plain line');
   });
 });

@@ -18,8 +18,20 @@ describe('copy as Markdown', () => {
   });
 
   it('pretty-prints JSON messages', () => {
-    const md = eventToMarkdown(event(0, 'info', { message: '{"a":1}', json: { a: 1 } }), '1');
+    const md = eventToMarkdown(event(0, 'info', { message: '{"a":1}', jsonAt: 0 }), '1');
     expect(md).toContain('```json\n{\n  "a": 1\n}\n```');
+  });
+
+  it('escapes the title, so log text cannot become Markdown', () => {
+    const md = groupToMarkdown(
+      {
+        fingerprint: 'f', title: '# <img src=x> [link](http://evil) **x**', type: 'E`x', level: 'error', count: 1, firstSeen: 0, lastSeen: 0, firstOffsetMs: 0,
+        offsetsMs: [0], sampleEventId: 'e', connection: 'prod', logGroup: '/ecs/api', logStream: 's', frames: [], contextBefore: [], contextAfter: [],
+      },
+      '42',
+    );
+    expect(md).toMatch(/^### \\# &lt;img src=x\\> \\\[link\\\]\(http:\/\/evil\) \\\*\\\*x\\\*\\\*\n/);
+    expect(md).toContain('- Type: `` E`x `` · 1×');
   });
 
   it('renders a group with its count and stack', () => {

@@ -1,10 +1,16 @@
 import { useEffect, useRef } from 'react';
 import type { SearchHit } from '../../../../shared/domain/cache';
+import { eventSummary } from '../../../../shared/domain/correlation';
 import { useListSelection } from '../../hooks/use-list-selection';
 import { useTimeFormat } from '../../hooks/use-time-format';
-import { stripTag } from '../../lib/format';
-import { highlightPieces, snippet } from '../../lib/highlight';
+import { hasMatch, highlightPieces, snippet } from '../../lib/highlight';
 import { LEVEL_LABEL } from '../../lib/levels';
+
+/** The hit's summary, unless the search matched only elsewhere in its message. */
+function shownText(hit: SearchHit, query: string): string {
+  const summary = eventSummary(hit);
+  return summary === hit.message || hasMatch(summary, query) ? summary : hit.message;
+}
 
 export function SearchResults({ hits, query, onOpen }: { hits: readonly SearchHit[]; query: string; onOpen(hit: SearchHit): void }) {
   const listRef = useRef<HTMLOListElement>(null);
@@ -41,7 +47,7 @@ export function SearchResults({ hits, query, onOpen }: { hits: readonly SearchHi
             <span className="faint mono ellipsis">{hit.logGroup}</span>
           </div>
           <div className="search-hit-text mono">
-            {highlightPieces(snippet(stripTag(hit.message), query), query).map((piece, i) => (piece.match ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>))}
+            {highlightPieces(snippet(shownText(hit, query), query), query).map((piece, i) => (piece.match ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>))}
           </div>
         </li>
       ))}

@@ -7,6 +7,7 @@ import { groupContext, neighbourContext } from '../../lib/context';
 import { formatOffset } from '../../lib/format';
 import { LEVEL_LABEL } from '../../lib/levels';
 import { eventToMarkdown, eventToText } from '../../lib/markdown';
+import { sourceTitle } from '../../lib/source';
 import { useStore } from '../../store/store';
 import { Icon } from '../common/icons';
 import { ContextLines } from './context-lines';
@@ -41,9 +42,19 @@ export function EventDetail({ event, session, events, group }: Props) {
           <Icon name="x" size={14} />
         </button>
       </div>
-      <div className="detail-source faint ellipsis" title={`${event.connection} · ${event.logGroup} · ${event.logStream}`}>
+      <div className="detail-source faint ellipsis" title={sourceTitle(event)}>
         {event.connection} · <span className="mono">{event.logGroup}</span> · <span className="mono">{event.logStream}</span>
       </div>
+      {event.fields && (
+        <dl className="detail-fields mono" data-testid="event-fields">
+          {Object.entries(event.fields).map(([name, value]) => (
+            <div key={name} className="detail-field">
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       <div className="detail-actions">
         <button type="button" className="btn btn-sm" disabled={!replayAt} onClick={() => replayAt && void openExternal(replayAt)} title={replayAt ?? 'No replay URL known for this session'} data-testid="replay-at-moment">
           <Icon name="play" size={14} /> Replay at {formatOffset(Math.max(0, event.offsetMs))}

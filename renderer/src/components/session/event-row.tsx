@@ -1,8 +1,9 @@
 import { memo } from 'react';
-import type { LogEvent } from '../../../../shared/domain/correlation';
+import { eventSummary, type LogEvent } from '../../../../shared/domain/correlation';
+import { sourceField } from '../../../../shared/domain/log-parts';
 import type { TimeFormat } from '../../hooks/use-time-format';
 import { formatOffset } from '../../lib/format';
-import { eventSummary } from '../../lib/json-message';
+import { sourceTitle } from '../../lib/source';
 import { LEVEL_LABEL } from '../../lib/levels';
 
 /**
@@ -22,6 +23,11 @@ interface Props {
   onSelect(index: number): void;
 }
 
+function sourceLine(event: LogEvent): string {
+  const field = sourceField(event.fields);
+  return field === undefined ? event.logGroup : `${event.logGroup} · ${field}`;
+}
+
 /** One line per event; positioned by the virtualizer. */
 export const EventRow = memo(function EventRow({ event, index, top, selected, time, sessionStart, onSelect }: Props) {
   return (
@@ -38,10 +44,10 @@ export const EventRow = memo(function EventRow({ event, index, top, selected, ti
       <span className="event-offset num">{formatOffset(event.offsetMs)}</span>
       <span className="event-time num">{time.clockFrom(event.timestamp, sessionStart)}</span>
       <span className={`event-level level level-${event.level}`}>{LEVEL_LABEL[event.level]}</span>
-      <span className="event-source ellipsis" title={`${event.connection} · ${event.logGroup} · ${event.logStream}`}>
-        {event.logGroup}
+      <span className="event-source ellipsis" title={sourceTitle(event)}>
+        {sourceLine(event)}
       </span>
-      <span className="event-message ellipsis">{eventSummary(event.message, event.json).slice(0, ROW_CHARS)}</span>
+      <span className="event-message ellipsis">{eventSummary(event).slice(0, ROW_CHARS)}</span>
     </div>
   );
 });

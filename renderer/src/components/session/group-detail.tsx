@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import type { ErrorGroup, LogEvent, SessionInfo } from '../../../../shared/domain/correlation';
 import { useCopy } from '../../hooks/use-copy';
 import { useOpenExternal } from '../../hooks/use-open-external';
@@ -7,11 +6,10 @@ import { useTimeFormat } from '../../hooks/use-time-format';
 import { groupContext } from '../../lib/context';
 import { formatCount, formatOffset } from '../../lib/format';
 import { groupToMarkdown } from '../../lib/markdown';
-import { splitStack, toFrame } from '../../lib/stack';
 import { useStore } from '../../store/store';
 import { Icon } from '../common/icons';
 import { ContextLines } from './context-lines';
-import { StackFrames } from './stack-frames';
+import { ExceptionView } from './exception-view';
 
 export function GroupDetail({ group, session, sample }: { group: ErrorGroup; session: SessionInfo; sample: LogEvent | undefined }) {
   const toggleGroup = useStore((s) => s.toggleGroup);
@@ -21,7 +19,6 @@ export function GroupDetail({ group, session, sample }: { group: ErrorGroup; ses
   const lastOffsetMs = group.offsetsMs[group.offsetsMs.length - 1] ?? group.firstOffsetMs;
   const openExternal = useOpenExternal();
   const replayAt = useReplayUrl(session)(group.firstOffsetMs, sample?.connectionId) ?? group.replayUrl;
-  const frames = useMemo(() => (group.frames.length > 0 ? group.frames.map(toFrame) : splitStack(group.stack ?? '').frames), [group]);
 
   return (
     <section id="event-detail" className="detail-pane" tabIndex={-1} aria-label="Error group details" data-testid="group-detail">
@@ -55,7 +52,7 @@ export function GroupDetail({ group, session, sample }: { group: ErrorGroup; ses
         </button>
       </div>
       <div className="detail-body">
-        {frames.length > 0 ? <StackFrames frames={frames} /> : group.stack && <pre className="message-text">{group.stack}</pre>}
+        {group.exception ? <ExceptionView exception={group.exception} /> : group.stack && <pre className="message-text">{group.stack}</pre>}
         <ContextLines rows={groupContext(group, sample)} caption="Context in the log stream" sessionStart={session.start} />
       </div>
     </section>

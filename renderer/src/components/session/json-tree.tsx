@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { parseJsonObject } from '../../../../shared/format/json-object';
 
 const AUTO_OPEN_DEPTH = 2;
 const MAX_INLINE = 60;
@@ -20,7 +21,9 @@ function Scalar({ value }: { value: unknown }) {
   return <span>{String(value)}</span>;
 }
 
-function Node({ name, value, depth }: { name: string | null; value: unknown; depth: number }) {
+function Node({ name, value: given, depth }: { name: string | null; value: unknown; depth: number }) {
+  // A shipper's envelope carries the record as JSON text (`"log": "{\"level\":…}"`): shown as the object it is.
+  const value = typeof given === 'string' ? (parseJsonObject(given) ?? given) : given;
   const branch = value !== null && typeof value === 'object';
   const [open, setOpen] = useState(depth < AUTO_OPEN_DEPTH || JSON.stringify(value ?? null).length <= MAX_INLINE);
   const label = name === null ? null : <span className="json-key">{name}</span>;

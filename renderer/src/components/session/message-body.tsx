@@ -1,33 +1,21 @@
 import { useMemo } from 'react';
 import type { LogEvent } from '../../../../shared/domain/correlation';
-import { jsonStack } from '../../lib/json-message';
-import { splitStack } from '../../lib/stack';
+import { messageJson } from '../../lib/message-json';
+import { ExceptionView } from './exception-view';
 import { JsonTree } from './json-tree';
-import { StackFrames } from './stack-frames';
 
-/** JSON messages as a foldable tree; text with a stack trace as headline, frames, rest. */
+/** The exception main parsed (frames, causes) above the line itself: a foldable tree for JSON, else the text. */
 export function MessageBody({ event }: { event: LogEvent }) {
-  const split = useMemo(() => (event.json ? null : splitStack(event.message)), [event]);
-  if (event.json) {
-    const stack = jsonStack(event.json);
-    return (
-      <>
-        {stack && (
-          <section className="json-stack">
-            {(stack.tail || stack.head) && <pre className="message-text message-head">{stack.tail || stack.head}</pre>}
-            <StackFrames frames={stack.frames} />
-          </section>
-        )}
-        <JsonTree value={event.json} />
-      </>
-    );
-  }
-  if (!split || split.frames.length === 0) return <pre className="message-text" data-testid="message-text">{event.message}</pre>;
+  const json = useMemo(() => messageJson(event), [event]);
+  const line = json ? <JsonTree value={json} /> : <pre className="message-text" data-testid="message-text">{event.message}</pre>;
+  if (!event.exception) return line;
   return (
     <>
-      {split.head && <pre className="message-text message-head" data-testid="message-text">{split.head}</pre>}
-      <StackFrames frames={split.frames} />
-      {split.tail && <pre className="message-text">{split.tail}</pre>}
+      <ExceptionView exception={event.exception} />
+      <details className="message-raw" open={json !== undefined}>
+        <summary className="faint">{json ? 'Record' : 'As logged'}</summary>
+        {line}
+      </details>
     </>
   );
 }

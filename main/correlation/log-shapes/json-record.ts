@@ -1,26 +1,17 @@
-import type { Level } from '../../../shared/domain/correlation';
-import {
+import type { Level } from '../../../shared/domain/correlation';import {
   levelFromName,
   levelFromOtelNumber,
   levelFromPinoNumber,
   levelFromPythonNumber,
   levelFromSyslogNumber,
-} from './detect-level';
+} from './levels';
 
-export type JsonObject = Record<string, unknown>;
+import type { JsonObject } from '../../../shared/format/json-object';
 
-/** The message as a JSON object, or undefined (arrays, scalars and broken JSON stay plain text). */
-export function parseJsonObject(body: string): JsonObject | undefined {
-  const start = body.charCodeAt(0);
-  if (start !== 0x7b /* { */) return undefined;
-  const end = body.trimEnd();
-  if (!end.endsWith('}')) return undefined;
-  try {
-    const value: unknown = JSON.parse(end);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
-  } catch {
-    return undefined;
-  }
+export { parseJsonObject, type JsonObject } from '../../../shared/format/json-object';
+
+export function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** A field by name, case-insensitively (`level`, `Level`, `LEVEL`), or a dotted ECS path (`log.level`). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseStackFrames } from '../../../main/correlation/processing/parse-stack-frames';
-import { goPanic, javaTrace, nodeConnRefused, nodeTypeError, pythonChained, pythonKeyError } from './traces';
+import { parseStackFrames } from '../../../main/correlation/log-shapes/traces/parse-trace';
+import { goPanic, javaTrace, nodeConnRefused, nodeTypeError, pythonChained, pythonKeyError } from '../correlation/traces';
 
 describe('parseStackFrames', () => {
   it('Python: innermost frame first, without line numbers', () => {

@@ -1,3 +1,5 @@
+import { stripTokenPrefix } from '../session-tags';
+
 /**
  * Recognises the lines of stack traces as runtimes print them, one line at a time, so a trace
  * that a log agent split into one event per line can be put back together. A state says which
@@ -79,4 +81,36 @@ function continuePython(phase: 'frames' | 'raised' | 'chained', line: string): T
   // (prefix-only) line before the next `Traceback`.
   if (PYTHON_CHAIN_RE.test(line)) return { kind: 'python', phase: 'chained' };
   return line === PYTHON_HEADER ? { kind: 'python', phase: 'frames' } : undefined;
+}
+
+/**
+ * Where the first trace in `lines` starts, and the state after its lines; `nextFirst` is the
+ * first line of the event after these lines, when known (a header's `at …` may start there).
+ */
+export function findTraceStart(lines: readonly string[], nextFirst: string | undefined): { index: number; state: TraceState | undefined } | undefined {
+  for (let j = 0; j < lines.length; j++) {
+    const state = traceStart(lines[j] as string, j + 1 < lines.length ? lines[j + 1] : nextFirst);
+    if (state) return { index: j, state: advanceTrace(state, lines, j + 1) };
+  }
+  return undefined;
+}
+
+/** The state after feeding `lines[from…]`; undefined once a line falls outside the trace. */
+export function advanceTrace(state: TraceState, lines: readonly string[], from: number): TraceState | undefined {
+  let current: TraceState | undefined = state;
+  for (let k = from; k < lines.length && current; k++) current = traceContinue(current, lines[k] as string);
+  return current;
+}
+
+/** The lines of a message, the token prefix stripped from each (a joined trace keeps one per line). */
+export function messageLines(text: string): string[] {
+  if (!text.includes('\n') && !text.includes('\r')) return [stripTokenPrefix(text)];
+  return text.split(/\r\n|\n|\r/).map(stripTokenPrefix);
+}
+
+/** The trace inside one record's text (from its first line on), or undefined. */
+export function traceIn(body: string): string | undefined {
+  const lines = messageLines(body);
+  const start = findTraceStart(lines, undefined);
+  return start === undefined ? undefined : lines.slice(start.index).join('\n');
 }

@@ -1,4 +1,5 @@
-import { field, type JsonObject } from './json-message';
+import { makeFrame, type ParsedFrame } from './frames';
+import { field, isObject, type JsonObject } from './json-record';
 
 /** What a structured log line says about an exception it carries. */
 export interface JsonException {
@@ -6,8 +7,8 @@ export interface JsonException {
   message?: string;
   /** The formatted stack trace, when the logger put one in. */
   stack?: string;
-  /** Frames already taken apart by the logger (structlog's `dict_tracebacks`), top first. */
-  frames?: string[];
+  /** Frames already taken apart by the logger (structlog's `dict_tracebacks`), innermost first. */
+  frames?: ParsedFrame[];
 }
 
 // Where loggers put an error object: pino/bunyan `err`, winston/ECS `error`, others `exception`.
@@ -63,12 +64,20 @@ function takeStructlogChain(chain: unknown[], into: JsonException): void {
   if (typeof type === 'string') into.type = type;
   if (typeof value === 'string') into.message = value;
   const frames = field(last, 'frames');
-  if (Array.isArray(frames)) {
-    into.frames = frames
-      .filter(isObject)
-      .map((frame) => `${String(field(frame, 'name') ?? '?')} (${String(field(frame, 'filename') ?? '?')})`)
-      .reverse();
-  }
+  if (Array.isArray(frames)) into.frames = frames.filter(isObject).map(structlogFrame).reverse();
+}
+
+function structlogFrame(frame: JsonObject): ParsedFrame {
+  const name = field(frame, 'name');
+  const file = field(frame, 'filename');
+  const line = field(frame, 'lineno');
+  const fn = typeof name === 'string' ? name : undefined;
+  const path = typeof file === 'string' ? file : undefined;
+  const parts: Parameters<typeof makeFrame>[1] = { raw: `File "${path ?? '?'}", line ${typeof line === 'number' ? line : '?'}, in ${fn ?? '?'}` };
+  if (fn !== undefined) parts.function = fn;
+  if (path !== undefined) parts.file = path;
+  if (typeof line === 'number' && Number.isInteger(line)) parts.line = line;
+  return makeFrame(`${fn ?? '?'} (${path ?? '?'})`, parts);
 }
 
 function stackText(value: unknown): string | undefined {
@@ -78,8 +87,4 @@ function stackText(value: unknown): string | undefined {
     return (value as string[]).map((item) => item.replace(/\n+$/, '')).join('\n');
   }
   return undefined;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

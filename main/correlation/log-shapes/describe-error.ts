@@ -1,0 +1,87 @@
+import type { Level } from '../../../shared/domain/correlation';
+import type { ParsedException } from '../../../shared/domain/log-parts';
+import { exceptionFromJson } from './error-objects';
+import { exceptionOf, type ParsedTrace } from './frames';
+import { messageFromJson, type JsonObject } from './json-record';
+import { joinCode } from './traces/exception-header';
+import { goPanic } from './traces/go';
+import { parseTrace } from './traces/parse-trace';
+
+/** What an error event says about itself, before masking. */
+export interface ErrorDescription {
+  /** Exception class (`KeyError`, `java.lang.IllegalStateException`, `panic`), or the level for untyped error lines. */
+  type: string;
+  message: string;
+  /** True when `type` names an exception rather than falling back to the level. */
+  typed: boolean;
+  stack?: string;
+  /** The identities of the exception's frames (`function (file)`), innermost first: what the fingerprint reads. */
+  frames: string[];
+  /** The exception as shown: frames with their positions, causes. */
+  exception?: ParsedException;
+}
+
+/** The parts of an event an error is described from. */
+export interface ErrorSource {
+  level: Level;
+  /** The innermost record as text (no token prefix). */
+  body: string;
+  /** The innermost record when it is a JSON object. */
+  record?: JsonObject;
+  /** The trace text, when the event is or carries one (joined from split lines). */
+  stack?: string;
+}
+
+// A single line that names an exception: `ValueError: bad input`, `Error [ERR_X]: …`.
+const TYPED_LINE_RE = /^(?:Uncaught )?((?:[A-Za-z_$][\w$.]*)?(?:Error|Exception|Fault|Failure))(?: (\[[^\]]+\]))?:\s?(.*)$/;
+
+export function describeError(source: ErrorSource): ErrorDescription {
+  const { record, level } = source;
+  if (record) return fromRecord(record, source);
+  if (source.stack !== undefined) {
+    const trace = parseTrace(source.stack);
+    const named = trace.exception.type !== '';
+    const base = named ? { type: trace.exception.type, message: trace.exception.message, typed: true } : fromLine(firstLine(source.stack), level);
+    return withTrace(base, trace, source.stack);
+  }
+  return fromLine(firstLine(source.body), level);
+}
+
+function fromRecord(record: JsonObject, source: ErrorSource): ErrorDescription {
+  const text = messageFromJson(record) ?? source.body;
+  const found = exceptionFromJson(record);
+  if (!found) return fromLine(firstLine(text), source.level);
+  const trace = found.stack === undefined ? undefined : parseTrace(found.stack);
+  const traceType = trace && trace.exception.type !== '' ? trace.exception.type : undefined;
+  const type = found.type ?? traceType;
+  const message = found.message ?? (traceType === undefined ? undefined : trace?.exception.message) ?? firstLine(text);
+  const base = { type: type ?? source.level, message, typed: type !== undefined };
+  if (found.frames) return withTrace(base, exceptionOf(base.type, base.message, found.frames), found.stack);
+  if (trace) return withTrace(base, trace, found.stack);
+  return { ...base, frames: [], exception: { type: base.type, message: base.message, frames: [] } };
+}
+
+/** The description with the trace's frames; the trace's exception shown under the described type and message. */
+function withTrace(base: { type: string; message: string; typed: boolean }, trace: ParsedTrace, stack: string | undefined): ErrorDescription {
+  const description: ErrorDescription = { ...base, frames: trace.identities };
+  if (stack !== undefined) description.stack = stack;
+  if (base.typed || trace.exception.frames.length > 0) description.exception = { ...trace.exception, type: base.type, message: base.message };
+  return description;
+}
+
+function fromLine(line: string, level: string): ErrorDescription {
+  const typed = TYPED_LINE_RE.exec(line);
+  if (typed?.[1]) return lineException(typed[1], joinCode(typed[2], typed[3]));
+  const panic = goPanic(line);
+  if (panic) return lineException(panic.type, panic.message);
+  return { type: level, message: line, typed: false, frames: [] };
+}
+
+function lineException(type: string, message: string): ErrorDescription {
+  return { type, message, typed: true, frames: [], exception: { type, message, frames: [] } };
+}
+
+function firstLine(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline === -1 ? text : text.slice(0, newline);
+}

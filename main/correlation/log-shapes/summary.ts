@@ -1,0 +1,56 @@
+import type { LogEvent } from '../../../shared/domain/correlation';
+import type { ParsedException } from '../../../shared/domain/log-parts';
+import { messageFromJson, type JsonObject } from './json-record';
+import { removeSessionTags } from './session-tags';
+
+/** Longer than any list row shows; the full text is in the message. */
+export const MAX_SUMMARY = 500;
+
+// First lines that say only that a trace follows: the exception says more.
+const BARE_TRACE_START_RE = /^(?:Traceback \(most recent call last\):|goroutine \d+ \[[^\]]*\]:)\s*$/;
+
+export interface SummaryInput {
+  /** The line as logged. */
+  message: string;
+  /** The innermost record as text. */
+  body: string;
+  record?: JsonObject;
+  exception?: ParsedException;
+}
+
+type Summary = Pick<LogEvent, 'summary' | 'summarySpan'>;
+
+/**
+ * One line for lists: the record's own message (a JSON line's `msg`, with its exception; a text
+ * line's first line, or the exception when that line only announces a trace), session tags
+ * removed. Returned as a span of the message when it is one, so the text is not sent twice.
+ */
+export function summarise(input: SummaryInput): Summary {
+  const text = clip(removeSessionTags(summaryText(input)).trim());
+  const { message } = input;
+  if (text === message) return {};
+  const start = message.indexOf(text);
+  if (start !== -1 && text !== '') return { summarySpan: [start, start + text.length] };
+  return { summary: text };
+}
+
+function summaryText({ body, record, exception }: SummaryInput): string {
+  const header = exception && exception.type !== '' ? (exception.message === '' ? exception.type : `${exception.type}: ${exception.message}`) : undefined;
+  if (record) {
+    const message = messageFromJson(record);
+    if (message === undefined) return header ?? firstLine(body);
+    const line = firstLine(message);
+    return header === undefined || line.includes(exception?.message || header) ? line : `${line} — ${firstLine(header)}`;
+  }
+  const line = firstLine(body);
+  return header !== undefined && BARE_TRACE_START_RE.test(line) ? firstLine(header) : line;
+}
+
+function firstLine(text: string): string {
+  const end = text.search(/\r?\n|\r/);
+  return end === -1 ? text : text.slice(0, end);
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_SUMMARY ? text : `${text.slice(0, MAX_SUMMARY - 1)}…`;
+}

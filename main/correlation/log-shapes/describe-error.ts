@@ -63,9 +63,15 @@ function fromRecord(record: JsonObject, source: ErrorSource): ErrorDescription {
 
 /** The description with the trace's frames; the trace's exception shown under the described type and message. */
 function withTrace(base: { type: string; message: string; typed: boolean }, trace: ParsedTrace, stack: string | undefined): ErrorDescription {
-  const description: ErrorDescription = { ...base, frames: trace.identities };
+  const description: ErrorDescription = { type: base.type, message: base.message, typed: base.typed, frames: trace.identities };
   if (stack !== undefined) description.stack = stack;
-  if (base.typed || trace.exception.frames.length > 0) description.exception = { ...trace.exception, type: base.type, message: base.message };
+  if (base.typed || trace.exception.frames.length > 0) {
+    // The trace's own exception, named as the description names it.
+    const exception = trace.exception;
+    exception.type = base.type;
+    exception.message = base.message;
+    description.exception = exception;
+  }
   return description;
 }
 

@@ -12,7 +12,7 @@ export interface EventPartsSource extends ErrorSource {
 export interface EventParts {
   parts: Pick<LogEvent, 'summary' | 'summarySpan' | 'exception' | 'fields' | 'jsonAt'>;
   /** Set for errors and for events carrying a trace: what the fingerprint is computed from. */
-  description?: ErrorDescription;
+  description: ErrorDescription | undefined;
 }
 
 /**
@@ -20,11 +20,12 @@ export interface EventParts {
  * traces were joined. Errors and lines carrying a trace are described; other lines only summarised.
  */
 export function describeEvent(source: EventPartsSource): EventParts {
+  // Written without spreads and optional-property objects: this runs once per event of a run.
   const description = isErrorLevel(source.level) || source.stack !== undefined ? describeError(source) : undefined;
   const exception = description?.exception;
-  const parts: EventParts['parts'] = summarise({ message: source.message, body: source.body, ...(source.record && { record: source.record }), ...(exception && { exception }) });
+  const parts: EventParts['parts'] = summarise(source.message, source.body, source.record, exception);
   if (exception) parts.exception = exception;
-  return description ? { parts, description } : { parts };
+  return { parts, description };
 }
 
 /**
@@ -34,7 +35,7 @@ export function describeEvent(source: EventPartsSource): EventParts {
 export function describeMessage(message: string, level: Level): EventParts {
   const read = readRecord(message);
   const stack = read.record ? undefined : traceIn(read.body);
-  const described = describeEvent({ message, level, body: read.body, ...(read.record && { record: read.record }), ...(stack !== undefined && { stack }) });
+  const described = describeEvent({ message, level, body: read.body, record: read.record, stack });
   if (read.jsonAt !== undefined) described.parts.jsonAt = read.jsonAt;
   if (read.fields) described.parts.fields = read.fields;
   return described;

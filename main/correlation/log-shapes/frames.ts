@@ -35,8 +35,10 @@ export interface ParsedFrame {
   identity: string;
 }
 
+/** The frame of `parts` (a fresh object, completed in place: this runs for every frame of a run). */
 export function makeFrame(identity: string, parts: Omit<StackFrame, 'app'>): ParsedFrame {
-  const frame: StackFrame = { ...parts, app: !isLibraryFrame(identity) };
+  const frame = parts as StackFrame;
+  frame.app = !isLibraryFrame(identity);
   return { frame, identity };
 }
 

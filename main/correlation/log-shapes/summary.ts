@@ -9,15 +9,6 @@ export const MAX_SUMMARY = 500;
 // First lines that say only that a trace follows: the exception says more.
 const BARE_TRACE_START_RE = /^(?:Traceback \(most recent call last\):|goroutine \d+ \[[^\]]*\]:)\s*$/;
 
-export interface SummaryInput {
-  /** The line as logged. */
-  message: string;
-  /** The innermost record as text. */
-  body: string;
-  record?: JsonObject;
-  exception?: ParsedException;
-}
-
 type Summary = Pick<LogEvent, 'summary' | 'summarySpan'>;
 
 /**
@@ -25,16 +16,15 @@ type Summary = Pick<LogEvent, 'summary' | 'summarySpan'>;
  * line's first line, or the exception when that line only announces a trace), session tags
  * removed. Returned as a span of the message when it is one, so the text is not sent twice.
  */
-export function summarise(input: SummaryInput): Summary {
-  const text = clip(removeSessionTags(summaryText(input)).trim());
-  const { message } = input;
+export function summarise(message: string, body: string, record: JsonObject | undefined, exception: ParsedException | undefined): Summary {
+  const text = clip(removeSessionTags(summaryText(body, record, exception)).trim());
   if (text === message) return {};
   const start = message.indexOf(text);
   if (start !== -1 && text !== '') return { summarySpan: [start, start + text.length] };
   return { summary: text };
 }
 
-function summaryText({ body, record, exception }: SummaryInput): string {
+function summaryText(body: string, record: JsonObject | undefined, exception: ParsedException | undefined): string {
   const header = exception && exception.type !== '' ? (exception.message === '' ? exception.type : `${exception.type}: ${exception.message}`) : undefined;
   if (record) {
     const message = messageFromJson(record);
@@ -46,8 +36,11 @@ function summaryText({ body, record, exception }: SummaryInput): string {
   return header !== undefined && BARE_TRACE_START_RE.test(line) ? firstLine(header) : line;
 }
 
+/** The first line; a lone `\r` ends one too (AWS Lambda joins a Python traceback's lines with it). */
 function firstLine(text: string): string {
-  const end = text.search(/\r?\n|\r/);
+  const newline = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  const end = newline === -1 ? cr : cr === -1 ? newline : Math.min(newline, cr);
   return end === -1 ? text : text.slice(0, end);
 }
 

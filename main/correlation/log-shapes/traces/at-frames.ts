@@ -1,51 +1,41 @@
 import { makeFrame, splitLocation, type ParsedFrame } from '../frames';
 
-/** `at …` frame lines: Java, Kotlin, Scala (`at pkg.Class.method(File.java:42)`) and Node.js (`at fn (file:1:2)`). */
-export const AT_FRAME_RE = /^\s+at\s+(.+)$/;
-// JVM: no space before the parenthesis; logback may append the jar (`~[app.jar:1.0]`).
-const JVM_FRAME_RE = /^([^\s(]+)\(([^)]*)\)(?:\s+~?\[[^\]]*\])?$/;
-const PACKAGING_RE = /\s+~?\[[^\]]*\]$/;
-// Node.js: `fn (location)`, `async fn (location)`, `new Foo (location)`, or a bare location.
-const NODE_FRAME_RE = /^(?:async\s+)?(.+?)\s+\((.+)\)$/;
+// `at …` frame lines: Java, Kotlin, Scala (`at pkg.Class.method(File.java:42)`) and Node.js
+// (`at fn (file:1:2)`). The frame text after `at `, split in one pass: JVM `fn(location)` (no space before the
+// parenthesis; logback may append the jar, `~[app.jar:1.0]`), Node.js `fn (location)`, or a bare
+// Node.js location. A trailing ` {` opens Node.js's block of the error's own properties.
+const FRAME_RE = /^\s+at\s+(?:async\s+)?(?:([^\s(]+)\(([^)]*)\)(?:\s+~?\[[^\]]*\])?|(.+?)\s+\((.+)\)|(.+?))(?: \{)?$/;
+const POSITION_RE = /:\d+(?::\d+)?$/;
+// A JVM location that names a file (not `Native Method` or `Unknown Source`).
+const JVM_FILE_RE = /^[^\s:]+\.\w+(?::\d+)?$/;
 
-export function isJvmFrame(text: string): boolean {
-  return JVM_FRAME_RE.test(text);
-}
-
-/** The identity of an `at` frame: no positions, no `async`, no hidden-class addresses. */
-function identityOf(text: string): string {
-  return (
-    text
-      .replace(/^async /, '')
-      .replace(PACKAGING_RE, '')
-      .replace(/ \{$/, '')
-      // `(file.js:12:34)`, `(Foo.java:42)`, bare `file.js:12:34`: positions move with every edit.
-      .replace(/:\d+(?::\d+)?(\)?)$/, '$1')
-      // JVM hidden classes (`$$Lambda/0x0000000800c03000`) get a new address every run.
-      .replace(/0x[0-9a-fA-F]+/g, '0x…')
-  );
-}
-
-/** One `at …` line's frame, or undefined when the line is not one. */
+/**
+ * One `at …` line's frame, or undefined when the line is not one. The identity — what the
+ * fingerprint reads — has no positions (they move with every edit), no `async`, and no JVM
+ * hidden-class addresses (`$$Lambda/0x0000000800c03000` changes every run).
+ */
 export function atFrame(line: string): ParsedFrame | undefined {
-  const m = AT_FRAME_RE.exec(line);
-  if (!m?.[1]) return undefined;
-  const text = m[1].replace(/ \{$/, '');
+  const m = FRAME_RE.exec(line);
+  if (!m) return undefined;
   const raw = line.trim().replace(/ \{$/, '');
-  const identity = identityOf(m[1]);
-  const jvm = JVM_FRAME_RE.exec(text);
-  if (jvm) {
-    const location = jvm[2] as string;
-    // `(Native Method)`, `(Unknown Source)`: no file to point at.
-    const where = /^[^\s:]+\.\w+(?::\d+)?$/.test(location) ? splitLocation(location) : {};
-    return makeFrame(identity, { raw, function: jvm[1] as string, ...where });
+  if (m[1] !== undefined) {
+    const fn = m[1];
+    const location = m[2] as string;
+    const identity = addressless(`${fn}(${location.replace(POSITION_RE, '')})`);
+    return makeFrame(identity, JVM_FILE_RE.test(location) ? { raw, function: fn, ...splitLocation(location) } : { raw, function: fn });
   }
-  const node = NODE_FRAME_RE.exec(text);
-  if (node) {
-    const fn = (node[1] as string).replace(/^async\s+/, '');
-    return makeFrame(identity, { raw, function: fn, ...nodeLocation(node[2] as string) });
+  if (m[3] !== undefined) {
+    const fn = m[3];
+    const location = m[4] as string;
+    const where = nodeLocation(location);
+    return makeFrame(addressless(`${fn} (${location.replace(POSITION_RE, '')})`), { raw, function: fn, ...where });
   }
-  return makeFrame(identity, { raw, ...nodeLocation(text.replace(/^async\s+/, '')) });
+  const location = m[5] as string;
+  return makeFrame(addressless(location.replace(POSITION_RE, '')), { raw, ...nodeLocation(location) });
+}
+
+function addressless(identity: string): string {
+  return identity.includes('0x') ? identity.replace(/0x[0-9a-fA-F]+/g, '0x…') : identity;
 }
 
 /** `file:1:2`; `<anonymous>` and `native` name no file. */

@@ -1,4 +1,5 @@
 import { AppError, isAppError } from '../../shared/errors';
+import { scrubAndClip, scrubAppError } from '../security/secret-scrubber';
 import { isKnownRegion } from './regions';
 
 /** What the failing call was talking to, so the message can say what to check. */
@@ -7,7 +8,7 @@ export interface AwsErrorContext {
   endpoint?: string;
   profile?: string;
   hasSessionToken?: boolean;
-  /** Strings that must never reach a message (a connection's secret key and session token). */
+  /** Strings that must never reach a message (a connection's keys and session token, once read). */
   redact?: readonly string[];
 }
 
@@ -39,12 +40,17 @@ interface SdkErrorLike {
  * that says what to do next. Used by connection tests and by the correlation engine.
  */
 export function mapAwsError(error: unknown, context: AwsErrorContext = {}): AppError {
-  if (isAppError(error)) return scrub(error, context.redact);
+  const known = context.redact ?? [];
+  if (isAppError(error)) return scrubAppError(error, known);
   const e: SdkErrorLike = typeof error === 'object' && error !== null ? (error as SdkErrorLike) : {};
   const name = e.name ?? '';
-  const serverMessage = (e.message ?? '').slice(0, 300);
-  return scrub(classify(name, e, serverMessage, context), context.redact);
+  // Scrub the whole text before cutting it: a secret straddling the cut would otherwise survive in part.
+  const serverMessage = scrubAndClip(String(e.message ?? ''), MAX_SERVER_MESSAGE, known);
+  return scrubAppError(classify(name, e, serverMessage, context), known);
 }
+
+/** What a server (or proxy) said is kept this long in a message: enough to explain, not a page of HTML. */
+const MAX_SERVER_MESSAGE = 300;
 
 function classify(name: string, e: SdkErrorLike, serverMessage: string, context: AwsErrorContext): AppError {
   switch (name) {
@@ -112,6 +118,15 @@ function classify(name: string, e: SdkErrorLike, serverMessage: string, context:
 
 function credentialProviderError(message: string, context: AwsErrorContext): AppError {
   const profile = context.profile ?? 'default';
+  // The SDK folds a failing credential_process's command line and stderr into its message (a
+  // source profile of a role, say): either can carry a secret, so none of it is kept.
+  if (/^Command failed:|credential_process/i.test(message)) {
+    return new AppError(
+      'AWS_CREDENTIALS_MISSING',
+      `No credentials: a credential_process used by AWS profile "${profile}" failed. Its command line and output are not shown: they can hold secrets.`,
+      `Run the credential_process commands of profile "${profile}" and its source profiles (in ~/.aws/config) in a terminal to see the error, fix it, then try again.`,
+    );
+  }
   if (/\bsso\b|token/i.test(message)) {
     return new AppError(
       'AWS_EXPIRED_TOKEN',
@@ -188,13 +203,4 @@ function targetHost(context: AwsErrorContext): string {
   }
   const region = context.region ?? 'us-east-1';
   return `logs.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
-}
-
-function scrub(error: AppError, redact: readonly string[] | undefined): AppError {
-  const secrets = (redact ?? []).filter((s) => s.length >= 4);
-  if (secrets.length === 0) return error;
-  const clean = (text: string) => secrets.reduce((acc, s) => acc.split(s).join('[redacted]'), text);
-  const message = clean(error.message);
-  const hint = clean(error.hint);
-  return message === error.message && hint === error.hint ? error : new AppError(error.code, message, hint);
 }

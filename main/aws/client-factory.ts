@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { decodeAwsKeySecret } from '../keychain/aws-key-secret';
 import { defaultSecretStore, type SecretStore } from '../keychain/secret-store';
 import type { AwsErrorContext } from './aws-errors';
+import { credentialProcessOf, runCredentialProcess } from './process-credentials';
 
 type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 type CredentialsProvider = () => Promise<Credentials>;
@@ -63,7 +64,15 @@ export function errorContextOf(client: CloudWatchLogsClient): AwsErrorContext {
 function profileCredentials(profile: string, region: string, context: AwsErrorContext): CredentialsProvider {
   context.profile = profile;
   // ignoreCache: re-read ~/.aws files per client, so `aws sso login` or an edited profile takes effect without a restart.
-  return fromIni({ profile, ignoreCache: true, clientConfig: { region } });
+  const ini = fromIni({ profile, ignoreCache: true, clientConfig: { region } });
+  return async () => {
+    const command = await credentialProcessOf(profile).catch(() => undefined);
+    const credentials = command === undefined ? await ini() : await runCredentialProcess(command, profile);
+    // A profile's keys are as secret as stored ones: every later error of this client is scrubbed of them.
+    context.hasSessionToken = credentials.sessionToken !== undefined;
+    context.redact = [credentials.accessKeyId, credentials.secretAccessKey, ...(credentials.sessionToken ? [credentials.sessionToken] : [])];
+    return credentials;
+  };
 }
 
 function keychainCredentials(
@@ -84,7 +93,7 @@ function keychainCredentials(
     }
     const keys = decodeAwsKeySecret(stored, connection.name);
     context.hasSessionToken = keys.sessionToken !== undefined;
-    context.redact = [keys.secretAccessKey, ...(keys.sessionToken ? [keys.sessionToken] : [])];
+    context.redact = [keys.accessKeyId, keys.secretAccessKey, ...(keys.sessionToken ? [keys.sessionToken] : [])];
     cached = keys;
     return keys;
   };

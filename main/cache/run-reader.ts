@@ -14,6 +14,7 @@ import {
 import { eventFieldsSchema, parsedExceptionSchema, type ParsedException } from '../../shared/domain/log-parts';
 import { AppError } from '../../shared/errors';
 import { describeMessage } from '../correlation/log-shapes/describe-event';
+import { scrubErrorValue } from '../security/secret-scrubber';
 
 const connectionsSchema = z.array(z.object({ id: z.string(), name: z.string(), logGroups: z.array(z.string()) }));
 const numbersSchema = z.array(z.number());
@@ -170,7 +171,8 @@ export function readRun(db: DatabaseSync, run: RunRow): CorrelationResult {
     stats: parseJson(runStatsSchema, run.stats_json, 'stats'),
     groups: readGroups(db, run.id, derived),
     events,
-    failures: parseJson(z.array(runFailureSchema), run.failures_json, 'failures'),
+    // Runs cached by older versions (or imported) may hold unscrubbed error text.
+    failures: parseJson(z.array(runFailureSchema), run.failures_json, 'failures').map((failure) => scrubErrorValue(failure)),
     complete: run.complete === 1,
     connections: parseJson(connectionsSchema, run.connections_json, 'connections'),
     ranAt: run.ran_at,

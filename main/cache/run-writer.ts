@@ -1,6 +1,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { CorrelationResult, ErrorGroup, LogEvent } from '../../shared/domain/correlation';
 import { BLOCK_EVENTS } from './schema';
+import { scrubRunFailures } from '../security/secret-scrubber';
 import { unindexRun } from './index-builder';
 
 interface CurrentRun {
@@ -109,7 +110,7 @@ export function writeRun(db: DatabaseSync, result: CorrelationResult, savedAt: n
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`).run(
     sessionId, result.ranAt, savedAt, result.window.from, result.window.to, Number(result.complete),
     JSON.stringify(result.session), JSON.stringify(result.stats), JSON.stringify(result.connections),
-    JSON.stringify(result.failures), result.events.length, result.groups.length,
+    JSON.stringify(scrubRunFailures(result).failures), result.events.length, result.groups.length,
   ).lastInsertRowid);
   const range = writeEvents(db, runId, result.events);
   let minTs = Infinity;

@@ -34,7 +34,7 @@ export interface CliContext {
   connections(): Promise<ConnectionService>;
   /** A human-readable line on stdout; control characters in it are made visible (terminal-text.ts). */
   out(line: string): void;
-  /** The same for stderr: warnings, errors, notes. */
+  /** The same for stderr (warnings, errors, notes), scrubbed of secrets first. */
   err(line: string): void;
   /** Exact JSON on stdout (JSON escapes control characters itself). */
   json(value: unknown): void;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../../shared/errors';
+import { scrubAndClip } from '../security/secret-scrubber';
 import { UsageError, type CliCommand, type CliContext, type OptionSpecs, type OptionValues } from './command';
 import { commandHelp, overviewHelp } from './help';
 
@@ -48,7 +49,7 @@ export async function dispatch(commands: readonly CliCommand[], argv: string[], 
       return error.code === 'INVALID_INPUT' ? EXIT_USAGE : EXIT_FAILURE;
     }
     const detail = context.io.env.ORCW_DEBUG ? String((error as Error)?.stack ?? error) : String((error as Error)?.message ?? error);
-    err(`error: unexpected failure: ${detail}\nhint: set ORCW_DEBUG=1 for details; please report this`);
+    err(`error: unexpected failure: ${scrubAndClip(detail, 4000)}\nhint: set ORCW_DEBUG=1 for details; please report this`);
     return EXIT_FAILURE;
   }
 }

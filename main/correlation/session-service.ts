@@ -20,6 +20,7 @@ import type { RunProgress } from './queries/progress-tracker';
 import type { QueryTuning } from './queries/types';
 import { planRefresh } from './refresh-plan';
 import { runCorrelation } from './run-correlation';
+import { scrubRunFailures } from '../security/secret-scrubber';
 
 /** The two cache operations a run needs; the store may answer synchronously or not. */
 export interface SessionCache {
@@ -107,7 +108,8 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       last = progress;
       deps.emitProgress({ requestId: request.requestId, ...progress });
     };
-    const fresh = await runCorrelation({
+    // Failures are shown, cached and exported from here on (the offline notice quotes one): scrubbed first.
+    const fresh = scrubRunFailures(await runCorrelation({
       reference,
       connections,
       window: runWindow,
@@ -118,7 +120,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       now,
       tuning: deps.tuning,
       fetchContext: deps.fetchContext,
-    });
+    }));
     if (cached && wentOffline(fresh)) {
       return { result: cached.result, source: 'cache', cachedAt: cached.cachedAt, offline: offlineNotice(fresh, cached.cachedAt) };
     }

@@ -7,6 +7,7 @@ import {
   type ResponseOf,
 } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/ipc/result';
+import { scrubErrorValue } from '../security/secret-scrubber';
 
 /** Who sent an IPC message, as far as the transport can tell. */
 export interface SenderInfo {
@@ -76,7 +77,8 @@ export function createRouter(handlers: Handlers, trustedOrigin: string): Router 
         }
         return ok(checked.data);
       } catch (thrown) {
-        return fail(toErrorValue(thrown));
+        // The last gate before the renderer: whatever a handler threw is scrubbed once more.
+        return fail(scrubErrorValue(toErrorValue(thrown)));
       }
     },
   };

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { scrubAndClip } from '../security/secret-scrubber';
 
 /**
  * The app's only door to the OS keychain (macOS Keychain, Windows Credential Vault, Secret
@@ -59,8 +60,8 @@ export function defaultSecretStore(): SecretStore {
 }
 
 function keychainUnavailable(error: unknown): AppError {
-  // keytar's errors come from D-Bus / Security.framework / CredMan and never carry the secret.
-  const detail = error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
+  // keytar's errors come from D-Bus / Security.framework / CredMan; scrubbed all the same, before the cut.
+  const detail = error instanceof Error ? scrubAndClip(error.message, 200) : 'unknown error';
   return new AppError('KEYCHAIN_UNAVAILABLE', `The OS keychain is not available (${detail}).`, keychainHint());
 }
 

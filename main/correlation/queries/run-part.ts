@@ -3,6 +3,7 @@ import { AppError, isAppError } from '../../../shared/errors';
 import type { InsightsRow } from '../processing/types';
 import { runInsightsQuery, type FinalStatus, type QueryContext, type QueryOutcome, type QuerySpec } from './insights-query';
 import { formatSecondRange, splitSecondRange } from './time-range';
+import { scrubAndClip } from '../../security/secret-scrubber';
 
 /** The rows of one finished query, or why that part of the data is missing (or both, when capped). */
 export interface PartResult {
@@ -89,7 +90,7 @@ export function toRunFailure(spec: QuerySpec, failure: PartFailure, logGroups = 
 
 function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
-  return new AppError('INTERNAL', `Unexpected failure: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown'}`, 'Try again; please report it if it keeps happening.');
+  return new AppError('INTERNAL', `Unexpected failure: ${error instanceof Error ? scrubAndClip(error.message, 200) : 'unknown'}`, 'Try again; please report it if it keeps happening.');
 }
 
 function statusError(status: Exclude<FinalStatus, 'Complete'>, retries: number): AppError {

@@ -280,7 +280,7 @@ describe('createLogsClient for the correlation engine', () => {
         .send(new StartQueryCommand({ logGroupNames: ['/ecs/api'], startTime: now - 60, endTime: now, queryString: 'fields @message | | |' }))
         .catch((e: unknown) => e);
       expect(mapAwsError(malformed, errorContextOf(client))).toMatchObject({ code: 'AWS_MALFORMED_QUERY' });
-      expect(errorContextOf(client)).toMatchObject({ region: 'us-east-1', endpoint: emulator.url, redact: [SECRET] });
+      expect(errorContextOf(client)).toMatchObject({ region: 'us-east-1', endpoint: emulator.url, redact: [KEY_ID, SECRET] });
     } finally {
       client.destroy();
     }

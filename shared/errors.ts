@@ -20,6 +20,8 @@ export const errorCodes = [
   // Keychain and configuration
   'KEYCHAIN_UNAVAILABLE',
   'CONFIG_CORRUPT',
+  /** Another orcw process held the config lock too long. */
+  'CONFIG_BUSY',
   // AWS
   'AWS_UNKNOWN_KEY',
   'AWS_BAD_SECRET',

@@ -8,6 +8,7 @@ import { createSessionService, type SessionService } from '../correlation/sessio
 import { defaultSecretStore, type SecretStore } from '../keychain/secret-store';
 import { createSettingsStore, type SettingsStore } from '../settings/settings-store';
 import { openFallbackCache } from './fallback-cache';
+import { makeDataDirPrivate } from '../config/private-files';
 
 export interface CoreServiceOptions {
   dataDir: string;
@@ -32,9 +33,12 @@ export interface CoreServices {
  */
 export async function createCoreServices(options: CoreServiceOptions): Promise<CoreServices> {
   const notices: AppErrorValue[] = [];
+  privateDataDir(options.dataDir, notices);
   const secrets = options.secrets ?? defaultSecretStore();
   const settings = createSettingsStore(options.dataDir);
   const connections = new ConnectionService({ store: new ConnectionStore(options.dataDir), secrets });
+  // A crash between a keychain write and connections.json left a journal entry: repaired now.
+  await connections.reconcile();
   const initial = await settings.get();
   const cache = openCacheOrFallback(options.dataDir, initial.cacheCapBytes, notices);
   const sessions = createSessionService({
@@ -52,6 +56,20 @@ export async function createCoreServices(options: CoreServiceOptions): Promise<C
     notices,
     close: () => cache.close(),
   };
+}
+
+/** Cached log lines and connection details are the user's alone: fixed at every start (older installs too). */
+function privateDataDir(dataDir: string, notices: AppErrorValue[]): void {
+  try {
+    makeDataDirPrivate(dataDir, { create: true });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    notices.push({
+      code: 'INTERNAL',
+      message: `The data directory ${dataDir} could not be made private to you (${reason}); other users of this computer may be able to read it.`,
+      hint: `Run: chmod -R go-rwx ${dataDir}  (or set ORCW_DATA_DIR to a directory you own).`,
+    });
+  }
 }
 
 /** A cache that cannot be opened on disk must not stop the app: keep working in memory, and say so. */

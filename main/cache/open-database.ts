@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { AppError, type AppErrorValue } from '../../shared/errors';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, makeFilePrivate } from '../config/private-files';
 import { inspectHeader } from './file-header';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate, tooNewError } from './schema';
 import { isCorruption, sqliteReason } from './sqlite-errors';
@@ -13,7 +14,7 @@ const damagedMarker = (path: string) => `${path}.damaged`;
 
 export function markDamaged(path: string): void {
   try {
-    writeFileSync(damagedMarker(path), '');
+    writeFileSync(damagedMarker(path), '', { mode: PRIVATE_FILE_MODE });
   } catch {
     // Best effort: without the marker the damage is simply reported again on next use.
   }
@@ -61,6 +62,8 @@ function hasTables(db: DatabaseSync): boolean {
 class ForeignFile extends Error {}
 
 function openOnDisk(path: string): DatabaseSync {
+  // Created 0600 before SQLite sees it: SQLite gives -wal and -shm the mode of the database file.
+  if (!existsSync(path)) closeSync(openSync(path, 'wx', PRIVATE_FILE_MODE));
   const db = new DatabaseSync(path);
   try {
     const appId = (db.prepare('PRAGMA application_id').get() as { application_id: number }).application_id;
@@ -78,9 +81,13 @@ function openOnDisk(path: string): DatabaseSync {
 function moveAside(path: string, label: 'corrupt' | 'foreign', now: number): string {
   const aside = `${path}.${label}-${now}`;
   renameSync(path, aside);
+  makeFilePrivate(aside);
   // The WAL and shared-memory files belong to the moved file; keep them beside it.
   for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
+    if (existsSync(path + suffix)) {
+      renameSync(path + suffix, aside + suffix);
+      makeFilePrivate(aside + suffix);
+    }
   }
   return aside;
 }
@@ -127,7 +134,7 @@ function replace(path: string, label: 'corrupt' | 'foreign', now: number): Opene
 export function openDatabase(dataDir: string, now: () => number): OpenedDatabase {
   const path = join(dataDir, CACHE_FILE);
   try {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   } catch (error) {
     return memoryOnly(sqliteReason(error), path);
   }

@@ -24,6 +24,7 @@ import type { ConnectionService } from '../connections/connection-service';
 import type { CliCommand, CliContext, CliIo } from './command';
 import { dispatch } from './dispatch';
 import { visibleControls } from './terminal-text';
+import { scrubSecrets } from '../security/secret-scrubber';
 import { connectionsAdd } from './commands/connections-add';
 import { connectionsList } from './commands/connections-list';
 import { connectionsRemove } from './commands/connections-remove';
@@ -58,8 +59,11 @@ function createContext(io: CliIo): CliContext {
     io,
     dataDir,
     connections() {
-      connections ??= Promise.all([import('../connections/connection-service'), import('../connections/connection-store'), import('../keychain/secret-store')]).then(
-        ([{ ConnectionService }, { ConnectionStore }, { defaultSecretStore }]) => new ConnectionService({ store: new ConnectionStore(dataDir), secrets: defaultSecretStore() }),
+      connections ??= Promise.all([import('../connections/connection-service'), import('../connections/connection-store'), import('../keychain/secret-store'), import('../config/private-files')]).then(
+        ([{ ConnectionService }, { ConnectionStore }, { defaultSecretStore }, { makeDataDirPrivate }]) => {
+          makeDataDirPrivate(dataDir);
+          return new ConnectionService({ store: new ConnectionStore(dataDir), secrets: defaultSecretStore() });
+        },
       );
       return connections;
     },
@@ -67,7 +71,8 @@ function createContext(io: CliIo): CliContext {
       io.stdout.write(`${visibleControls(line)}\n`);
     },
     err(line) {
-      io.stderr.write(`${visibleControls(line)}\n`);
+      // Errors, warnings and notes: the CLI's log. Scrubbed of secrets, then made terminal-safe.
+      io.stderr.write(`${visibleControls(scrubSecrets(line))}\n`);
     },
     json(value) {
       io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -18,6 +18,8 @@ import { encodeAwsKeySecret } from '../keychain/aws-key-secret';
 import type { SecretStore } from '../keychain/secret-store';
 import type { ConnectionStore } from './connection-store';
 import { parseInput, parseLogGroupPrefix } from './input-validation';
+import { SecretJournal } from './secret-journal';
+import { withConfigLock } from '../config/config-lock';
 import { describeLogGroupsPage, testLogsAccess } from './log-group-queries';
 
 export interface ConnectionServiceDeps {
@@ -32,11 +34,15 @@ export interface ConnectionServiceDeps {
  * Methods take and return the IPC contract's types; the renderer only ever learns `hasSecret`.
  */
 export class ConnectionService {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly journal: SecretJournal;
+  private reconciled: Promise<void> | undefined;
 
-  constructor(private readonly deps: ConnectionServiceDeps) {}
+  constructor(private readonly deps: ConnectionServiceDeps) {
+    this.journal = new SecretJournal(deps.store.dataDir);
+  }
 
   async list(): Promise<ConnectionView[]> {
+    await this.reconcile();
     const all = await this.deps.store.read();
     return Promise.all(all.map((connection) => this.view(connection)));
   }
@@ -63,6 +69,7 @@ export class ConnectionService {
 
   async create(input: RequestOf<'connections:create'>): Promise<ConnectionView> {
     const draft = parseInput(connectionDraftSchema, input, 'connection');
+    await this.reconcile();
     return this.exclusive(async () => {
       const all = await this.deps.store.read();
       assertUniqueName(all, draft.name);
@@ -82,6 +89,7 @@ export class ConnectionService {
 
   async update(input: RequestOf<'connections:update'>): Promise<ConnectionView> {
     const update = parseInput(connectionUpdateSchema, input, 'connection update');
+    await this.reconcile();
     return this.exclusive(async () => {
       const all = await this.deps.store.read();
       const current = all.find((c) => c.id === update.id);
@@ -108,6 +116,7 @@ export class ConnectionService {
   }
 
   async delete(request: { id: string }): Promise<void> {
+    await this.reconcile();
     return this.exclusive(async () => {
       const all = await this.deps.store.read();
       const current = all.find((c) => c.id === request.id);
@@ -147,12 +156,13 @@ export class ConnectionService {
   /**
    * Applies a keychain change (new keys, or removal of keys no longer used) and then the file
    * write; if the write fails, the previous keychain entry is put back so the two never disagree.
-   * A keys connection is never changed without the keychain, so no secret is ever orphaned.
+   * The id is journalled first, so a crash between the two writes is repaired by `reconcile`.
    */
   private async commit(current: Connection | undefined, id: string, auth: AuthInput | undefined, write: () => Promise<void>): Promise<void> {
     const { secrets } = this.deps;
     if (current?.auth.kind !== 'keys' && auth?.kind !== 'keys') return write();
     const previous = await secrets.get(id);
+    await this.journal.add(id);
     if (auth?.kind === 'keys') await secrets.set(id, encodeAwsKeySecret(auth));
     else if (previous !== null) await secrets.delete(id);
     try {
@@ -161,6 +171,30 @@ export class ConnectionService {
       await (previous !== null ? secrets.set(id, previous) : secrets.delete(id)).catch(() => undefined);
       throw error;
     }
+    await this.journal.remove(id);
+  }
+
+  /**
+   * Repairs what a crash between a keychain write and the connections.json write left: a
+   * journalled id that is not (or no longer) a keys connection in the file has its keychain entry
+   * removed. Only journalled ids are touched: the keychain service is shared by every data
+   * directory (a demo, a test, ORCW_DATA_DIR), so an unknown entry may well belong to another one.
+   * Runs once per service, before its first use; a keychain that cannot be reached keeps the journal.
+   */
+  reconcile(): Promise<void> {
+    this.reconciled ??= this.exclusive(async () => {
+      const pending = await this.journal.pending();
+      if (pending.length === 0) return;
+      const all = await this.deps.store.read();
+      for (const id of pending) {
+        if (all.find((c) => c.id === id)?.auth.kind !== 'keys') await this.deps.secrets.delete(id);
+      }
+      await this.journal.clear();
+    }).catch(() => {
+      // A damaged connections.json or a locked keychain: try again on the next start.
+      this.reconciled = undefined;
+    });
+    return this.reconciled;
   }
 
   private async view(connection: Connection): Promise<ConnectionView> {
@@ -177,10 +211,9 @@ export class ConnectionService {
     }
   }
 
+  /** Read-modify-write of connections.json and the keychain: one at a time across every orcw process. */
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return withConfigLock(this.deps.store.dataDir, task);
   }
 }
 

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { formatTimestamp } from '../../../shared/time/format-time';
 import { parseSessionReference } from '../../../shared/session/parse-reference';
 import type { CacheStore } from '../../cache/cache-store';
+import { PRIVATE_FILE_MODE } from '../../config/private-files';
 import { renderMarkdownReport } from '../../cache/markdown-report';
 import { resultToJson } from '../../correlation/result-json';
 import { resultSummary } from '../../correlation/result-summary';
@@ -18,7 +19,12 @@ const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 /** The cache needs no keychain or network: `orcw cache …` works on a plane. */
 async function withCache<T>(context: CliContext, use: (cache: CacheStore) => Promise<T> | T): Promise<T> {
-  const [{ createSettingsStore }, { openCache }] = await Promise.all([import('../../settings/settings-store'), import('../../cache/cache-store')]);
+  const [{ createSettingsStore }, { openCache }, { makeDataDirPrivate }] = await Promise.all([
+    import('../../settings/settings-store'),
+    import('../../cache/cache-store'),
+    import('../../config/private-files'),
+  ]);
+  makeDataDirPrivate(context.dataDir);
   const settings = await createSettingsStore(context.dataDir).get();
   const opened = openCache({ dataDir: context.dataDir, capBytes: settings.cacheCapBytes });
   if (opened.warning) context.err(`warning: ${opened.warning.message}\nhint: ${opened.warning.hint}`);
@@ -138,7 +144,8 @@ export const cacheExport = defineCommand({
         else context.out(text);
         return;
       }
-      await writeFile(values.output, exported.content, { flag: 'w' });
+      // Private like the cache it comes from (a new file; an existing one keeps the mode its owner chose).
+      await writeFile(values.output, exported.content, { flag: 'w', mode: PRIVATE_FILE_MODE });
       context.err(`Wrote ${path.resolve(values.output)} (${formatBytes(Buffer.byteLength(exported.content))}).`);
     }),
 });

@@ -88,6 +88,23 @@ describe('the emulator serves the AWS CLI', { timeout: 180_000 }, () => {
     expect(emu.metrics.operations['DescribeLogGroups']).toBe(before + 3);
   });
 
+  it('reports storedBytes as an all-time query scans them, and the retention put-retention-policy sets', async () => {
+    emu.putEvents('/cli/stored', 's', [{ timestamp: now - 2000, message: 'INFO héllo' }, { timestamp: now - 1000, message: 'ERROR boom' }]);
+    expect(await ok(['put-retention-policy', '--log-group-name', '/cli/stored', '--retention-in-days', '30'])).toEqual({});
+    const described = (await ok(['describe-log-groups', '--log-group-name-prefix', '/cli/stored'])) as { logGroups: { retentionInDays?: number; storedBytes: number }[] };
+    expect(described.logGroups).toEqual([expect.objectContaining({ logGroupName: '/cli/stored', retentionInDays: 30 })]);
+    const start = await ok(['start-query', '--log-group-names', '/cli/stored', '--start-time', String(Math.floor((now - 86_400_000) / 1000)), '--end-time', String(Math.ceil(now / 1000)), '--query-string', 'fields @message']);
+    let res: { status: string; statistics: { bytesScanned: number } };
+    do res = (await ok(['get-query-results', '--query-id', start['queryId'] as string])) as typeof res;
+    while (res.status === 'Scheduled' || res.status === 'Running');
+    expect(described.logGroups[0]!.storedBytes).toBe(res.statistics.bytesScanned);
+    const refused = await aws(['put-retention-policy', '--log-group-name', '/cli/stored', '--retention-in-days', '2']);
+    expect(refused.stderr).toContain('InvalidParameterException');
+    await ok(['delete-retention-policy', '--log-group-name', '/cli/stored']);
+    const kept = (await ok(['describe-log-groups', '--log-group-name-prefix', '/cli/stored'])) as { logGroups: { retentionInDays?: number }[] };
+    expect(kept.logGroups[0]!.retentionInDays).toBeUndefined();
+  });
+
   it('runs start-query and get-query-results', async () => {
     const start = await ok([
       'start-query',

@@ -4,6 +4,7 @@ import { compareValues, evaluate } from './evaluate';
 import { type FieldContext, type Row, formatTimestamp, getField, setExtra } from './record';
 import { runStats } from './stats';
 import type { LogGroup } from '../store/log-store';
+import { EVENT_OVERHEAD_BYTES } from '../store/event-size';
 
 export interface ResultField {
   field: string;
@@ -28,8 +29,6 @@ export interface ExecuteOutput {
   recordsMatched: number;
 }
 
-/** CloudWatch bills (and reports) 26 bytes of overhead per event on top of the message. */
-const EVENT_OVERHEAD_BYTES = 26;
 const DEFAULT_FIELDS = ['@timestamp', '@message', '@logStream', '@log'];
 
 export function executeQuery(input: ExecuteInput): ExecuteOutput {

@@ -57,12 +57,31 @@ export function describeLogGroups(input: Input, ctx: OperationContext): unknown 
       creationTime: g.creationTime,
       metricFilterCount: 0,
       arn: `${arn}:*`,
-      storedBytes: g.storedBytes(),
+      ...(g.retentionInDays === undefined ? {} : { retentionInDays: g.retentionInDays }),
+      storedBytes: g.storedBytes(ctx.now),
       logGroupClass: 'STANDARD',
       logGroupArn: arn,
     };
   });
   return { logGroups, ...(names.length > limit ? { nextToken: encodeToken('groups', page[page.length - 1]!) } : {}) };
+}
+
+/** The values the service model's `Days` shape allows. */
+const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+export function putRetentionPolicy(input: Input, ctx: OperationContext): Record<string, never> {
+  const group = requireGroup(input, ctx);
+  const days = input.reqNum('retentionInDays');
+  if (!RETENTION_DAYS.includes(days)) {
+    throw invalidParameter(`1 validation error detected: Value '${days}' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [${RETENTION_DAYS.join(', ')}]`);
+  }
+  group.retentionInDays = days;
+  return {};
+}
+
+export function deleteRetentionPolicy(input: Input, ctx: OperationContext): Record<string, never> {
+  requireGroup(input, ctx).retentionInDays = undefined;
+  return {};
 }
 
 export function describeLogStreams(input: Input, ctx: OperationContext): unknown {

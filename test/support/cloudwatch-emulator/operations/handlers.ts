@@ -1,7 +1,7 @@
 import type { Handler } from '../server/http-server';
 import { filterLogEvents } from './filter-log-events';
 import { getLogEvents } from './get-log-events';
-import { createLogGroup, createLogStream, describeLogGroups, describeLogStreams } from './groups-streams';
+import { createLogGroup, createLogStream, deleteRetentionPolicy, describeLogGroups, describeLogStreams, putRetentionPolicy } from './groups-streams';
 import { putLogEvents } from './put-log-events';
 import { getLogRecord, getQueryResults, startQuery, stopQuery } from './queries';
 
@@ -12,6 +12,8 @@ export const handlers: Record<string, Handler> = {
   PutLogEvents: putLogEvents,
   DescribeLogGroups: describeLogGroups,
   DescribeLogStreams: describeLogStreams,
+  PutRetentionPolicy: putRetentionPolicy,
+  DeleteRetentionPolicy: deleteRetentionPolicy,
   StartQuery: startQuery,
   GetQueryResults: getQueryResults,
   StopQuery: stopQuery,

@@ -2,11 +2,11 @@ import { AwsError, invalidParameter, validationError } from '../server/aws-error
 import { type Input, patterns } from '../server/input';
 import type { OperationContext } from '../state';
 import { sequenceToken } from './groups-streams';
+import { EVENT_OVERHEAD_BYTES } from '../store/event-size';
 
 /** PutLogEvents quotas (service docs): batch bytes count each message's UTF-8 size + 26. */
 const MAX_BATCH_BYTES = 1_048_576;
 const MAX_BATCH_EVENTS = 10_000;
-const EVENT_OVERHEAD = 26;
 const MAX_SPAN_MS = 24 * 3_600_000;
 const TOO_NEW_MS = 2 * 3_600_000;
 const TOO_OLD_MS = 14 * 24 * 3_600_000;
@@ -35,7 +35,7 @@ export function putLogEvents(input: Input, ctx: OperationContext): unknown {
   const stream = group.streams.get(streamName);
   if (stream === undefined) throw new AwsError('ResourceNotFoundException', 'The specified log stream does not exist.');
   let bytes = 0;
-  for (const e of events) bytes += Buffer.byteLength(e.message, 'utf8') + EVENT_OVERHEAD;
+  for (const e of events) bytes += Buffer.byteLength(e.message, 'utf8') + EVENT_OVERHEAD_BYTES;
   if (bytes > MAX_BATCH_BYTES) throw invalidParameter(`Upload too large: ${bytes} bytes exceeds limit of ${MAX_BATCH_BYTES}`);
   for (let i = 1; i < events.length; i++) {
     if (events[i]!.timestamp < events[i - 1]!.timestamp) throw invalidParameter('Log events in a single PutLogEvents request must be in chronological order.');

@@ -1,3 +1,4 @@
+import { EVENT_OVERHEAD_BYTES } from './event-size';
 import { LogStream } from './log-stream';
 
 export class LogGroup {
@@ -5,6 +6,8 @@ export class LogGroup {
   readonly name: string;
   readonly creationTime: number;
   readonly streams = new Map<string, LogStream>();
+  /** PutRetentionPolicy; undefined means events never expire. */
+  retentionInDays: number | undefined;
 
   constructor(id: number, name: string, creationTime: number) {
     this.id = id;
@@ -12,9 +15,21 @@ export class LogGroup {
     this.creationTime = creationTime;
   }
 
-  storedBytes(): number {
+  /**
+   * What DescribeLogGroups reports: every event as message bytes plus the per-event overhead, as
+   * CloudWatch meters it, and only events inside the retention period (those older are expired,
+   * even if CloudWatch takes up to 72 hours to delete them and queries may still see them).
+   */
+  storedBytes(now: number): number {
     let total = 0;
-    for (const s of this.streams.values()) total += s.storedBytes;
+    if (this.retentionInDays === undefined) {
+      for (const s of this.streams.values()) total += s.storedBytes;
+      return total;
+    }
+    const oldest = now - this.retentionInDays * 86_400_000;
+    for (const s of this.streams.values()) {
+      for (let i = 0; i < s.count; i += 1) if (s.timestamps[i]! >= oldest) total += s.sizes[i]! + EVENT_OVERHEAD_BYTES;
+    }
     return total;
   }
 }

@@ -1,3 +1,5 @@
+import { EVENT_OVERHEAD_BYTES } from './event-size';
+
 /**
  * One log stream, stored column-wise so a million events stay lean: timestamps and ingestion
  * times in typed arrays, UTF-8 sizes precomputed (bytesScanned is summed on every query), and
@@ -13,6 +15,7 @@ export class LogStream {
   ingestion = new Float64Array(16);
   sizes = new Uint32Array(16);
   messages: string[] = [];
+  /** Messages plus the per-event overhead, as a log group's storedBytes counts them. */
   storedBytes = 0;
   lastIngestionTime: number | undefined;
   private sortedUpTo = 0;
@@ -34,7 +37,7 @@ export class LogStream {
     const size = Buffer.byteLength(message, 'utf8');
     this.sizes[i] = size;
     this.messages.push(message);
-    this.storedBytes += size;
+    this.storedBytes += size + EVENT_OVERHEAD_BYTES;
     this.count = i + 1;
     if (this.lastIngestionTime === undefined || ingestionTime > this.lastIngestionTime) this.lastIngestionTime = ingestionTime;
   }

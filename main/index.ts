@@ -1,4 +1,4 @@
-import { app, BrowserWindow, clipboard, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, net, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { handle, windowEventSink } from './ipc/electron-ipc';
@@ -10,6 +10,7 @@ import { secureWindowOptions } from './window/window-options';
 import { createDeepLinkQueue, deepLinksFromArgv } from './deep-links/deep-link-queue';
 import { composeApp } from './app/compose';
 import { resolveDataDir } from './config/data-dir';
+import { reportStartupFailure } from './app/startup-failure';
 
 // Thin Electron glue: every decision lives in a pure, tested module; this file only wires them.
 protocol.registerSchemesAsPrivileged([
@@ -19,7 +20,13 @@ protocol.registerSchemesAsPrivileged([
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void start();
+  start().catch((error: unknown) =>
+    reportStartupFailure(error, {
+      showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+      releaseSingleInstanceLock: () => app.releaseSingleInstanceLock(),
+      exit: (code) => app.exit(code),
+    }),
+  );
 }
 
 async function start(): Promise<void> {

@@ -48,6 +48,8 @@ export const errorCodes = [
   'CACHE_IMPORT_INVALID',
   // Shell
   'EXTERNAL_URL_REFUSED',
+  /** A link to a host that is not a known OpenReplay: opened only once the user confirms the host. */
+  'EXTERNAL_URL_UNCONFIRMED',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -27,13 +27,15 @@ export interface ComposedApp {
  * their dependencies passed in, and every IPC channel is bound to one service method.
  */
 export async function composeApp(options: ComposeOptions): Promise<ComposedApp> {
-  const openExternal = createExternalOpener(options.openExternal);
   const core = await createCoreServices({
     dataDir: options.dataDir,
     secrets: options.secrets,
     emitProgress: (progress) => options.events.emit('session:progress', progress),
   });
   const { settings, connections, cache, sessions } = core;
+  const openExternal = createExternalOpener(options.openExternal, async () =>
+    (await connections.list()).flatMap((c) => (c.openReplay ? [c.openReplay.baseUrl] : [])),
+  );
   const handlers: Handlers = {
     'app:info': () => ({
       version: options.version,
@@ -42,7 +44,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
       notices: core.notices,
     }),
     'app:ready': () => options.onRendererReady(),
-    'app:open-external': ({ url }) => openExternal(url),
+    'app:open-external': (request) => openExternal(request),
     'app:copy-text': ({ text }) => options.copyText(text),
     'settings:get': () => settings.get(),
     'settings:set': async (patch) => {
@@ -60,6 +62,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     'connections:regions': () => connections.listRegions(),
     'session:correlate': (request) => sessions.correlate(request),
     'session:cancel': (request) => sessions.cancel(request),
+    'session:plan': (request) => core.planScan(request),
     'cache:list': (request) => cache.listSessions(request?.limit),
     'cache:open': ({ sessionId }) => {
       const opened = cache.openSession(sessionId);

@@ -5,6 +5,7 @@ import { ConnectionService } from '../connections/connection-service';
 import { ConnectionStore } from '../connections/connection-store';
 import { createLogsClient } from '../aws/client-factory';
 import { createSessionService, type SessionService } from '../correlation/session-service';
+import { createScanPlanner } from '../correlation/scan-plan';
 import { defaultSecretStore, type SecretStore } from '../keychain/secret-store';
 import { createSettingsStore, type SettingsStore } from '../settings/settings-store';
 import { openFallbackCache } from './fallback-cache';
@@ -22,6 +23,8 @@ export interface CoreServices {
   connections: ConnectionService;
   cache: CacheStore;
   sessions: SessionService;
+  /** What a run would scan, before it runs (the preview of an orcw:// link). */
+  planScan: ReturnType<typeof createScanPlanner>;
   /** Problems found while starting (cache moved aside, memory-only cache…), for the UI to show. */
   notices: AppErrorValue[];
   close(): void;
@@ -48,11 +51,18 @@ export async function createCoreServices(options: CoreServiceOptions): Promise<C
     clientFor: (connection) => createLogsClient(connection, { secrets }),
     emitProgress: options.emitProgress,
   });
+  const planScan = createScanPlanner({
+    connections,
+    cache,
+    settings: () => settings.get(),
+    describeGroups: (connection) => connections.describeGroups(connection),
+  });
   return {
     settings,
     connections,
     cache,
     sessions,
+    planScan,
     notices,
     close: () => cache.close(),
   };

@@ -2,6 +2,7 @@ import type { CacheStats, SearchHit, SearchQuery, SessionSummary } from '../../s
 import type { CorrelationResult } from '../../shared/domain/correlation';
 import type { AppErrorValue } from '../../shared/errors';
 import type { CoveredWindow } from './covered-windows';
+import type { RecentScan } from './recent-scans';
 
 export interface OpenedSession {
   result: CorrelationResult;
@@ -23,6 +24,8 @@ export interface CacheStore {
   openSession(sessionId: string): OpenedSession | null;
   /** Windows of every cached run of the session, for refreshing only what is not covered yet. */
   coveredWindows(sessionId: string): CoveredWindow[];
+  /** What the newest `limit` runs scanned (newest first), to estimate a run over the same groups. */
+  recentScans(limit: number): RecentScan[];
   /** Most recently viewed or cached first. */
   listSessions(limit?: number): SessionSummary[];
   search(query: SearchQuery): SearchHit[];

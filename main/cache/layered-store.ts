@@ -3,6 +3,7 @@ import type { CorrelationResult } from '../../shared/domain/correlation';
 import { AppError, type AppErrorValue } from '../../shared/errors';
 import type { CacheStore, OpenedSession, SavedRun } from './cache-types';
 import type { CoveredWindow } from './covered-windows';
+import type { RecentScan } from './recent-scans';
 
 /** The disk cannot take the write (full, read-only, or the file turned out damaged). */
 function isWriteFailed(error: unknown): error is AppError {
@@ -47,6 +48,10 @@ export class LayeredStore implements CacheStore {
 
   coveredWindows(sessionId: string): CoveredWindow[] {
     return [...(this.overflow?.coveredWindows(sessionId) ?? []), ...this.disk.coveredWindows(sessionId)];
+  }
+
+  recentScans(limit: number): RecentScan[] {
+    return [...(this.overflow?.recentScans(limit) ?? []), ...this.disk.recentScans(limit)].sort((a, b) => b.ranAt - a.ranAt).slice(0, limit);
   }
 
   listSessions(limit = 50): SessionSummary[] {

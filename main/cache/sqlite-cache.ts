@@ -14,6 +14,7 @@ import { writeRun } from './run-writer';
 import { BLOCK_EVENTS } from './schema';
 import { registerSearchFunctions, searchEvents } from './search';
 import { listSummaries, summaryOf } from './session-summaries';
+import { readRecentScans, type RecentScan } from './recent-scans';
 import { isCorruption, isWriteFailure, sqliteReason } from './sqlite-errors';
 import { inTransaction } from './transaction';
 
@@ -155,6 +156,10 @@ export class SqliteCache implements CacheStore {
 
   listSessions(limit = 50): SessionSummary[] {
     return this.read(() => listSummaries(this.db, limit));
+  }
+
+  recentScans(limit: number): RecentScan[] {
+    return this.read(() => readRecentScans(this.db, limit));
   }
 
   search(query: SearchQuery): SearchHit[] {

@@ -7,6 +7,7 @@ import {
   type Connection,
   type ConnectionTestResult,
   type ConnectionView,
+  type LogGroupInfo,
   type LogGroupPage,
 } from '../../shared/domain/connection';
 import { AppError, isAppError } from '../../shared/errors';
@@ -20,7 +21,7 @@ import type { ConnectionStore } from './connection-store';
 import { parseInput, parseLogGroupPrefix } from './input-validation';
 import { SecretJournal } from './secret-journal';
 import { withConfigLock } from '../config/config-lock';
-import { describeLogGroupsPage, testLogsAccess } from './log-group-queries';
+import { describeLogGroupsPage, describeNamedLogGroups, testLogsAccess } from './log-group-queries';
 
 export interface ConnectionServiceDeps {
   store: ConnectionStore;
@@ -136,6 +137,12 @@ export class ConnectionService {
     return this.withClient(connection, (client) =>
       describeLogGroupsPage(client, { prefix, nextToken: request.nextToken || undefined }),
     );
+  }
+
+  /** What DescribeLogGroups knows of the connection's own groups (sizes and retention, for a scan estimate). */
+  async describeGroups(connection: Connection): Promise<LogGroupInfo[]> {
+    if (connection.logGroups.length === 0) return [];
+    return this.withClient(connection, (client) => describeNamedLogGroups(client, connection.logGroups));
   }
 
   async listRegions(): Promise<string[]> {

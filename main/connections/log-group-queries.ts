@@ -1,4 +1,4 @@
-import { DescribeLogGroupsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeLogGroupsCommand, type CloudWatchLogsClient, type LogGroup } from '@aws-sdk/client-cloudwatch-logs';
 import type { Connection, ConnectionTestResult, LogGroupInfo, LogGroupPage } from '../../shared/domain/connection';
 
 /** DescribeLogGroups' maximum page size. */
@@ -21,15 +21,36 @@ export async function describeLogGroupsPage(
   );
   const groups: LogGroupInfo[] = [];
   for (const group of output.logGroups ?? []) {
-    if (!group.logGroupName) continue;
-    groups.push({
-      name: group.logGroupName,
-      ...(group.storedBytes !== undefined && group.storedBytes >= 0 ? { storedBytes: group.storedBytes } : {}),
-      ...(group.retentionInDays ? { retentionInDays: group.retentionInDays } : {}),
-      ...(group.creationTime !== undefined ? { creationTime: group.creationTime } : {}),
-    });
+    const info = toInfo(group);
+    if (info) groups.push(info);
   }
   return output.nextToken ? { groups, nextToken: output.nextToken } : { groups };
+}
+
+function toInfo(group: LogGroup): LogGroupInfo | undefined {
+  if (!group.logGroupName) return undefined;
+  return {
+    name: group.logGroupName,
+    ...(group.storedBytes !== undefined && group.storedBytes >= 0 ? { storedBytes: group.storedBytes } : {}),
+    ...(group.retentionInDays ? { retentionInDays: group.retentionInDays } : {}),
+    ...(group.creationTime !== undefined ? { creationTime: group.creationTime } : {}),
+  };
+}
+
+/**
+ * storedBytes, retention and creation time of the named groups (DescribeLogGroups takes up to 50
+ * names per call as logGroupIdentifiers). A group that does not come back is left out.
+ */
+export async function describeNamedLogGroups(client: CloudWatchLogsClient, names: readonly string[]): Promise<LogGroupInfo[]> {
+  const found: LogGroupInfo[] = [];
+  for (let i = 0; i < names.length; i += LOG_GROUP_PAGE_SIZE) {
+    const output = await client.send(new DescribeLogGroupsCommand({ logGroupIdentifiers: names.slice(i, i + LOG_GROUP_PAGE_SIZE) }));
+    for (const group of output.logGroups ?? []) {
+      const info = toInfo(group);
+      if (info) found.push(info);
+    }
+  }
+  return found;
 }
 
 /** Proves the credentials work by listing log groups, and checks the configured ones exist. */

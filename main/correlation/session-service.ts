@@ -156,7 +156,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
 }
 
 /** Cache-first serves the cached run unless the request asks for connections or times it lacks. */
-function covers(result: CorrelationResult, request: CorrelateRequest): boolean {
+export function covers(result: CorrelationResult, request: Pick<CorrelateRequest, 'connectionIds' | 'from' | 'to'>): boolean {
   if (request.connectionIds?.some((id) => !result.connections.some((c) => c.id === id))) return false;
   if (request.from !== undefined && request.from < result.window.from) return false;
   if (request.to !== undefined && request.to > result.window.to) return false;

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { isTrustedReplayUrl } from '../../shared/session/replay-host';
 
 /**
  * The only gate to shell.openExternal: https URLs only (replay links, AWS docs), without
@@ -22,6 +23,25 @@ function refused(message: string): AppError {
   return new AppError('EXTERNAL_URL_REFUSED', message, 'Copy the link and open it in your browser if you trust it.');
 }
 
-export function createExternalOpener(open: (url: string) => Promise<void>): (raw: string) => Promise<void> {
-  return async (raw) => open(checkExternalUrl(raw));
+/**
+ * The handler behind `app:open-external`: https only (above), and a host that is neither OpenReplay's
+ * cloud nor a connection's OpenReplay base URL only with `confirmedHost` naming it, which the
+ * renderer sends once the user has confirmed that host.
+ */
+export function createExternalOpener(
+  open: (url: string) => Promise<void>,
+  replayBaseUrls: () => Promise<readonly string[]>,
+): (request: { url: string; confirmedHost?: string }) => Promise<void> {
+  return async ({ url, confirmedHost }) => {
+    const checked = checkExternalUrl(url);
+    const host = new URL(checked).host;
+    if (!isTrustedReplayUrl(checked, await replayBaseUrls()) && confirmedHost !== host) {
+      throw new AppError(
+        'EXTERNAL_URL_UNCONFIRMED',
+        `This link opens ${host}, which is not OpenReplay (app.openreplay.com) or the OpenReplay base URL of a connection.`,
+        `Open it only if you trust ${host}; to stop being asked, set that connection's OpenReplay base URL.`,
+      );
+    }
+    return open(checked);
+  };
 }

@@ -1,5 +1,7 @@
 import { ErrorBoundary } from './components/common/error-boundary';
 import { NavRail } from './components/shell/nav-rail';
+import { HostConfirmDialog } from './components/shell/host-confirm-dialog';
+import { LinkPreviewDialog } from './components/shell/link-preview-dialog';
 import { Notices } from './components/shell/notices';
 import { OfflineBanner } from './components/shell/offline-banner';
 import { TopBar } from './components/shell/top-bar';
@@ -53,6 +55,8 @@ export function App() {
         </ErrorBoundary>
       </main>
       <Notices />
+      <LinkPreviewDialog />
+      <HostConfirmDialog />
     </div>
   );
 }

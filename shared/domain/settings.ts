@@ -11,6 +11,11 @@ const settingsFields = {
   theme: z.enum(['system', 'light', 'dark']),
   /** How absolute times are shown: the computer's zone or UTC (what CloudWatch and most backends log). */
   timeZone: z.enum(['local', 'utc']),
+  /**
+   * An orcw:// link that needs CloudWatch runs without asking only when its estimated cost is at
+   * or below this (US dollars); 0 asks every time. Links come from any web page.
+   */
+  linkAutoRunMaxUsd: z.number().min(0).max(10),
 };
 
 export const settingsSchema = z.object(settingsFields);
@@ -28,4 +33,5 @@ export const defaultSettings: Settings = Object.freeze({
   contextSeconds: 5,
   theme: 'system',
   timeZone: 'local',
+  linkAutoRunMaxUsd: 0.01,
 });

@@ -29,6 +29,7 @@ const capabilities = {
   listRegions: 'connections:regions',
   correlate: 'session:correlate',
   cancelCorrelation: 'session:cancel',
+  planScan: 'session:plan',
   listCachedSessions: 'cache:list',
   openCachedSession: 'cache:open',
   searchCache: 'cache:search',

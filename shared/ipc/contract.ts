@@ -20,6 +20,7 @@ import {
   searchQuerySchema,
   sessionSummarySchema,
 } from '../domain/cache';
+import { scanPlanRequestSchema, scanPlanSchema } from '../domain/scan-plan';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings';
 
 const nothing = z.undefined();
@@ -44,7 +45,8 @@ export const invokeChannels = {
   },
   /** The renderer has subscribed to events: queued deep links may now be delivered. */
   'app:ready': { request: nothing, response: nothing },
-  'app:open-external': { request: z.object({ url: z.string().max(8192) }), response: nothing },
+  /** `confirmedHost`: the host the user agreed to open (needed for a host that is not a known OpenReplay). */
+  'app:open-external': { request: z.object({ url: z.string().max(8192), confirmedHost: z.string().max(300).optional() }), response: nothing },
   'app:copy-text': { request: z.object({ text: z.string().max(10_000_000) }), response: nothing },
 
   'settings:get': { request: nothing, response: settingsSchema },
@@ -68,6 +70,8 @@ export const invokeChannels = {
 
   'session:correlate': { request: correlateRequestSchema, response: correlateResponseSchema },
   'session:cancel': { request: z.object({ requestId: z.string().min(1).max(64) }), response: nothing },
+  /** What a run would scan (connections, groups, window, bytes and cost), without running it. */
+  'session:plan': { request: scanPlanRequestSchema, response: scanPlanSchema },
 
   'cache:list': {
     request: z.object({ limit: z.number().int().min(1).max(500).default(50) }).optional(),

@@ -4,6 +4,7 @@ import { createNavSlice } from './nav-slice';
 import { createSessionSlice } from './session-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createStatusSlice } from './status-slice';
+import { createPromptsSlice } from './prompts-slice';
 import type { AppState } from './types';
 import { createViewSlice } from './view-slice';
 
@@ -14,6 +15,7 @@ export const useStore = create<AppState>()((...args) => ({
   ...createViewSlice(...args),
   ...createConnectionsSlice(...args),
   ...createSettingsSlice(...args),
+  ...createPromptsSlice(...args),
 }));
 
 export type { AppState } from './types';

@@ -5,7 +5,8 @@ import type { SessionSlice } from './session-slice';
 import type { ViewSlice } from './view-slice';
 import type { ConnectionsSlice } from './connections-slice';
 import type { SettingsSlice } from './settings-slice';
+import type { PromptsSlice } from './prompts-slice';
 
-export type AppState = NavSlice & StatusSlice & SessionSlice & ViewSlice & ConnectionsSlice & SettingsSlice;
+export type AppState = NavSlice & StatusSlice & SessionSlice & ViewSlice & ConnectionsSlice & SettingsSlice & PromptsSlice;
 
 export type Slice<T> = StateCreator<AppState, [], [], T>;

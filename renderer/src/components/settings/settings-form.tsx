@@ -12,10 +12,17 @@ interface Draft {
   cacheCapMb: string;
   pricePerGb: string;
   contextEvents: string;
+  linkAutoRunMaxUsd: string;
 }
 
 function toDraft(s: Settings): Draft {
-  return { marginMinutes: String(s.marginMinutes), cacheCapMb: String(Math.round(s.cacheCapBytes / MB)), pricePerGb: String(s.pricePerGb), contextEvents: String(s.contextEvents) };
+  return {
+    marginMinutes: String(s.marginMinutes),
+    cacheCapMb: String(Math.round(s.cacheCapBytes / MB)),
+    pricePerGb: String(s.pricePerGb),
+    contextEvents: String(s.contextEvents),
+    linkAutoRunMaxUsd: String(s.linkAutoRunMaxUsd),
+  };
 }
 
 export function SettingsForm() {
@@ -36,6 +43,7 @@ export function SettingsForm() {
       cacheCapBytes: Math.round(Number(draft.cacheCapMb) * MB),
       pricePerGb: Number(draft.pricePerGb),
       contextEvents: Number(draft.contextEvents),
+      linkAutoRunMaxUsd: Number(draft.linkAutoRunMaxUsd),
     };
     const parsed = settingsSchema.safeParse(candidate);
     if (!parsed.success) {
@@ -60,6 +68,9 @@ export function SettingsForm() {
       <div className="form-row">
         <TextField label="Cache size limit (MB)" type="number" min={16} value={draft.cacheCapMb} onChange={set('cacheCapMb')} help="Oldest viewed sessions are dropped beyond this." data-testid="setting-cache-cap" />
         <TextField label="Context lines per error" type="number" min={0} max={200} value={draft.contextEvents} onChange={set('contextEvents')} help="Lines fetched around each error group's first occurrence." />
+      </div>
+      <div className="form-row">
+        <TextField label="Cost ceiling for links (USD)" type="number" step="0.001" min={0} value={draft.linkAutoRunMaxUsd} onChange={set('linkAutoRunMaxUsd')} help="An orcw:// link that needs CloudWatch runs without asking only when its estimate is at most this; 0 always asks." data-testid="setting-link-ceiling" />
       </div>
       {problem && <div className="field-error">{problem}</div>}
       {failure && <InlineError error={failure} />}

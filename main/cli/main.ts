@@ -26,6 +26,7 @@ import { dispatch } from './dispatch';
 import { visibleControls } from './terminal-text';
 import { scrubSecrets } from '../security/secret-scrubber';
 import { connectionsAdd } from './commands/connections-add';
+import { connectionsEdit } from './commands/connections-edit';
 import { connectionsList } from './commands/connections-list';
 import { connectionsRemove } from './commands/connections-remove';
 import { connectionsTest } from './commands/connections-test';
@@ -35,6 +36,7 @@ import { cacheClear, cacheExport, cacheImport, cacheList, cacheSearch, cacheShow
 
 export const commands: readonly CliCommand[] = [
   connectionsAdd,
+  connectionsEdit,
   connectionsList,
   connectionsTest,
   connectionsRemove,

@@ -82,6 +82,7 @@ export class ConnectionService {
         auth: storedAuth(draft.auth),
         endpoint: draft.endpoint,
         openReplay: draft.openReplay,
+        sessionIdFields: nonEmpty(draft.sessionIdFields),
       });
       await this.commit(undefined, connection.id, draft.auth, () => this.deps.store.write([...all, connection]));
       return this.view(connection);
@@ -108,6 +109,8 @@ export class ConnectionService {
       else if (update.endpoint !== undefined) next.endpoint = update.endpoint;
       if (update.openReplay === null) delete next.openReplay;
       else if (update.openReplay !== undefined) next.openReplay = update.openReplay;
+      if (update.sessionIdFields === null || update.sessionIdFields?.length === 0) delete next.sessionIdFields;
+      else if (update.sessionIdFields !== undefined) next.sessionIdFields = update.sessionIdFields;
       const checked = connectionSchema.parse(next);
       const write = () => this.deps.store.write(all.map((c) => (c === current ? checked : c)));
       if (update.auth === undefined) await write();
@@ -245,4 +248,9 @@ function newConnectionId(existing: readonly Connection[]): string {
 
 function notFound(what: string): AppError {
   return new AppError('NOT_FOUND', `No connection "${what.slice(0, 100)}".`, 'List the connections (orcw connections list) and use one of their names or ids.');
+}
+
+/** An empty list of session-ID field names is stored as none. */
+function nonEmpty(names: string[] | undefined): string[] | undefined {
+  return names === undefined || names.length === 0 ? undefined : names;
 }

@@ -48,7 +48,14 @@ export async function runCorrelation(input: RunCorrelationInput): Promise<Correl
     for (const connection of input.connections) {
       try {
         const client = input.clientFor(connection);
-        targets.push({ connectionId: connection.id, connection: connection.name, logGroups: connection.logGroups, client, errorContext: errorContextOf(client) });
+        targets.push({
+          connectionId: connection.id,
+          connection: connection.name,
+          logGroups: connection.logGroups,
+          client,
+          errorContext: errorContextOf(client),
+          queryString: buildSessionQuery(reference, { idFieldNames: connection.sessionIdFields }),
+        });
       } catch (error) {
         failures.push(connectionFailure(connection, error));
       }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ID_FIELD_NAME_RULE, ID_FIELD_NAME_SHAPE, MAX_ID_FIELD_NAMES } from '../session/id-field-names';
 
 /** AWS region names as AWS forms them (us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5…). */
 export const regionSchema = z
@@ -25,6 +26,12 @@ export const openReplaySettingsSchema = z.object({
 });
 export type OpenReplaySettings = z.infer<typeof openReplaySettingsSchema>;
 
+/** Field names under which this team logs the session ID, beyond OpenReplay's own (query text: strict). */
+export const sessionIdFieldsSchema = z
+  .array(z.string().regex(ID_FIELD_NAME_SHAPE, `Each field name must be ${ID_FIELD_NAME_RULE}.`))
+  .max(MAX_ID_FIELD_NAMES, `At most ${MAX_ID_FIELD_NAMES} field names.`)
+  .refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, 'Each field name once (case does not matter).');
+
 export const endpointSchema = z.url({ protocol: /^https?$/ }).max(2048);
 
 /** What is stored (connections.json) and what the renderer sees: never a secret. */
@@ -41,6 +48,7 @@ export const connectionSchema = z.object({
   auth: connectionAuthSchema,
   endpoint: endpointSchema.optional(),
   openReplay: openReplaySettingsSchema.optional(),
+  sessionIdFields: sessionIdFieldsSchema.optional(),
 });
 export type Connection = z.infer<typeof connectionSchema>;
 
@@ -67,6 +75,7 @@ export const connectionDraftSchema = z.object({
   auth: authInputSchema,
   endpoint: endpointSchema.optional(),
   openReplay: openReplaySettingsSchema.optional(),
+  sessionIdFields: sessionIdFieldsSchema.optional(),
 });
 export type ConnectionDraft = z.infer<typeof connectionDraftSchema>;
 
@@ -79,6 +88,7 @@ export const connectionUpdateSchema = z.object({
   auth: authInputSchema.optional(),
   endpoint: endpointSchema.nullable().optional(),
   openReplay: openReplaySettingsSchema.nullable().optional(),
+  sessionIdFields: sessionIdFieldsSchema.nullable().optional(),
 });
 export type ConnectionUpdate = z.infer<typeof connectionUpdateSchema>;
 

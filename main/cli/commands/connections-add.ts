@@ -1,24 +1,23 @@
-import type { AuthInput } from '../../../shared/domain/connection';
-import { defineCommand, UsageError, type CliIo } from '../command';
+import { defineCommand, UsageError } from '../command';
+import { authOptions, readAuth, sessionIdFieldOption } from '../auth-options';
 import { quoteArg } from '../format';
-import { promptHidden, readSecretsFromStdin } from '../secret-input';
 
 export const connectionsAdd = defineCommand({
   name: 'connections add',
   summary: 'Add a connection: AWS account/region and the log groups to search.',
   usage:
     '--name N --region R --log-group G [--log-group G2…] [--endpoint URL]\n' +
-    '       (--access-key-id ID [--secret-access-key-stdin] | --profile P) [--openreplay-url URL --project-id P] [--json]',
+    '       (--access-key-id ID [--secret-access-key-stdin] | --profile P) [--openreplay-url URL --project-id P]\n' +
+    '       [--session-id-field F…] [--json]',
   options: {
     name: { type: 'string', valueName: 'N', description: 'A name to refer to it by (unique, ignoring case).' },
     region: { type: 'string', valueName: 'R', description: 'AWS region of the log groups, e.g. us-east-1.' },
     'log-group': { type: 'string', multiple: true, valueName: 'G', description: 'A log group to search.' },
     endpoint: { type: 'string', valueName: 'URL', description: 'Custom CloudWatch Logs endpoint (LocalStack, VPC endpoint).' },
-    'access-key-id': { type: 'string', valueName: 'ID', description: 'Access key ID; the secret is read from stdin or a prompt.' },
-    'secret-access-key-stdin': { type: 'boolean', description: 'Read the secret access key (line 1) and optional session token (line 2) from stdin.' },
-    profile: { type: 'string', valueName: 'P', description: 'Use an AWS shared-config profile (SSO included) instead of keys.' },
+    ...authOptions,
     'openreplay-url': { type: 'string', valueName: 'URL', description: 'OpenReplay base URL, for replay links.' },
     'project-id': { type: 'string', valueName: 'P', description: 'OpenReplay project ID.' },
+    ...sessionIdFieldOption,
     json: { type: 'boolean', description: 'Print the new connection as JSON.' },
   },
   details:
@@ -43,6 +42,7 @@ export const connectionsAdd = defineCommand({
       ...(values['openreplay-url'] !== undefined
         ? { openReplay: { baseUrl: values['openreplay-url'], projectId: values['project-id'] ?? '' } }
         : {}),
+      ...(values['session-id-field'] !== undefined ? { sessionIdFields: values['session-id-field'] } : {}),
     });
     if (values.json) return context.json(view);
     const where = view.auth.kind === 'keys' ? 'secret stored in the OS keychain' : `AWS profile "${view.auth.profile}"`;
@@ -50,27 +50,3 @@ export const connectionsAdd = defineCommand({
     context.out(`Next: orcw connections test ${quoteArg(view.name)}`);
   },
 });
-
-async function readAuth(
-  values: { 'access-key-id'?: string; 'secret-access-key-stdin'?: boolean; profile?: string },
-  io: CliIo,
-): Promise<AuthInput> {
-  const keyId = values['access-key-id'];
-  if ((keyId === undefined) === (values.profile === undefined)) {
-    throw new UsageError('give exactly one of --access-key-id (keys) or --profile (AWS profile)');
-  }
-  if (values.profile !== undefined) {
-    if (values['secret-access-key-stdin']) throw new UsageError('--secret-access-key-stdin goes with --access-key-id, not --profile');
-    return { kind: 'profile', profile: values.profile };
-  }
-  if (values['secret-access-key-stdin']) {
-    const { secret, sessionToken } = await readSecretsFromStdin(io.stdin);
-    return { kind: 'keys', accessKeyId: keyId ?? '', secretAccessKey: secret, ...(sessionToken ? { sessionToken } : {}) };
-  }
-  if (!io.stdin.isTTY) {
-    throw new UsageError('no terminal to ask for the secret: pipe it in with --secret-access-key-stdin');
-  }
-  const secret = await promptHidden(io, 'Secret access key: ');
-  const sessionToken = await promptHidden(io, 'Session token (Enter for none): ');
-  return { kind: 'keys', accessKeyId: keyId ?? '', secretAccessKey: secret, ...(sessionToken ? { sessionToken } : {}) };
-}

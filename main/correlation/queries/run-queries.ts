@@ -37,7 +37,7 @@ export async function runQueries(targets: readonly QueryTarget[], options: RunQu
       continue;
     }
     chunk(target.logGroups, MAX_GROUPS_PER_QUERY).forEach((logGroups, i) => {
-      specs.push({ key: `${target.connectionId}/${i}`, target, logGroups, range, queryString: options.queryString });
+      specs.push({ key: `${target.connectionId}/${i}`, target, logGroups, range, queryString: target.queryString ?? options.queryString });
     });
   }
   const parts = (await settleAll(specs.map((spec) => runPart(spec, context)))).flat();

@@ -8,6 +8,8 @@ export interface QueryTarget extends RowSource {
   client: CloudWatchLogsClient;
   /** What `mapAwsError` needs to explain a failure of this client. */
   errorContext?: AwsErrorContext;
+  /** This connection's own query (its session-ID field names); default: the run's query. */
+  queryString?: string;
 }
 
 export interface QueryTuning {

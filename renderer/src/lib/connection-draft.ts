@@ -11,6 +11,8 @@ export interface ConnectionFormValues {
   endpoint: string;
   openReplayBaseUrl: string;
   openReplayProjectId: string;
+  /** Comma- or space-separated field names the team logs the session ID under. */
+  sessionIdFields: string;
 }
 
 export function initialValues(view?: ConnectionView): ConnectionFormValues {
@@ -25,6 +27,7 @@ export function initialValues(view?: ConnectionView): ConnectionFormValues {
     endpoint: view?.endpoint ?? '',
     openReplayBaseUrl: view?.openReplay?.baseUrl ?? '',
     openReplayProjectId: view?.openReplay?.projectId ?? '',
+    sessionIdFields: view?.sessionIdFields?.join(', ') ?? '',
   };
 }
 
@@ -54,6 +57,7 @@ export function toDraft(values: ConnectionFormValues, editing: boolean): { draft
           secretAccessKey: keepAuth ? 'keep' : values.secretAccessKey,
           ...(values.sessionToken.trim() !== '' && { sessionToken: values.sessionToken.trim() }),
         };
+  const idFields = values.sessionIdFields.split(/[\s,]+/).filter((name) => name !== '');
   const hasOpenReplay = values.openReplayBaseUrl.trim() !== '' || values.openReplayProjectId.trim() !== '';
   const parsed = connectionDraftSchema.safeParse({
     name: values.name,
@@ -61,11 +65,13 @@ export function toDraft(values: ConnectionFormValues, editing: boolean): { draft
     auth,
     ...(values.endpoint.trim() !== '' && { endpoint: values.endpoint.trim() }),
     ...(hasOpenReplay && { openReplay: { baseUrl: values.openReplayBaseUrl.trim(), projectId: values.openReplayProjectId.trim() } }),
+    ...(idFields.length > 0 && { sessionIdFields: idFields }),
   });
   if (parsed.success) return { draft: parsed.data, keepAuth, errors: {} };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
-    const last = String(issue.path[issue.path.length - 1] ?? 'form');
+    // A list's issue path ends in an index: name the list, not the element.
+    const last = String(issue.path.findLast((part) => typeof part === 'string') ?? 'form');
     const field = FIELD_OF[last] ?? (last in values ? (last as keyof ConnectionFormValues) : 'form');
     const urlField = field === 'openReplayBaseUrl' || field === 'endpoint';
     errors[field] ??= urlField ? 'Enter a full URL starting with https:// (or http:// for a local endpoint).' : issue.message;
@@ -81,5 +87,6 @@ export function toUpdate(id: string, draft: ConnectionDraft, keepAuth: boolean):
     ...(!keepAuth && { auth: draft.auth }),
     endpoint: draft.endpoint ?? null,
     openReplay: draft.openReplay ?? null,
+    sessionIdFields: draft.sessionIdFields ?? null,
   };
 }

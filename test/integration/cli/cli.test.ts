@@ -33,7 +33,7 @@ describe('orcw CLI', () => {
     const dataDir = await tempDataDir();
     const help = await orcw(['--help'], { dataDir });
     expect(help.code).toBe(0);
-    for (const name of ['connections add', 'connections list', 'connections test', 'connections remove', 'log-groups']) expect(help.stdout).toContain(`orcw ${name}`);
+    for (const name of ['connections add', 'connections edit', 'connections list', 'connections test', 'connections remove', 'log-groups']) expect(help.stdout).toContain(`orcw ${name}`);
     const addHelp = await orcw(['connections', 'add', '--help'], { dataDir });
     expect(addHelp).toMatchObject({ code: 0, stdout: expect.stringContaining('--secret-access-key-stdin') });
     const unknown = await orcw(['frobnicate'], { dataDir });
@@ -131,6 +131,37 @@ describe('orcw CLI', () => {
     expect((await orcw(['connections', 'add', '--name', 'dup', '--region', 'us-east-1', '--profile', 'p'], { dataDir })).code).toBe(0);
     const dup = await orcw(['connections', 'add', '--name', 'DUP', '--region', 'us-east-1', '--profile', 'q'], { dataDir });
     expect(dup).toMatchObject({ code: 1, stderr: expect.stringContaining('A connection named "dup" already exists') });
+  });
+
+  it('edits a connection: session ID field names, rename, endpoint, new credentials; keeps what is left out', async () => {
+    const dataDir = await tempDataDir();
+    const add = await orcw(['connections', 'add', '--name', 'ed', '--region', 'us-east-1', '--profile', 'p', '--log-group', '/ecs/api', '--session-id-field', 'sessionId', '--json'], { dataDir });
+    expect(add.code).toBe(0);
+    expect(JSON.parse(add.stdout)).toMatchObject({ sessionIdFields: ['sessionId'] });
+    const stored = async () => JSON.parse(await readFile(join(dataDir, 'connections.json'), 'utf8')) as unknown;
+    expect(JSON.stringify(await stored())).toContain('"sessionIdFields":["sessionId"]');
+
+    const edit = await orcw(['connections', 'edit', 'ED', '--session-id-field', 'or_session', '--session-id-field', 'ctx.sid', '--rename', 'edited', '--endpoint', emulator.url], { dataDir });
+    expect(edit).toMatchObject({ code: 0, stdout: 'Updated connection "edited" (' + JSON.parse(add.stdout).id + '): us-east-1, 1 log group(s), session ID also under or_session, ctx.sid.\n' });
+    const [view] = JSON.parse((await orcw(['connections', 'list', '--json'], { dataDir })).stdout);
+    expect(view).toMatchObject({ name: 'edited', logGroups: ['/ecs/api'], endpoint: emulator.url, auth: { kind: 'profile', profile: 'p' }, sessionIdFields: ['or_session', 'ctx.sid'] });
+
+    const keys = await orcw(['connections', 'edit', 'edited', '--access-key-id', KEY_ID, '--secret-access-key-stdin', '--no-endpoint', '--json'], { dataDir, input: `${SECRET}\n` });
+    expect(keys.code).toBe(0);
+    expect(JSON.parse(keys.stdout)).toMatchObject({ auth: { kind: 'keys' }, hasSecret: true, sessionIdFields: ['or_session', 'ctx.sid'] });
+    expect(JSON.parse(keys.stdout)).not.toHaveProperty('endpoint');
+    expect(await filesContaining(dataDir, SECRET)).toEqual([]);
+
+    const bad = await orcw(['connections', 'edit', 'edited', '--session-id-field', 'a"|b'], { dataDir });
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('Each field name must be letters, digits, _ . -') });
+    const both = await orcw(['connections', 'edit', 'edited', '--session-id-field', 'a', '--no-session-id-fields'], { dataDir });
+    expect(both).toMatchObject({ code: 2, stderr: expect.stringContaining('exclude each other') });
+    const nothing = await orcw(['connections', 'edit', 'edited'], { dataDir });
+    expect(nothing).toMatchObject({ code: 2, stderr: expect.stringContaining('nothing to change') });
+    const cleared = await orcw(['connections', 'edit', 'edited', '--no-session-id-fields', '--json'], { dataDir });
+    expect(JSON.parse(cleared.stdout)).not.toHaveProperty('sessionIdFields');
+    expect(JSON.stringify(await stored())).not.toContain('sessionIdFields');
+    await orcw(['connections', 'remove', 'edited'], { dataDir });
   });
 
   it('reads an optional session token from the second stdin line', async () => {

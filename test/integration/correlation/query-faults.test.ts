@@ -64,7 +64,7 @@ describe('query faults', () => {
     expect(sorted(once)).toEqual(baseline);
     expect(once.stats.queries).toBe(2);
 
-    emulator.setFaults({ queryOutcome: [{ status: 'Failed', match: 'openReplaySession' }] });
+    emulator.setFaults({ queryOutcome: [{ status: 'Failed', match: 'replay[._-]?session' }] });
     const always = await run();
     expect(always.batches).toEqual([]);
     expect(always.failures).toEqual([

@@ -87,6 +87,24 @@ describe('ConnectionService (profile connections)', () => {
     expect(await store.read()).toEqual([{ id: created.id, name: 'Prod', region: 'us-east-2', logGroups: ['/a', '/b'], auth: { kind: 'profile', profile: 'prod' } }]);
   });
 
+  it('stores session ID field names, replaces and clears them, and refuses bad ones without storing anything', async () => {
+    const { service: s, store } = await service();
+    const created = await s.create(draft({ sessionIdFields: ['sessionId', 'ctx.or-session'] }));
+    expect(created.sessionIdFields).toEqual(['sessionId', 'ctx.or-session']);
+    expect((await store.read())[0]).toMatchObject({ sessionIdFields: ['sessionId', 'ctx.or-session'] });
+    expect(await s.update({ id: created.id, sessionIdFields: ['or_session'] })).toMatchObject({ sessionIdFields: ['or_session'] });
+    expect(await s.update({ id: created.id, name: 'Prod 2' })).toMatchObject({ sessionIdFields: ['or_session'] });
+    expect(await s.update({ id: created.id, sessionIdFields: [] })).not.toHaveProperty('sessionIdFields');
+    await s.update({ id: created.id, sessionIdFields: ['a'] });
+    expect(await s.update({ id: created.id, sessionIdFields: null })).not.toHaveProperty('sessionIdFields');
+    for (const bad of [['a/b'], ['x" or 1'], ['a b'], ['a'.repeat(65)], Array.from({ length: 9 }, (_, i) => `f${i}`), ['id', 'ID']]) {
+      await expect(s.create(draft({ name: `n${bad.length}${bad[0]!.length}`, sessionIdFields: bad }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      await expect(s.update({ id: created.id, sessionIdFields: bad })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('sessionIdFields') });
+    }
+    expect(await store.read()).toHaveLength(1);
+    expect((await store.read())[0]).not.toHaveProperty('sessionIdFields');
+  });
+
   it('reports unknown ids as NOT_FOUND for every operation', async () => {
     const { service: s } = await service();
     await expect(s.get({ id: 'c-missing' })).rejects.toMatchObject({ code: 'NOT_FOUND' });

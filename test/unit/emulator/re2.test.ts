@@ -40,6 +40,20 @@ describe('RE2 regex literals', () => {
     expect(re('\\Aabc\\z').test('abc\n')).toBe(false);
   });
 
+  it('reads \\s and \\S as RE2 does: ASCII [\\t\\n\\f\\r ] only, inside classes too', () => {
+    for (const space of ['\t', '\n', '\f', '\r', ' ']) {
+      expect(re('a\\sb').test(`a${space}b`)).toBe(true);
+      expect(re('a[\\s"]b').test(`a${space}b`)).toBe(true);
+      expect(re('a\\Sb').test(`a${space}b`)).toBe(false);
+    }
+    for (const notRe2Space of ['\v', '\u00a0', '\u2028', '\u3000']) {
+      expect(re('a\\sb').test(`a${notRe2Space}b`)).toBe(false);
+      expect(re('a[\\s"]b').test(`a${notRe2Space}b`)).toBe(false);
+      expect(re('a\\Sb').test(`a${notRe2Space}b`)).toBe(true);
+    }
+    expect(re('(?i)A[\\\\"\\s]*:').test('a \\" :')).toBe(true);
+  });
+
   it.each([
     ['foo(?=bar)', 'Lookahead'],
     ['(?<!x)y', 'Lookahead'],

@@ -32,4 +32,21 @@ describe('connection form → draft', () => {
     const { draft } = toDraft({ ...valid, authKind: 'profile', profile: 'staging', openReplayBaseUrl: 'https://replay.acme.dev', openReplayProjectId: '7' }, false);
     expect(draft).toMatchObject({ auth: { kind: 'profile', profile: 'staging' }, openReplay: { baseUrl: 'https://replay.acme.dev', projectId: '7' } });
   });
+
+  it('reads session ID field names separated by commas or spaces, and names a bad one', () => {
+    const { draft } = toDraft({ ...valid, sessionIdFields: ' sessionId, or_session  ctx.sid ' }, false);
+    expect(draft?.sessionIdFields).toEqual(['sessionId', 'or_session', 'ctx.sid']);
+    expect(toUpdate('conn-1', draft!, false).sessionIdFields).toEqual(['sessionId', 'or_session', 'ctx.sid']);
+    const none = toDraft(valid, false).draft!;
+    expect(none).not.toHaveProperty('sessionIdFields');
+    expect(toUpdate('conn-1', none, false).sessionIdFields).toBeNull();
+    const bad = toDraft({ ...valid, sessionIdFields: 'sessionId, x"y' }, false);
+    expect(bad.draft).toBeUndefined();
+    expect(bad.errors.sessionIdFields).toMatch(/letters, digits/);
+    expect(initialValues({ ...toView(), sessionIdFields: ['a', 'b'] }).sessionIdFields).toBe('a, b');
+  });
 });
+
+function toView() {
+  return { id: 'conn-1', name: 'p', region: 'us-east-1', logGroups: [], auth: { kind: 'profile' as const, profile: 'p' }, hasSecret: false };
+}

@@ -10,12 +10,19 @@ const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 /** Characters that would let text escape a string or regex literal, add a command or a comment. */
 const HOSTILE = ['"', "'", '`', '/', '\\', '|', '#', '\n', '\r', '\t', ' ', '.', '-', '=', '[', ']', '?', '&', '%', ':', '(', ')', '*', '$', '^', '{', '}', '\u0000', '\u2028', 'é', 'A', 'z', '0', '9'];
 
-const baseline = {
-  token: readQueryShape(buildSessionQuery({ kind: 'token', sessionId: EXAMPLE_ID, token: EXAMPLE_TOKEN, start: EXAMPLE_START, end: EXAMPLE_EXP })),
-  id: readQueryShape(buildSessionQuery({ kind: 'session-id', sessionId: EXAMPLE_ID, start: EXAMPLE_START, end: EXAMPLE_EXP })),
-};
+const tokenRef: SessionReference = { kind: 'token', sessionId: EXAMPLE_ID, token: EXAMPLE_TOKEN, start: EXAMPLE_START, end: EXAMPLE_EXP };
+const idRef: SessionReference = { kind: 'session-id', sessionId: EXAMPLE_ID, start: EXAMPLE_START, end: EXAMPLE_EXP };
 
-function expectSameStructure(query: string, expected: QueryShape, ids: { sessionId: string; token?: string }): void {
+/** The structure of a benign query with as many (distinct) field names as the one under test. */
+function baselineFor(withToken: boolean, names: readonly string[]): QueryShape {
+  const count = new Set(names.map((n) => n.toLowerCase())).size;
+  const benign = Array.from({ length: count }, (_, i) => `field${i}`);
+  return readQueryShape(buildSessionQuery(withToken ? tokenRef : idRef, { idFieldNames: benign }));
+}
+
+const escapeName = (name: string) => name.replaceAll('.', '\\.');
+
+function expectSameStructure(query: string, expected: QueryShape, ids: { sessionId: string; token?: string }, names: readonly string[] = []): void {
   const shape = readQueryShape(query);
   expect(shape.commands).toEqual(['fields', 'filter', 'sort', 'limit']);
   expect(shape.commands).toEqual(expected.commands);
@@ -24,9 +31,37 @@ function expectSameStructure(query: string, expected: QueryShape, ids: { session
   );
   expect(shape.specials).toEqual(expected.specials);
   expect(onlyKnownEscapes(query)).toBe(true);
-  // What went in is exactly the validated value, nothing more.
-  expect(query).toContain(`openReplaySession\\.id=${ids.sessionId}([^0-9]|$)`);
-  if (ids.token !== undefined) expect(query).toContain(`"openReplaySessionToken=${ids.token.slice(0, ids.token.indexOf('.') + 1)}"`);
+  // What went in is exactly the validated values, nothing more.
+  const idClauses = query.split(`${ids.sessionId}([^0-9]|$)/`).length - 1;
+  expect(idClauses).toBe(names.length > 0 ? 3 : 2);
+  const prefix = BigInt(ids.sessionId).toString(36);
+  expect(query).toContain(`like /(^|[^0-9A-Za-z.-])${prefix}\\./ or `);
+  if (ids.token !== undefined) expect(ids.token.startsWith(`${prefix}.`)).toBe(true);
+  if (names.length > 0) {
+    const kept = names.filter((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i);
+    expect(query).toContain(`(^|[^0-9A-Za-z_])(${kept.map(escapeName).join('|')})[`);
+  }
+}
+
+/** Field names: mostly of the allowed alphabet, sometimes with hostile characters spliced in. */
+const NAME_CHARS = [...'abcXYZ019_.-'];
+const fieldNames = fc.array(
+  fc.oneof(
+    { weight: 4, arbitrary: fc.string({ unit: fc.constantFrom(...NAME_CHARS), minLength: 1, maxLength: 66 }) },
+    { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...NAME_CHARS, ...HOSTILE), maxLength: 12 }) },
+  ),
+  { maxLength: 10 },
+);
+
+/** Builds with the names, or checks the refusal is INVALID_INPUT; returns the query or undefined. */
+function buildWithNames(ref: SessionReference, names: string[]): string | undefined {
+  try {
+    return buildSessionQuery(ref, { idFieldNames: names });
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('INVALID_INPUT');
+    return undefined;
+  }
 }
 
 const validToken = fc
@@ -74,8 +109,10 @@ describe('no accepted input changes the query structure', () => {
   it('parse fails, or the query has the same commands, conditions and special characters', () => {
     let accepted = 0;
     let refused = 0;
+    let withNames = 0;
+    let namesRefused = 0;
     fc.assert(
-      fc.property(anyInput, (input) => {
+      fc.property(anyInput, fieldNames, (input, names) => {
         const result = parseSessionReference(input, { now: NOW });
         if (!result.ok) {
           refused += 1;
@@ -85,7 +122,13 @@ describe('no accepted input changes the query structure', () => {
         }
         accepted += 1;
         const ref = result.value;
-        expectSameStructure(buildSessionQuery(ref), ref.token === undefined ? baseline.id : baseline.token, ref);
+        expectSameStructure(buildSessionQuery(ref), baselineFor(ref.token !== undefined, []), ref);
+        const query = buildWithNames(ref, names);
+        if (query === undefined) namesRefused += 1;
+        else {
+          if (names.length > 0) withNames += 1;
+          expectSameStructure(query, baselineFor(ref.token !== undefined, names), ref, names);
+        }
         expect(ref.sessionId).toMatch(/^[1-9][0-9]{0,19}$/);
         if (ref.token !== undefined) expect(ref.token).toMatch(/^[0-9a-z.-]+\.[1-9A-HJ-NP-Za-km-z]+$/);
       }),
@@ -94,6 +137,8 @@ describe('no accepted input changes the query structure', () => {
     // Both sides of the property must actually be exercised.
     expect(accepted).toBeGreaterThan(500);
     expect(refused).toBeGreaterThan(500);
+    expect(withNames).toBeGreaterThan(100);
+    expect(namesRefused).toBeGreaterThan(100);
   });
 });
 
@@ -115,18 +160,19 @@ describe('buildSessionQuery against hostile objects', () => {
   it('throws INVALID_REFERENCE or builds a query of the same structure', () => {
     let built = 0;
     fc.assert(
-      fc.property(fc.oneof(hostileRef, fc.anything()), (ref) => {
+      fc.property(fc.oneof(hostileRef, fc.anything()), fc.oneof(fc.constant(undefined), fieldNames, fc.anything(), fc.array(hostileValue, { maxLength: 3 })), (ref, names) => {
         let query: string;
         try {
-          query = buildSessionQuery(ref as SessionReference);
+          query = buildSessionQuery(ref as SessionReference, { idFieldNames: names as string[] | undefined });
         } catch (error) {
           expect(error).toBeInstanceOf(AppError);
-          expect((error as AppError).code).toBe('INVALID_REFERENCE');
+          expect(['INVALID_REFERENCE', 'INVALID_INPUT']).toContain((error as AppError).code);
           return;
         }
         built += 1;
         const { sessionId, token } = ref as { sessionId: string; token?: string };
-        expectSameStructure(query, token === undefined ? baseline.id : baseline.token, { sessionId, token });
+        const kept = (names as string[] | undefined) ?? [];
+        expectSameStructure(query, baselineFor(token !== undefined, kept), { sessionId, token }, kept);
       }),
       { numRuns: 5000 },
     );

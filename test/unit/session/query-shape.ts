@@ -47,7 +47,15 @@ export function readQueryShape(query: string): QueryShape {
   return { commands, conditions, specials };
 }
 
-/** Only these escapes appear in a well-formed query (`\.` in tokens and the tag, `\s` in the JSON form). */
+/**
+ * Only these escapes appear in a well-formed query: `\.` (token prefix, dotted field names),
+ * `\s` and `\\` (separators), `\{` (the nested object). Read as pairs, so `\\` is one escape.
+ */
 export function onlyKnownEscapes(query: string): boolean {
-  return !/\\[^.s]/.test(query) && !query.endsWith('\\');
+  for (let i = 0; i < query.length; i += 1) {
+    if (query[i] !== '\\') continue;
+    if (!['.', 's', '\\', '{'].includes(query[i + 1] ?? '')) return false;
+    i += 1;
+  }
+  return true;
 }

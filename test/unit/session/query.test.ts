@@ -2,21 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { buildSessionQuery, MAX_QUERY_RESULTS, tokenPrefixForSessionId } from '../../../shared/session/query';
 import { parseSessionReference, type SessionReference } from '../../../shared/session/reference';
+import { messagesFound } from '../../support/session-tags/engine-match';
+import { EXTRA_NAMES, neighbourIds, plantedLines, type TagCase } from '../../support/session-tags/tag-forms';
 import { EXAMPLE_EXP, EXAMPLE_ID, EXAMPLE_START, EXAMPLE_TOKEN, EXAMPLE_TOKEN_3, NOW, SIG, b36 } from './fixtures';
 
 const tokenRef: SessionReference = { kind: 'token', sessionId: EXAMPLE_ID, token: EXAMPLE_TOKEN, start: EXAMPLE_START, end: EXAMPLE_EXP };
 const idRef: SessionReference = { kind: 'session-id', sessionId: EXAMPLE_ID, start: EXAMPLE_START, end: EXAMPLE_EXP };
-
-/** What RE2/JS regexes in the query would match, to check the patterns against real log lines. */
-function regexes(query: string): RegExp[] {
-  return [...query.matchAll(/like \/(.*?)\/(?= or |\n)/g)].map((m) => new RegExp(m[1] ?? ''));
-}
-function likes(query: string): string[] {
-  return [...query.matchAll(/like "(.*?)"/g)].map((m) => m[1] ?? '');
-}
-function matches(query: string, line: string): boolean {
-  return likes(query).some((s) => line.includes(s)) || regexes(query).some((r) => r.test(line));
-}
 
 describe('buildSessionQuery', () => {
   it('matches every token of the session by its ID prefix, even when one token is known', () => {
@@ -24,60 +15,58 @@ describe('buildSessionQuery', () => {
     expect(buildSessionQuery(tokenRef)).toBe(buildSessionQuery(idRef));
   });
 
-  it('matches the token prefix (plain and JSON) when only the ID is known', () => {
+  it('is one filter of RE2 regexes: the token anywhere, OpenReplay names, the nested object', () => {
+    const sep = `[\\\\"'\\s]*[:=]>?[\\\\"'\\s]*`;
     expect(buildSessionQuery(idRef)).toBe(
       [
         'fields @timestamp, @message, @logStream, @log',
-        '| filter @message like "openReplaySessionToken=jw4wdfpgqhoj."' +
-          ' or @message like /"openReplaySessionToken"\\s*:\\s*"jw4wdfpgqhoj\\./' +
-          ` or @message like /openReplaySession\\.id=${EXAMPLE_ID}([^0-9]|$)/`,
+        '| filter @message like /(^|[^0-9A-Za-z.-])jw4wdfpgqhoj\\./' +
+          ` or @message like /(?i)open[._-]?replay[._-]?session[._-]?id${sep}${EXAMPLE_ID}([^0-9]|$)/` +
+          ` or @message like /(?i)open[._-]?replay[._-]?session${sep}\\{([^{}]*[^0-9A-Za-z_{}])?id${sep}${EXAMPLE_ID}([^0-9]|$)/`,
         '| sort @timestamp asc',
         '| limit 10000',
       ].join('\n'),
     );
   });
 
+  it("adds one clause for a connection's own field names, escaped", () => {
+    const query = buildSessionQuery(idRef, { idFieldNames: ['sessionId', 'ctx.or-session', 'SESSIONID'] });
+    expect(query).toContain(` or @message like /(?i)(^|[^0-9A-Za-z_])(sessionId|ctx\\.or-session)[\\\\"'\\s]*[:=]>?[\\\\"'\\s]*${EXAMPLE_ID}([^0-9]|$)/\n`);
+    expect(buildSessionQuery(idRef, { idFieldNames: [] })).toBe(buildSessionQuery(idRef));
+  });
+
   it('builds from parsed 3-part tokens and negative delays', () => {
     for (const text of [EXAMPLE_TOKEN_3, `jw4wdfpgqhoj.-3az.lrraavgc.${SIG}`]) {
       const parsed = parseSessionReference(text, { now: NOW });
       if (!parsed.ok) throw new Error(parsed.error.message);
-      expect(buildSessionQuery(parsed.value)).toContain('like "openReplaySessionToken=jw4wdfpgqhoj."');
+      expect(buildSessionQuery(parsed.value)).toBe(buildSessionQuery(idRef));
     }
   });
 
-  describe('what the patterns match', () => {
-    const other = `jw4wdfpgqhok.3az.lrraavgc.${SIG}`;
-    const lines = {
-      prefixTag: `[openReplaySessionToken=${EXAMPLE_TOKEN}] GET /api/orders 500`,
-      json: `{"level":"error","openReplaySessionToken": "${EXAMPLE_TOKEN}","msg":"boom"}`,
-      jsonTight: `{"openReplaySessionToken":"${EXAMPLE_TOKEN}"}`,
-      idTag: `openReplaySession.id=${EXAMPLE_ID} order failed`,
-      idTagEnd: `order failed openReplaySession.id=${EXAMPLE_ID}`,
-      idInJson: `{"tags":"openReplaySession.id=${EXAMPLE_ID}"}`,
+  describe('what the clauses match (the emulator engine, RE2 translation included)', () => {
+    const tagCase: TagCase = {
+      sessionId: EXAMPLE_ID,
+      tokens: [EXAMPLE_TOKEN, EXAMPLE_TOKEN_3, `jw4wdfpgqhoj.-3az.lrrbbbbb.${SIG}`],
+      foreignIds: neighbourIds(EXAMPLE_ID),
+      foreignTokens: [
+        `${b36(BigInt(EXAMPLE_ID) + 1n)}.3az.lrraavgc.${SIG}`,
+        `${b36(BigInt(EXAMPLE_ID) - 1n)}.lrraavgc.${SIG}`,
+        `1jw4wdfpgqhoj.3az.lrraavgc.${SIG}`,
+        `jw4wdfpgqhoj1.3az.lrraavgc.${SIG}`,
+      ],
     };
 
-    it.each(Object.entries(lines))('token query finds %s', (_name, line) => {
-      expect(matches(buildSessionQuery(tokenRef), line)).toBe(true);
-    });
-
-    it.each(Object.entries(lines))('ID query finds %s', (_name, line) => {
-      expect(matches(buildSessionQuery(idRef), line)).toBe(true);
-    });
-
     it.each([
-      ['a longer ID', `openReplaySession.id=${EXAMPLE_ID}1`],
-      ['another token', `[openReplaySessionToken=${other}]`],
-      ['another JSON token', `{"openReplaySessionToken":"${other}"}`],
-      ['a dot that is not a dot', `{"openReplaySessionToken":"jw4wdfpgqhojX3az"}`],
-      ['an untagged line', `GET /api/orders 500 ${EXAMPLE_ID}`],
-    ])('neither query finds %s', (_name, line) => {
-      expect(matches(buildSessionQuery(tokenRef), line)).toBe(false);
-      expect(matches(buildSessionQuery(idRef), line)).toBe(false);
-    });
-
-    it('the ID query also finds lines tagged with a different token of the same session', () => {
-      const reissued = `jw4wdfpgqhoj.1.lrrbbbbb.${SIG}`;
-      expect(matches(buildSessionQuery(idRef), `[openReplaySessionToken=${reissued}]`)).toBe(true);
+      ['without team field names', false],
+      ['with team field names', true],
+    ])('finds exactly the tagged lines, %s', (_name, extraNames) => {
+      const lines = plantedLines(tagCase, { extraNames });
+      const query = buildSessionQuery(idRef, extraNames ? { idFieldNames: EXTRA_NAMES } : {});
+      const found = messagesFound(query, lines.map((l) => l.message));
+      const wrong = lines.filter((l) => found.has(l.message) !== l.found).map((l) => `${l.found ? 'missed' : 'matched'}: ${l.label}: ${l.message}`);
+      expect(wrong).toEqual([]);
+      expect(lines.filter((l) => l.found).length).toBeGreaterThan(40);
+      expect(lines.filter((l) => !l.found).length).toBeGreaterThan(150);
     });
   });
 
@@ -114,6 +103,35 @@ describe('buildSessionQuery', () => {
     } catch (error) {
       expect((error as AppError).code).toBe('INVALID_REFERENCE');
     }
+  });
+
+  it.each<[string, unknown]>([
+    ['a name with a slash', ['a/b']],
+    ['a name with a quote', ['a"b']],
+    ['a name with a pipe', ['a|b']],
+    ['a name with a backslash', ['a\\b']],
+    ['a name with a space', ['a b']],
+    ['a name with a newline', ['a\nb']],
+    ['a regex name', ['.*']],
+    ['an empty name', ['']],
+    ['a 65-character name', ['a'.repeat(65)]],
+    ['too many names', Array.from({ length: 9 }, (_, i) => `f${i}`)],
+    ['a number', [42]],
+    ['a string instead of a list', 'sessionId'],
+  ])('throws INVALID_INPUT for %s', (_name, idFieldNames) => {
+    let thrown: unknown;
+    try {
+      buildSessionQuery(idRef, { idFieldNames: idFieldNames as string[] });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(AppError);
+    expect((thrown as AppError).code).toBe('INVALID_INPUT');
+  });
+
+  it('accepts 8 names of 64 characters', () => {
+    const names = Array.from({ length: 8 }, (_, i) => `${i}${'a'.repeat(63)}`);
+    expect(buildSessionQuery(idRef, { idFieldNames: names })).toContain(names.join('|'));
   });
 
   it('reads each field once, so a getter cannot swap in a hostile value after the check', () => {

@@ -20,7 +20,7 @@ export function ConnectionForm({ existing, submitLabel, onSaved, onCancel }: Pro
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<AppErrorValue | null>(null);
   const [saving, setSaving] = useState(false);
-  const [advanced, setAdvanced] = useState(Boolean(existing?.endpoint || existing?.openReplay));
+  const [advanced, setAdvanced] = useState(Boolean(existing?.endpoint || existing?.openReplay || existing?.sessionIdFields));
   const regions = useRegions();
   const set = (field: keyof ConnectionFormValues) => (value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -83,7 +83,7 @@ export function ConnectionForm({ existing, submitLabel, onSaved, onCancel }: Pro
         <TextField label="Profile name" value={values.profile} onChange={set('profile')} error={errors.profile} placeholder="default" help="From ~/.aws/config or ~/.aws/credentials (SSO profiles work too)." data-testid="conn-profile" />
       )}
       <button type="button" className="btn btn-ghost btn-sm advanced-toggle" aria-expanded={advanced} onClick={() => setAdvanced(!advanced)} data-testid="conn-advanced">
-        {advanced ? '▾' : '▸'} Replay links and endpoint
+        {advanced ? '▾' : '▸'} Replay links, session ID fields and endpoint
       </button>
       {advanced && (
         <div className="form-grid">
@@ -91,6 +91,7 @@ export function ConnectionForm({ existing, submitLabel, onSaved, onCancel }: Pro
             <TextField label="OpenReplay URL" value={values.openReplayBaseUrl} onChange={set('openReplayBaseUrl')} error={errors.openReplayBaseUrl} placeholder="https://app.openreplay.com" help="For replay links when you paste a token or ID." data-testid="conn-or-url" />
             <TextField label="OpenReplay project ID" value={values.openReplayProjectId} onChange={set('openReplayProjectId')} error={errors.openReplayProjectId} placeholder="42" data-testid="conn-or-project" />
           </div>
+          <TextField label="Session ID fields" value={values.sessionIdFields} onChange={set('sessionIdFields')} error={errors.sessionIdFields} className="mono" placeholder="sessionId, or_session" help="Other field names your services log the OpenReplay session ID under (OpenReplay's own names and tokens are always found)." data-testid="conn-id-fields" />
           <TextField label="Custom endpoint" value={values.endpoint} onChange={set('endpoint')} error={errors.endpoint} placeholder="https://logs.us-east-1.amazonaws.com" help="Only for VPC endpoints, proxies or a local emulator." data-testid="conn-endpoint" />
         </div>
       )}

@@ -21,7 +21,9 @@ const POSIX: Record<string, string> = {
 
 const SYNTAX = new Set('^$\\.*+?()[]{}|/'.split(''));
 const CLASS_SPECIAL = new Set(['\\', ']', '[', '^', '-']);
-const SIMPLE_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S', 'n', 't', 'r', 'f', 'v']);
+const SIMPLE_ESCAPES = new Set(['d', 'D', 'w', 'W', 'n', 't', 'r', 'f', 'v']);
+/** RE2's \s is ASCII-only, [\t\n\f\r ]; JS's \s also takes \v, NBSP and other Unicode spaces. */
+const RE2_SPACE = '\\t\\n\\f\\r ';
 
 export interface TranslatedRegex {
   regex: RegExp;
@@ -150,6 +152,12 @@ function escape(src: string, i: number, inClass: boolean): [string, number] {
   if (e === undefined) throw new Re2Error('Trailing backslash', i);
   if (/[1-9]/.test(e)) throw new Re2Error('Backreferences are not supported (RE2)', i);
   if (SIMPLE_ESCAPES.has(e)) return [`\\${e}`, 2];
+  if (e === 's') return [inClass ? RE2_SPACE : `[${RE2_SPACE}]`, 2];
+  if (e === 'S') {
+    // Valid RE2, but a negated set has no JS u-mode spelling inside a class: refused, not guessed.
+    if (inClass) throw new Re2Error('\\S inside a character class is not supported by this emulator', i);
+    return [`[^${RE2_SPACE}]`, 2];
+  }
   if ((e === 'b' || e === 'B') && !inClass) return [`\\${e}`, 2];
   if (e === 'a') return ['\\x07', 2];
   if (e === '0') return ['\\x00', 2];

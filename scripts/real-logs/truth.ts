@@ -5,6 +5,8 @@ export interface TruthFrame {
   file: string | null;
   line: number;
   function: string;
+  /** Set where the runtime itself can tell (Java: the class has an application class loader). */
+  app?: boolean;
 }
 
 export interface TruthError {

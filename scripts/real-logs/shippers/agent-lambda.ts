@@ -7,6 +7,7 @@
  * - Lambda turns each telemetry frame into one event and every stdout line into one event, and
  *   adds its own START / END / REPORT lines (text) or platform records (JSON log format).
  */
+import { lambdaEndLines, lambdaStartLine } from '../../../test/support/shippers/records';
 import type { Captured, Line } from '../capture';
 import { event, timedLines, type ShippedEvent, type Shipper } from './types';
 
@@ -65,11 +66,7 @@ export function lambda(name: string, options: LambdaOptions): Shipper {
               [first, { time: new Date(first).toISOString(), type: 'platform.start', record: { requestId, version: '$LATEST' } }],
               [last, { time: new Date(last).toISOString(), type: 'platform.report', record: { requestId, metrics: { durationMs: Number(ms), billedDurationMs: Math.ceil(Number(ms)), memorySizeMB: 128, maxMemoryUsedMB: 71 }, status: 'success' } }],
             ].map(([t, r]) => [t as number, JSON.stringify(r)] as const)
-          : ([
-              [first, `START RequestId: ${requestId} Version: $LATEST\n`],
-              [last, `END RequestId: ${requestId}\n`],
-              [last, `REPORT RequestId: ${requestId}\tDuration: ${ms} ms\tBilled Duration: ${Math.ceil(Number(ms))} ms\tMemory Size: 128 MB\tMax Memory Used: 71 MB\t\n`],
-            ] as const);
+          : [[first, lambdaStartLine(requestId)] as const, ...lambdaEndLines(requestId, Number(ms)).map((line) => [last, line] as const)];
         for (const [t, message] of lines) platform.push(event(group, stream, t, message, []));
       }
       return [...platform, ...logs].sort((a, b) => a.timestamp - b.timestamp);

@@ -5,6 +5,7 @@
  * ECS FireLens (Docker's fluentd log driver record plus ECS metadata). Simulations for the corpus
  * (shipper simulations), following each tool's documented record layout.
  */
+import { dockerJsonRecord, fireLensRecord, fluentBitRecord, rfc3339Nano, type KubernetesMeta } from '../../../test/support/shippers/records';
 import type { Captured } from '../capture';
 import { event, timedLines, type ShipContext, type ShippedEvent, type Shipper, type StreamLine } from './types';
 
@@ -19,19 +20,17 @@ export const awslogs: Shipper = {
   },
 };
 
-const rfc3339Nano = (ms: number, extra: number) => `${new Date(ms).toISOString().slice(0, -1)}${String(extra).padStart(6, '0')}Z`;
-
 export const dockerJsonFile: Shipper = {
   name: 'Docker json-file (CloudWatch agent)',
   ship(captured, context) {
     const container = context.hex('container', 64);
     return timedLines(captured, context).map((line, i) =>
-      event('/ec2/docker', `i-${context.hex('instance', 17)}/${container}-json.log`, line.timestamp, JSON.stringify({ log: `${line.text}\n`, stream: line.stream, time: rfc3339Nano(line.timestamp, (i * 7919) % 1_000_000) }), [line]),
+      event('/ec2/docker', `i-${context.hex('instance', 17)}/${container}-json.log`, line.timestamp, dockerJsonRecord({ text: line.text, stream: line.stream, time: rfc3339Nano(line.timestamp, i * 7919) }), [line]),
     );
   },
 };
 
-function kubernetesMeta(context: ShipContext) {
+function kubernetesMeta(context: ShipContext): { pod: string; meta: KubernetesMeta } {
   const pod = `${context.service}-${context.hex('rs', 10)}-${context.hex('pod', 5)}`;
   return {
     pod,
@@ -48,30 +47,15 @@ function kubernetesMeta(context: ShipContext) {
   };
 }
 
-/** Fluent Bit's kubernetes filter with Merge_Log: a log that is a JSON object is also parsed into the merge key. */
-function parsedObject(text: string): Record<string, unknown> | undefined {
-  if (!text.trimStart().startsWith('{')) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function fluentBit(name: string, mergeLog: boolean): Shipper {
   return {
     name,
     ship(captured, context) {
       const { pod, meta } = kubernetesMeta(context);
       const stream = `ip-10-0-12-34.eu-west-1.compute.internal-application.var.log.containers.${pod}_shop_${context.service}-${meta.docker_id}.log`;
-      return timedLines(captured, context).map((line, i) => {
-        const record: Record<string, unknown> = { time: rfc3339Nano(line.timestamp, (i * 104_729) % 1_000_000), stream: line.stream, _p: 'F', log: line.text };
-        const merged = mergeLog ? parsedObject(line.text) : undefined;
-        if (merged !== undefined) record.log_processed = merged;
-        record.kubernetes = meta;
-        return event('/aws/containerinsights/shop-eks/application', stream, line.timestamp, JSON.stringify(record), [line]);
-      });
+      return timedLines(captured, context).map((line, i) =>
+        event('/aws/containerinsights/shop-eks/application', stream, line.timestamp, fluentBitRecord({ text: line.text, stream: line.stream, time: rfc3339Nano(line.timestamp, i * 104_729) }, meta, mergeLog), [line]),
+      );
     },
   };
 }
@@ -89,8 +73,7 @@ export const fireLens: Shipper = {
       ecs_task_definition: `${context.service}:17`,
     };
     return timedLines(captured, context).map((line) =>
-      event(`/ecs/firelens/${context.service}`, `${context.service}-firelens-${task}`, line.timestamp,
-        JSON.stringify({ container_id: `${task}-${context.hex('cid', 10)}`, container_name: context.service, source: line.stream, log: line.text, ...meta }), [line]),
+      event(`/ecs/firelens/${context.service}`, `${context.service}-firelens-${task}`, line.timestamp, fireLensRecord(line, `${task}-${context.hex('cid', 10)}`, context.service, meta), [line]),
     );
   },
 };

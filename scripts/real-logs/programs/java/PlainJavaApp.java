@@ -12,7 +12,7 @@ public final class PlainJavaApp {
             try {
                 Shop.run(request.scenario());
             } catch (RuntimeException e) {
-                CorpusTruth.call("error", e);
+                CorpusTruth.call("none", e); // printStackTrace states no level
                 System.err.print("[openReplaySessionToken=" + request.token() + "] report failed: ");
                 e.printStackTrace();
             }

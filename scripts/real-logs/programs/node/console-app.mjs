@@ -11,7 +11,7 @@ for (const request of requests()) {
   try {
     shop.run(request.scenario);
   } catch (error) {
-    call('error', { error });
+    call('none', { error }); // console.error states no level (it writes to stderr)
     if (request.style === 'inspect') console.error('checkout failed:', error, tag);
     else console.error(`${tag} checkout failed:`, error);
   }

@@ -85,9 +85,18 @@ public final class CorpusTruth {
     private static String head(Throwable error) {
         List<String> frames = new ArrayList<>();
         for (StackTraceElement e : error.getStackTrace()) {
-            frames.add("{\"file\":" + quote(e.getFileName()) + ",\"line\":" + e.getLineNumber() + ",\"function\":" + quote(e.getClassName() + "." + e.getMethodName()) + "}");
+            frames.add("{\"file\":" + quote(e.getFileName()) + ",\"line\":" + e.getLineNumber() + ",\"function\":" + quote(e.getClassName() + "." + e.getMethodName()) + ",\"app\":" + isApp(e) + "}");
         }
         return "\"type\":" + quote(error.getClass().getName()) + ",\"message\":" + quote(String.valueOf(error.getMessage())) + ",\"frames\":[" + String.join(",", frames) + "]";
+    }
+
+    /** Application code is what the application class loader loaded; the JDK's classes have none. */
+    private static boolean isApp(StackTraceElement e) {
+        try {
+            return Class.forName(e.getClassName(), false, CorpusTruth.class.getClassLoader()).getClassLoader() != null;
+        } catch (ClassNotFoundException notLoadable) {
+            return false;
+        }
     }
 
     private static String quote(String text) {

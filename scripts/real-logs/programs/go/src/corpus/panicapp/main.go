@@ -20,7 +20,8 @@ func handle(r truth.Request) {
 	defer func() {
 		if v := recover(); v != nil {
 			frames := truth.Panicking()
-			truth.Call("error", &truth.Failure{Type: "runtime.Error", Message: fmt.Sprint(v), Frames: frames, Causes: []truth.Described{}, CausesPrinted: true})
+			// log.Printf states no level.
+			truth.Call("none", &truth.Failure{Type: fmt.Sprintf("%T", v), Message: fmt.Sprint(v), Frames: frames, Causes: []truth.Described{}, CausesPrinted: true})
 			logger.Printf("http: panic serving 10.0.0.7:51234 openReplaySession.id=%s: %v\n%s", r.SessionID, v, debug.Stack())
 		}
 	}()
@@ -41,7 +42,8 @@ func crash(r truth.Request) {
 	}()
 	message := "openReplaySession.id=" + r.SessionID + ": reindex: inventory snapshot missing"
 	defer func() { // records where it panicked, without recovering: the panic goes on
-		truth.Call("fatal", &truth.Failure{Type: "panic", Message: message, Frames: truth.Panicking(), Causes: []truth.Described{}, CausesPrinted: true})
+		// The panic value is a string: %T of it.
+		truth.Call("fatal", &truth.Failure{Type: fmt.Sprintf("%T", message), Message: message, Frames: truth.Panicking(), Causes: []truth.Described{}, CausesPrinted: true})
 	}()
 	shop.Snapshot(message)
 }

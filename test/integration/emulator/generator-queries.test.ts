@@ -1,6 +1,7 @@
 import { GetLogEventsCommand, StartQueryCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmulatorManifest, type ManifestSession, type RunningEmulator, startEmulator } from '../../support/cloudwatch-emulator';
+import { buildSessionQuery } from '../../../shared/session/query';
 import { KEY, client, field, waitForQuery } from './helpers';
 
 let emu: RunningEmulator;
@@ -18,17 +19,9 @@ afterAll(async () => {
   await emu.stop();
 });
 
-const escape = (s: string): string => s.replace(/[.-]/g, (c) => `\\${c}`);
-
-/** The query the app builds (DESIGN.md): every tag convention, digit boundary on the id. */
+/** The query the app builds: every tag convention, digit boundaries on the ID. */
 function correlationQuery(s: ManifestSession): string {
-  const clauses = [`@message like /openReplaySession\\.id=${s.sessionId}([^0-9]|$)/`];
-  if (s.token !== undefined) {
-    clauses.unshift(`@message like "openReplaySessionToken=${s.token}"`, `@message like /"openReplaySessionToken"\\s*:\\s*"${escape(s.token)}"/`);
-  } else {
-    clauses.push(`@message like "openReplaySessionToken=${BigInt(s.sessionId).toString(36)}."`);
-  }
-  return `fields @timestamp, @message, @logStream, @log\n| filter ${clauses.join(' or ')}\n| sort @timestamp asc\n| limit 10000`;
+  return buildSessionQuery({ kind: 'session-id', sessionId: s.sessionId, start: s.start, end: s.end });
 }
 
 async function run(s: ManifestSession, queryString: string) {

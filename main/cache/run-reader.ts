@@ -16,7 +16,7 @@ import { AppError } from '../../shared/errors';
 import { describeMessage } from '../correlation/log-shapes/describe-event';
 import { scrubErrorValue } from '../security/secret-scrubber';
 
-const connectionsSchema = z.array(z.object({ id: z.string(), name: z.string(), logGroups: z.array(z.string()) }));
+const connectionsSchema = z.array(z.object({ id: z.string(), name: z.string(), logGroups: z.array(z.string()), sessionIdFields: z.array(z.string()).optional() }));
 const numbersSchema = z.array(z.number());
 const stringsSchema = z.array(z.string());
 const levels = new Set<string>(levelSchema.options);

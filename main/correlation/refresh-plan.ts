@@ -19,7 +19,7 @@ export type RefreshPlan =
 
 /**
  * What a refresh must query, "where the data allows": only a complete cached run over the same
- * connections and log groups, starting no later than the wanted window, can be extended, and
+ * connections, log groups and session-ID field names, starting no later than the wanted window, can be extended, and
  * only at its end (the part a live session keeps adding to). Anything else is run in full.
  */
 export function planRefresh(cached: CorrelationResult, connections: readonly Connection[], window: TimeWindow): RefreshPlan {
@@ -51,9 +51,12 @@ function sameSources(cached: CorrelationResult, connections: readonly Connection
   if (cached.connections.length !== connections.length) return false;
   return connections.every((c) => {
     const before = cached.connections.find((x) => x.id === c.id);
-    return before !== undefined && sameSet(before.logGroups, c.logGroups);
+    // Other field names find other lines: the cached run is not a part of the new search.
+    return before !== undefined && sameSet(before.logGroups, c.logGroups) && sameSet(lower(before.sessionIdFields), lower(c.sessionIdFields));
   });
 }
+
+const lower = (names: readonly string[] | undefined) => (names ?? []).map((n) => n.toLowerCase());
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const set = new Set(a);

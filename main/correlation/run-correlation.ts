@@ -93,7 +93,7 @@ export async function runCorrelation(input: RunCorrelationInput): Promise<Correl
       events,
       failures,
       complete: failures.length === 0,
-      connections: input.connections.map((c) => ({ id: c.id, name: c.name, logGroups: [...c.logGroups] })),
+      connections: input.connections.map((c) => ({ id: c.id, name: c.name, logGroups: [...c.logGroups], ...(c.sessionIdFields?.length ? { sessionIdFields: [...c.sessionIdFields] } : {}) })),
       ranAt: now(),
     };
   } finally {

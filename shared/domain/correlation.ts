@@ -113,7 +113,8 @@ export const correlationResultSchema = z.object({
   events: z.array(logEventSchema),
   failures: z.array(runFailureSchema),
   complete: z.boolean(),
-  connections: z.array(z.object({ id: z.string(), name: z.string(), logGroups: z.array(z.string()) })),
+  /** What each connection searched: a run with other log groups or session-ID field names is another search. */
+  connections: z.array(z.object({ id: z.string(), name: z.string(), logGroups: z.array(z.string()), sessionIdFields: z.array(z.string()).optional() })),
   ranAt: z.number(),
 });
 export type CorrelationResult = z.infer<typeof correlationResultSchema>;

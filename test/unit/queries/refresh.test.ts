@@ -58,6 +58,12 @@ describe('planRefresh', () => {
     expect(planRefresh({ ...cached, complete: false }, [conn], { ...cachedWindow, to: START + 90 * MIN })).toEqual({ kind: 'full' });
     expect(planRefresh(cached, [{ ...conn, logGroups: ['/a'] }], { ...cachedWindow, to: START + 90 * MIN })).toEqual({ kind: 'full' });
     expect(planRefresh(cached, [conn, { ...conn, id: 'c2' }], { ...cachedWindow, to: START + 90 * MIN })).toEqual({ kind: 'full' });
+    // New session-ID field names find lines the cached run could not: even a covered run is redone.
+    const old = run(cachedWindow, START + 2 * 24 * 60 * MIN, [], []);
+    expect(planRefresh(old, [{ ...conn, sessionIdFields: ['sessionId'] }], cachedWindow)).toEqual({ kind: 'full' });
+    const named = run(cachedWindow, START + 2 * 24 * 60 * MIN, [], [], { connections: [{ id: 'c1', name: 'prod', logGroups: ['/a', '/b'], sessionIdFields: ['sessionId'] }] });
+    expect(planRefresh(named, [{ ...conn, sessionIdFields: ['SESSIONID'] }], cachedWindow)).toEqual({ kind: 'covered' });
+    expect(planRefresh(named, [conn], cachedWindow)).toEqual({ kind: 'full' });
   });
 });
 

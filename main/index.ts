@@ -8,7 +8,9 @@ import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, resolveAppAsset } from './window
 import { rendererResponseHeaders } from './window/content-security-policy';
 import { secureWindowOptions } from './window/window-options';
 import { createDeepLinkQueue, deepLinksFromArgv } from './deep-links/deep-link-queue';
-import { composeApp } from './app/compose';
+import { composeApp, type ComposedApp } from './app/compose';
+import { sessionFilesFromArgv } from './files/launch-files';
+import { electronFileDialogs } from './window/electron-dialogs';
 import { resolveDataDir } from './config/data-dir';
 import { reportStartupFailure } from './app/startup-failure';
 
@@ -40,13 +42,29 @@ async function start(): Promise<void> {
     }
   });
 
+  // Session files the OS opens with orcw take the deep links' path: held until the renderer is ready.
+  let services: ComposedApp | null = null;
+  const sessionFiles = createDeepLinkQueue((filePath) => {
+    void services?.openSessionFile(filePath);
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+
   app.setAsDefaultProtocolClient('orcw');
   app.on('open-url', (event, url) => {
     event.preventDefault();
     deepLinks.push(url);
   });
-  app.on('second-instance', (_event, argv) => deepLinksFromArgv(argv).forEach((url) => deepLinks.push(url)));
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    sessionFiles.push(filePath);
+  });
+  app.on('second-instance', (_event, argv) => {
+    deepLinksFromArgv(argv).forEach((url) => deepLinks.push(url));
+    sessionFilesFromArgv(argv).forEach((filePath) => sessionFiles.push(filePath));
+  });
   deepLinksFromArgv(process.argv).forEach((url) => deepLinks.push(url));
+  sessionFilesFromArgv(process.argv).forEach((filePath) => sessionFiles.push(filePath));
 
   await app.whenReady();
   const rendererRoot = path.join(__dirname, '..', 'renderer');
@@ -59,16 +77,21 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 
-  const services = await composeApp({
+  services = await composeApp({
     dataDir: resolveDataDir({ electronUserData: app.getPath('userData') }),
     version: app.getVersion(),
     electron: true,
     events,
     openExternal: (url) => shell.openExternal(url),
     copyText: (text) => clipboard.writeText(text),
-    onRendererReady: () => deepLinks.markReady(),
+    onRendererReady: () => {
+      deepLinks.markReady();
+      sessionFiles.markReady();
+    },
+    dialogs: electronFileDialogs(() => window, app.getPath('downloads')),
   });
-  handle(createRouter(services.handlers, APP_ORIGIN), () => window);
+  const composed = services;
+  handle(createRouter(composed.handlers, APP_ORIGIN), () => window);
 
   window = new BrowserWindow(secureWindowOptions(path.join(__dirname, '..', 'preload', 'preload.cjs')));
   window.webContents.on('will-navigate', (event) => event.preventDefault());
@@ -81,7 +104,7 @@ async function start(): Promise<void> {
   await window.loadURL(APP_ENTRY_URL);
 
   app.on('window-all-closed', () => {
-    services.close();
+    composed.close();
     app.quit();
   });
 }

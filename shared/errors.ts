@@ -46,6 +46,8 @@ export const errorCodes = [
   'CACHE_TOO_NEW',
   'CACHE_WRITE_FAILED',
   'CACHE_IMPORT_INVALID',
+  // Files the user saves
+  'FILE_WRITE_FAILED',
   // Shell
   'EXTERNAL_URL_REFUSED',
   /** A link to a host that is not a known OpenReplay: opened only once the user confirms the host. */

@@ -2,6 +2,8 @@ import type { EventEmitter } from '../ipc/events';
 import type { Handlers } from '../ipc/router';
 import { createExternalOpener } from '../shell/external-url';
 import type { SecretStore } from '../keychain/secret-store';
+import type { FileDialogs } from '../files/file-dialogs';
+import { createSessionFiles } from '../files/session-files';
 import { createCoreServices } from './core-services';
 
 export interface ComposeOptions {
@@ -13,12 +15,21 @@ export interface ComposeOptions {
   openExternal: (url: string) => Promise<void>;
   copyText: (text: string) => void;
   onRendererReady: () => void;
+  /**
+   * The OS file dialogs (Electron's), or the e2e harness's test-controlled stand-in. Callers that
+   * never open one (unit tests, benches) leave it out: every dialog then counts as cancelled.
+   */
+  dialogs?: FileDialogs;
   /** The OS keychain unless a test passes another store. */
   secrets?: SecretStore;
 }
 
+const cancelledDialogs: FileDialogs = { chooseSavePath: async () => null, chooseOpenPath: async () => null };
+
 export interface ComposedApp {
   handlers: Handlers;
+  /** A session file the OS handed to orcw: imported into the cache, then announced to the renderer. */
+  openSessionFile(path: string): Promise<void>;
   close(): void;
 }
 
@@ -36,6 +47,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   const openExternal = createExternalOpener(options.openExternal, async () =>
     (await connections.list()).flatMap((c) => (c.openReplay ? [c.openReplay.baseUrl] : [])),
   );
+  const files = createSessionFiles({ cache, dialogs: options.dialogs ?? cancelledDialogs, announce: (event) => options.events.emit('app:session-file', event) });
   const handlers: Handlers = {
     'app:info': () => ({
       version: options.version,
@@ -74,6 +86,11 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     'cache:stats': () => cache.stats(),
     'cache:export': ({ sessionId, format }) => cache.exportSession(sessionId, format),
     'cache:import': ({ content }) => cache.importSession(content),
+    'cache:related-errors': ({ sessionId, fingerprints, limit }) => cache.relatedErrors(sessionId, fingerprints, limit),
+    'cache:error-sessions': ({ text, limit }) => cache.sessionsWithError(text, limit),
+    'files:save-report': ({ sessionId }) => files.saveReport(sessionId),
+    'files:save-session': ({ sessionId }) => files.saveSession(sessionId),
+    'files:open-session': () => files.openWithDialog(),
   };
-  return { handlers, close: () => core.close() };
+  return { handlers, openSessionFile: (path) => files.openFromOs(path), close: () => core.close() };
 }

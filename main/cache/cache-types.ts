@@ -1,4 +1,6 @@
 import type { CacheStats, SearchHit, SearchQuery, SessionSummary } from '../../shared/domain/cache';
+import type { ErrorOccurrence, RelatedErrors } from '../../shared/domain/error-sessions';
+import type { ImportResult } from '../../shared/domain/session-file';
 import type { CorrelationResult } from '../../shared/domain/correlation';
 import type { AppErrorValue } from '../../shared/errors';
 import type { CoveredWindow } from './covered-windows';
@@ -40,7 +42,14 @@ export interface CacheStore {
   stats(): CacheStats;
   setCapBytes(bytes: number): void;
   exportSession(sessionId: string, format: 'json' | 'md'): { fileName: string; content: string };
-  /** All or nothing: CACHE_IMPORT_INVALID (with a hint) on bad input. */
-  importSession(content: string): SessionSummary;
+  /**
+   * All or nothing: CACHE_IMPORT_INVALID (with a hint) on bad input. A run already cached (the
+   * same file imported again, or the export of a run fetched here) is not stored twice.
+   */
+  importSession(content: string): ImportResult;
+  /** Other cached sessions with the same error fingerprints, from each session's shown run. */
+  relatedErrors(sessionId: string, fingerprints: readonly string[], limit: number): RelatedErrors[];
+  /** Cached sessions with an error of this fingerprint (prefix) or exception type. */
+  sessionsWithError(text: string, limit: number): ErrorOccurrence[];
   close(): void;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { correlationResultSchema, type CorrelationResult } from '../../shared/domain/correlation';
+import { SESSION_FILE_HINT } from '../../shared/domain/session-file';
 import { AppError } from '../../shared/errors';
 import { describeMessage } from '../correlation/log-shapes/describe-event';
 
@@ -29,7 +30,7 @@ export function encodeExport(result: CorrelationResult, cachedAt: number, export
   return `${JSON.stringify(envelope)}\n`;
 }
 
-const IMPORT_HINT = 'Import a file made by "Export session → JSON" (orcw cache export <session> --format json); Markdown reports cannot be imported.';
+const IMPORT_HINT = SESSION_FILE_HINT;
 
 function invalid(message: string, hint = IMPORT_HINT): AppError {
   return new AppError('CACHE_IMPORT_INVALID', message, hint);

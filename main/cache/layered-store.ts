@@ -1,5 +1,7 @@
 import type { CacheStats, SearchHit, SearchQuery, SessionSummary } from '../../shared/domain/cache';
 import type { CorrelationResult } from '../../shared/domain/correlation';
+import type { ErrorOccurrence, RelatedErrors } from '../../shared/domain/error-sessions';
+import type { ImportResult } from '../../shared/domain/session-file';
 import { AppError, type AppErrorValue } from '../../shared/errors';
 import type { CacheStore, OpenedSession, SavedRun } from './cache-types';
 import type { CoveredWindow } from './covered-windows';
@@ -103,8 +105,35 @@ export class LayeredStore implements CacheStore {
     return this.disk.exportSession(sessionId, format);
   }
 
-  importSession(content: string): SessionSummary {
+  importSession(content: string): ImportResult {
     return this.write((store) => store.importSession(content)).value;
+  }
+
+  relatedErrors(sessionId: string, fingerprints: readonly string[], limit: number): RelatedErrors[] {
+    const disk = this.disk.relatedErrors(sessionId, fingerprints, limit);
+    if (!this.overflow) return disk;
+    // Runs saved after the disk failed are in memory; a session in both counts once (its newer run).
+    const merged = new Map(this.overflow.relatedErrors(sessionId, fingerprints, limit).map((r) => [r.fingerprint, r]));
+    for (const entry of disk) {
+      const memory = merged.get(entry.fingerprint);
+      if (!memory) {
+        merged.set(entry.fingerprint, entry);
+        continue;
+      }
+      const seen = new Set(memory.sessions.map((o) => o.sessionId));
+      const extra = entry.sessions.filter((o) => !seen.has(o.sessionId));
+      const sessions = [...memory.sessions, ...extra].sort((a, b) => b.firstSeen - a.firstSeen).slice(0, limit);
+      merged.set(entry.fingerprint, { fingerprint: entry.fingerprint, sessionCount: memory.sessionCount + entry.sessionCount - (entry.sessions.length - extra.length), sessions });
+    }
+    return [...merged.values()];
+  }
+
+  sessionsWithError(text: string, limit: number): ErrorOccurrence[] {
+    const fromMemory = this.overflow?.sessionsWithError(text, limit) ?? [];
+    const inMemory = new Set(fromMemory.map((o) => o.sessionId));
+    return [...fromMemory, ...this.disk.sessionsWithError(text, limit).filter((o) => !inMemory.has(o.sessionId))]
+      .sort((a, b) => b.firstSeen - a.firstSeen)
+      .slice(0, limit);
   }
 
   close(): void {

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../shared/errors';
+import { SHORT_TYPE_SQL } from './error-sessions';
 import { inTransaction } from './transaction';
 
 /** Written to the file header (`PRAGMA application_id`) so a foreign SQLite file is told apart from ours. */
@@ -165,6 +166,18 @@ const migrations: readonly Migration[] = [
       ALTER TABLE error_groups ADD COLUMN exception TEXT;
       -- 0: saved before the parts were stored; they are derived from the messages when read.
       ALTER TABLE runs ADD COLUMN parts INTEGER NOT NULL DEFAULT 0;
+    `);
+  },
+  (db) => {
+    db.exec(`
+      -- When the run came from a session file (NULL: from CloudWatch), for the "Imported" mark.
+      ALTER TABLE runs ADD COLUMN imported_at INTEGER;
+      -- Errors across sessions: the same fingerprint, exception type or its last segment in other
+      -- cached sessions, most recent first: one index range each (error-sessions.ts repeats the
+      -- expression). run_id makes the fingerprint index cover the per-session count.
+      CREATE INDEX error_groups_fingerprint ON error_groups(fingerprint, first_seen, run_id);
+      CREATE INDEX error_groups_type ON error_groups(type COLLATE NOCASE, first_seen);
+      CREATE INDEX error_groups_short_type ON error_groups(${SHORT_TYPE_SQL} COLLATE NOCASE, first_seen);
     `);
   },
 ];

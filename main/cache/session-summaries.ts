@@ -14,10 +14,11 @@ interface SummaryRow {
   event_count: number;
   group_count: number;
   complete: number;
+  imported_at: number | null;
 }
 
 const SUMMARY_SELECT = `SELECT s.id, s.last_viewed_at, r.id AS run_id, r.saved_at, r.session_json, r.event_count,
-  r.group_count, r.complete FROM sessions s JOIN runs r ON r.id = s.current_run_id`;
+  r.group_count, r.complete, r.imported_at FROM sessions s JOIN runs r ON r.id = s.current_run_id`;
 
 function toSummary(db: DatabaseSync, row: SummaryRow): SessionSummary {
   const session = sessionInfoSchema.parse(JSON.parse(row.session_json));
@@ -26,7 +27,7 @@ function toSummary(db: DatabaseSync, row: SummaryRow): SessionSummary {
   const summary: SessionSummary = {
     sessionId: row.id, start: session.start, cachedAt: row.saved_at, lastViewedAt: row.last_viewed_at,
     eventCount: row.event_count, errorGroupCount: row.group_count, complete: row.complete === 1,
-    topErrors: titles.map((t) => t.title),
+    topErrors: titles.map((t) => t.title), imported: row.imported_at !== null,
   };
   if (session.token !== undefined) summary.token = session.token;
   if (session.replayUrl !== undefined) summary.replayUrl = session.replayUrl;

@@ -1,12 +1,16 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { searchQuerySchema, type CacheStats, type SearchHit, type SearchQuery, type SessionSummary } from '../../shared/domain/cache';
 import type { CorrelationResult } from '../../shared/domain/correlation';
+import type { ErrorOccurrence, RelatedErrors } from '../../shared/domain/error-sessions';
+import type { ImportResult } from '../../shared/domain/session-file';
 import { AppError } from '../../shared/errors';
 import { BackgroundIndexer } from './background-indexer';
 import type { CacheStore, OpenedSession, SavedRun } from './cache-types';
 import type { CoveredWindow } from './covered-windows';
 import { deleteSessionRows, evictOverCap, releaseFreePages, usedBytes } from './eviction';
+import { relatedErrors, sessionsWithError } from './error-sessions';
 import { decodeExport, encodeExport, exportFileName } from './export-format';
+import { findSameRun, markImported } from './import-run';
 import { renderMarkdownReport } from './markdown-report';
 import { RUN_COLUMNS, readRun, type RunRow } from './run-reader';
 import { indexStep, pendingEvents } from './index-builder';
@@ -213,12 +217,24 @@ export class SqliteCache implements CacheStore {
     return { fileName: exportFileName(sessionId, format), content };
   }
 
-  importSession(content: string): SessionSummary {
+  importSession(content: string): ImportResult {
     const { result } = decodeExport(content);
-    this.saveRun(result);
+    const duplicate = this.read(() => findSameRun(this.db, result)) !== undefined;
+    if (!duplicate) {
+      const { runId } = this.saveRun(result);
+      this.write(() => markImported(this.db, runId, this.options.now()));
+    }
     const summary = this.read(() => summaryOf(this.db, result.session.id));
     if (!summary) throw notFound(result.session.id);
-    return summary;
+    return { summary, duplicate };
+  }
+
+  relatedErrors(sessionId: string, fingerprints: readonly string[], limit: number): RelatedErrors[] {
+    return this.read(() => relatedErrors(this.db, sessionId, fingerprints, limit));
+  }
+
+  sessionsWithError(text: string, limit: number): ErrorOccurrence[] {
+    return this.read(() => sessionsWithError(this.db, text, limit));
   }
 
   close(): void {

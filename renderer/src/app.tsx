@@ -1,12 +1,15 @@
 import { ErrorBoundary } from './components/common/error-boundary';
+import { DropOverlay } from './components/shell/drop-overlay';
 import { NavRail } from './components/shell/nav-rail';
 import { HostConfirmDialog } from './components/shell/host-confirm-dialog';
 import { LinkPreviewDialog } from './components/shell/link-preview-dialog';
 import { Notices } from './components/shell/notices';
 import { OfflineBanner } from './components/shell/offline-banner';
+import { MAIN_ID, SkipLinks } from './components/shell/skip-links';
 import { TopBar } from './components/shell/top-bar';
 import { useBootstrap } from './hooks/use-bootstrap';
 import { useBridgeEvents } from './hooks/use-bridge-events';
+import { useFileDrop } from './hooks/use-file-drop';
 import { useShortcuts } from './hooks/use-shortcuts';
 import { useTheme } from './hooks/use-theme';
 import { useStore } from './store/store';
@@ -40,16 +43,18 @@ export function App() {
   useBridgeEvents();
   useShortcuts();
   useTheme();
+  const dragging = useFileDrop();
   const route = useStore((s) => s.route);
   const View = views[route];
   return (
     <div className="app" data-route={route}>
+      <SkipLinks />
       <NavRail />
       <TopBar />
       <div className="banner-area">
         <OfflineBanner />
       </div>
-      <main className="main">
+      <main className="main" id={MAIN_ID} tabIndex={-1}>
         <ErrorBoundary area={areas[route]} resetKey={route}>
           <View />
         </ErrorBoundary>
@@ -57,6 +62,7 @@ export function App() {
       <Notices />
       <LinkPreviewDialog />
       <HostConfirmDialog />
+      <DropOverlay shown={dragging} />
     </div>
   );
 }

@@ -13,6 +13,8 @@ export const sessionSummarySchema = z.object({
   complete: z.boolean(),
   /** Titles of the largest error groups, for the recent-sessions list. */
   topErrors: z.array(z.string()),
+  /** The shown run came from a session file, not from CloudWatch. */
+  imported: z.boolean(),
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 

@@ -38,11 +38,17 @@ const capabilities = {
   cacheStats: 'cache:stats',
   exportSession: 'cache:export',
   importSession: 'cache:import',
+  relatedErrors: 'cache:related-errors',
+  sessionsWithError: 'cache:error-sessions',
+  saveReport: 'files:save-report',
+  saveSessionFile: 'files:save-session',
+  openSessionFile: 'files:open-session',
 } as const satisfies Record<string, InvokeChannel>;
 
 const subscriptions = {
   onProgress: 'session:progress',
   onDeepLink: 'app:deep-link',
+  onSessionFile: 'app:session-file',
 } as const satisfies Record<string, EventChannel>;
 
 type Capabilities = typeof capabilities;

@@ -21,6 +21,8 @@ import {
   sessionSummarySchema,
 } from '../domain/cache';
 import { scanPlanRequestSchema, scanPlanSchema } from '../domain/scan-plan';
+import { errorOccurrenceSchema, errorSessionsQuerySchema, relatedErrorsRequestSchema, relatedErrorsSchema } from '../domain/error-sessions';
+import { importResultSchema, MAX_SESSION_FILE_BYTES, openedFileEventSchema, savedFileSchema } from '../domain/session-file';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings';
 
 const nothing = z.undefined();
@@ -83,16 +85,26 @@ export const invokeChannels = {
   'cache:clear': { request: nothing, response: nothing },
   'cache:stats': { request: nothing, response: cacheStatsSchema },
   'cache:export': { request: exportRequestSchema, response: exportResultSchema },
+  /** A session file's text the user dropped on the window (read in the renderer, never a path). */
   'cache:import': {
-    request: z.object({ content: z.string().max(512 * 1024 * 1024) }),
-    response: sessionSummarySchema,
+    request: z.object({ content: z.string().max(MAX_SESSION_FILE_BYTES) }),
+    response: importResultSchema,
   },
+  'cache:related-errors': { request: relatedErrorsRequestSchema, response: z.array(relatedErrorsSchema) },
+  'cache:error-sessions': { request: errorSessionsQuerySchema, response: z.array(errorOccurrenceSchema) },
+
+  // Files: main shows the dialog and writes or reads the path the user picked there. null: cancelled.
+  'files:save-report': { request: sessionIdRequest, response: savedFileSchema.nullable() },
+  'files:save-session': { request: sessionIdRequest, response: savedFileSchema.nullable() },
+  'files:open-session': { request: nothing, response: importResultSchema.nullable() },
 } as const;
 
 /** Main → renderer events. Nothing else is ever sent to the renderer unprompted. */
 export const eventChannels = {
   'session:progress': correlationProgressSchema,
   'app:deep-link': z.object({ url: z.string().max(16_384) }),
+  /** A session file the OS opened with orcw (double-click, drag onto the dock icon), once imported. */
+  'app:session-file': openedFileEventSchema,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

@@ -1,19 +1,23 @@
 /**
  * Cache benchmark (issue 6): ingest rate, full-text search latency, cold open time and size,
- * each printed with its target and a ratio against a baseline measured in the same run.
- * Run: npx tsx test/bench/cache.bench.ts [--events 1000000]
+ * and (issue 13) errors across sessions on a cache of many sessions, each printed with its
+ * target and a ratio against a baseline measured in the same run.
+ * Run: npx tsx test/bench/cache.bench.ts [--events 1000000] [--sessions 5000] [--errors-only]
  * The database and NDJSON files live in a temp directory that is deleted at the end.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SearchQuery } from '../../shared/domain/cache';
 import type { CorrelationResult } from '../../shared/domain/correlation';
+import { DatabaseSync } from 'node:sqlite';
 import { openCache } from '../../main/cache/cache-store';
 import { makeCorrelationResult } from '../support/cache-fixtures/correlation-results';
 
+const sessionsArg = process.argv.indexOf('--sessions');
+const MANY_SESSIONS = sessionsArg > 0 ? Number(process.argv[sessionsArg + 1]) : 5_000;
 const eventsArg = process.argv.indexOf('--events');
 const TOTAL = eventsArg > 0 ? Number(process.argv[eventsArg + 1]) : 1_000_000;
 const PER_SESSION = 10_000;
@@ -147,8 +151,73 @@ function coldOpen(mode: 'cache' | 'json', args: string[]): { openMs: number; imp
   return JSON.parse(run.stdout.trim()) as { openMs: number; importMs: number; events: number };
 }
 
+/**
+ * Errors across sessions: a cache of MANY_SESSIONS small sessions (their errors recur across
+ * sessions, as real causes do), then the group list's query (other sessions per fingerprint of
+ * one session) and Search's sessions by type / last type segment / fingerprint prefix. Baseline:
+ * the same store calls on a copy of the database without the three indexes.
+ */
+function benchErrorsAcrossSessions(): void {
+  const many = join(dir, 'many');
+  mkdirSync(many);
+  const { store } = openCache({ dataDir: many, capBytes: 64 * 1024 * 1024 * 1024, backgroundIndex: false });
+  const samples: CorrelationResult[] = [];
+  for (let s = 0; s < MANY_SESSIONS; s += 1) {
+    const result = makeCorrelationResult({ seed: 20_000 + s, events: 60, complete: true, failures: 0 });
+    store.saveRun(result);
+    if (s % Math.ceil(MANY_SESSIONS / 40) === 0 && result.groups.length > 0) samples.push(result);
+    if (s % 500 === 499) process.stdout.write(`  cached ${fmt(s + 1)} sessions\r`);
+  }
+  store.close();
+  const unindexed = join(dir, 'many-unindexed');
+  mkdirSync(unindexed);
+  copyFileSync(join(many, 'cache.db'), join(unindexed, 'cache.db'));
+  const db = new DatabaseSync(join(unindexed, 'cache.db'));
+  const groupRows = (db.prepare('SELECT count(*) AS n FROM error_groups').get() as { n: number }).n;
+  db.exec('DROP INDEX error_groups_fingerprint; DROP INDEX error_groups_type; DROP INDEX error_groups_short_type;');
+  db.close();
+
+  const measure = (dataDir: string) => {
+    const opened = openCache({ dataDir, backgroundIndex: false }).store;
+    const related: number[] = [];
+    const byError: number[] = [];
+    let found = 0;
+    const queries = samples.flatMap((r) => [r.groups[0]!.type, r.groups[0]!.fingerprint.slice(0, 10)]);
+    for (let rep = 0; rep < 5; rep += 1) {
+      for (const r of samples) {
+        const t = performance.now();
+        found += opened.relatedErrors(r.session.id, r.groups.map((g) => g.fingerprint), 20).reduce((n, e) => n + e.sessionCount, 0);
+        related.push(performance.now() - t);
+      }
+      for (const text of queries) {
+        const t = performance.now();
+        found += opened.sessionsWithError(text, 100).length;
+        byError.push(performance.now() - t);
+      }
+    }
+    opened.close();
+    return { related, byError, found };
+  };
+  measure(many); // warm the page cache and JIT
+  const indexed = measure(many);
+  const baseline = measure(unindexed);
+  if (indexed.found !== baseline.found) throw new Error(`indexes changed the answers: ${indexed.found} vs ${baseline.found}`);
+  const relP95 = percentile(indexed.related, 95);
+  const errP95 = percentile(indexed.byError, 95);
+  console.log(`errors across ${fmt(MANY_SESSIONS)} sessions (${fmt(groupRows)} error groups; ${fmt(indexed.found)} matches found)`);
+  console.log(`  other sessions per fingerprint (one session's groups) p50 ${fmt(median(indexed.related), 2)} ms  p95 ${fmt(relP95, 2)} ms   target p95 < 10 ms [${verdict(relP95 < 10)}]   baseline without indexes p50 ${fmt(median(baseline.related), 2)} ms (ratio ${fmt(median(baseline.related) / median(indexed.related), 0)}x faster)`);
+  console.log(`  sessions by type / fingerprint (limit 100)           p50 ${fmt(median(indexed.byError), 2)} ms  p95 ${fmt(errP95, 2)} ms   target p95 < 10 ms [${verdict(errP95 < 10)}]   baseline without indexes p50 ${fmt(median(baseline.byError), 2)} ms (ratio ${fmt(median(baseline.byError) / median(indexed.byError), 0)}x faster)`);
+}
+
 try {
   const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+  if (process.argv.includes('--errors-only')) benchErrorsAcrossSessions();
+  else benchEverything(load);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function benchEverything(load: () => string): void {
   console.log(`orcw cache bench: ${fmt(TOTAL)} events in ${SESSIONS} sessions of ${fmt(PER_SESSION)}; Node ${process.version}; load average ${load()}`);
   const ing = ingest();
   const cacheRate = (TOTAL / ing.cacheMs) * 1000;
@@ -176,7 +245,6 @@ try {
   const openMs = median(cache.map((c) => c.openMs));
   const jsonMs = median(json.map((c) => c.openMs));
   console.log(`cold open         ${fmt(openMs, 1)} ms for ${fmt(cache[0]?.events ?? 0)} events (median of 5 fresh processes; + ${fmt(median(cache.map((c) => c.importMs)), 0)} ms first import of the cache code)   target < 100 ms [${verdict(openMs < 100)}]   baseline JSON.parse of the export ${fmt(jsonMs, 1)} ms (ratio ${fmt(openMs / jsonMs, 2)}x)`);
+  benchErrorsAcrossSessions();
   console.log(`done; load average ${load()}`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -35,8 +35,14 @@ test('a whole session, keyboard only', async ({ orcw }, testInfo) => {
   // Tab reaches the error groups; arrows and Enter filter the list to a group.
   for (let i = 0; i < 40 && (await focused(page)).testId !== 'error-groups'; i += 1) await page.keyboard.press('Tab');
   expect((await focused(page)).testId).toBe('error-groups');
-  const outline = await page.getByTestId('error-groups').evaluate((el) => getComputedStyle(el.querySelector('.is-active')!).borderColor);
-  expect(outline).not.toBe('rgba(0, 0, 0, 0)');
+  // The focused list's active row carries a visible 2 px focus ring.
+  const ring = await page.getByTestId('error-groups').evaluate((el) => {
+    const style = getComputedStyle(el.querySelector('.is-active')!);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), color: style.outlineColor };
+  });
+  expect(ring).toMatchObject({ style: 'solid' });
+  expect(ring.width).toBeGreaterThanOrEqual(2);
+  expect(ring.color).not.toBe('rgba(0, 0, 0, 0)');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   const second = expectedGroups(session)[1]!;

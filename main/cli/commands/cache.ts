@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { searchQuerySchema, type SessionSummary } from '../../../shared/domain/cache';
 import { levelSchema } from '../../../shared/domain/correlation';
@@ -8,14 +8,13 @@ import { parseSessionReference } from '../../../shared/session/parse-reference';
 import type { CacheStore } from '../../cache/cache-store';
 import { PRIVATE_FILE_MODE } from '../../config/private-files';
 import { renderMarkdownReport } from '../../cache/markdown-report';
+import { readSessionFile } from '../../files/read-session-file';
 import { resultToJson } from '../../correlation/result-json';
 import { resultSummary } from '../../correlation/result-summary';
 import { UsageError, defineCommand, type CliContext } from '../command';
 import { formatBytes, table } from '../format';
 
 const iso = (ms: number) => formatTimestamp(ms, 'utc');
-/** An import larger than this is not a session export (the IPC contract uses the same bound). */
-const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 /** The cache needs no keychain or network: `orcw cache …` works on a plane. */
 async function withCache<T>(context: CliContext, use: (cache: CacheStore) => Promise<T> | T): Promise<T> {
@@ -159,16 +158,9 @@ export const cacheImport = defineCommand({
   run: ({ positionals }, context) =>
     withCache(context, async (cache) => {
       const file = positionals[0] ?? '';
-      let content: string;
-      try {
-        content = await readFile(file, 'utf8');
-      } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-        throw new AppError('NOT_FOUND', `Cannot read ${file} (${reason}).`, 'Give the path of a file written by orcw cache export --format json.');
-      }
-      if (Buffer.byteLength(content) > MAX_IMPORT_BYTES) throw new AppError('CACHE_IMPORT_INVALID', `${file} is larger than 512 MB.`, 'Import one exported session at a time.');
-      const summary = cache.importSession(content);
-      context.out(`Imported session ${summary.sessionId}: ${summary.eventCount} events, ${summary.errorGroupCount} error group(s)${summary.complete ? '' : ' (incomplete run)'}.`);
+      const { summary, duplicate } = cache.importSession(await readSessionFile(file));
+      const what = `session ${summary.sessionId}: ${summary.eventCount} events, ${summary.errorGroupCount} error group(s)${summary.complete ? '' : ' (incomplete run)'}`;
+      context.out(duplicate ? `Already cached, nothing added: ${what}.` : `Imported ${what}.`);
     }),
 });
 

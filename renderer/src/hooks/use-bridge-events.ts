@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { call, correlator } from '../lib/api';
 import { useStore } from '../store/store';
+import { announceImport } from './use-session-import';
 
 /**
  * Subscribes to main's events, then tells main the renderer is ready so deep links that arrived
@@ -14,10 +15,13 @@ export function useBridgeEvents(): void {
     const { receiveProgress, openLink } = useStore.getState();
     const offProgress = api.onProgress((progress) => receiveProgress(progress));
     const offDeepLink = api.onDeepLink(({ url }) => void openLink(url));
+    // A session file the OS opened with orcw: main has imported it (or says why not).
+    const offSessionFile = api.onSessionFile((event) => announceImport(event.ok ? { ok: true, value: event.result } : event, event.fileName));
     void call((bridge) => bridge.rendererReady());
     return () => {
       offProgress();
       offDeepLink();
+      offSessionFile();
     };
   }, []);
 }

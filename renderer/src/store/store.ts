@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createConnectionsSlice } from './connections-slice';
 import { createNavSlice } from './nav-slice';
+import { createRelatedSlice } from './related-slice';
 import { createSessionSlice } from './session-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createStatusSlice } from './status-slice';
@@ -16,6 +17,7 @@ export const useStore = create<AppState>()((...args) => ({
   ...createConnectionsSlice(...args),
   ...createSettingsSlice(...args),
   ...createPromptsSlice(...args),
+  ...createRelatedSlice(...args),
 }));
 
 export type { AppState } from './types';

@@ -6,7 +6,8 @@ import type { ViewSlice } from './view-slice';
 import type { ConnectionsSlice } from './connections-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { PromptsSlice } from './prompts-slice';
+import type { RelatedSlice } from './related-slice';
 
-export type AppState = NavSlice & StatusSlice & SessionSlice & ViewSlice & ConnectionsSlice & SettingsSlice & PromptsSlice;
+export type AppState = NavSlice & StatusSlice & SessionSlice & ViewSlice & ConnectionsSlice & SettingsSlice & PromptsSlice & RelatedSlice;
 
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -1,6 +1,7 @@
 import { Icon } from '../components/common/icons';
 import { InlineError } from '../components/common/inline-error';
 import { RecentSessions } from '../components/home/recent-sessions';
+import { useSessionImport } from '../hooks/use-session-import';
 import { useStore } from '../store/store';
 
 const examples = [
@@ -15,6 +16,7 @@ export function HomeView() {
   const connections = useStore((s) => s.connections);
   const connectionsError = useStore((s) => s.connectionsError);
   const navigate = useStore((s) => s.navigate);
+  const { openWithDialog } = useSessionImport();
   return (
     <div className="page">
       <div className="page-inner">
@@ -48,9 +50,12 @@ export function HomeView() {
         <section className="card">
           <div className="card-header">
             <h2>Recent sessions</h2>
-            <span className="faint">
+            <span className="faint card-hint">
               <kbd>j</kbd> <kbd>k</kbd> to move, <kbd>Enter</kbd> to open, <kbd>Delete</kbd> to remove
             </span>
+            <button type="button" className="btn btn-sm" onClick={() => void openWithDialog()} title="Import a session saved with Save session (or drop the file on the window)" data-testid="open-session-file">
+              <Icon name="folder" size={14} /> Open file…
+            </button>
           </div>
           <RecentSessions />
         </section>

@@ -7,6 +7,7 @@ import { createRouter } from '../../../main/ipc/router';
 import { resolveAppAsset } from '../../../main/window/app-protocol';
 import { rendererResponseHeaders } from '../../../main/window/content-security-policy';
 import { createDeepLinkQueue } from '../../../main/deep-links/deep-link-queue';
+import { createTestDialogs, type TestDialogs } from './test-dialogs';
 
 /**
  * The renderer is served under this origin in Chromium. `*.localhost` is a secure context, like
@@ -24,7 +25,11 @@ export interface HarnessApp {
   /** What the app asked the OS to do — recorded here because there is no OS shell in Chromium. */
   clipboard: string[];
   openedExternal: string[];
+  /** The file dialogs main shows: queue the user's choice, read what was asked. */
+  dialogs: Pick<TestDialogs, 'answer' | 'requests'>;
   sendDeepLink(url: string): void;
+  /** A session file the OS opens with orcw (double-click): what main/index.ts feeds on open-file/argv. */
+  sendOpenFile(path: string): void;
   close(): Promise<void>;
 }
 
@@ -42,6 +47,9 @@ export async function launchHarnessApp(page: Page, dataDir: string): Promise<Har
       .catch(() => undefined);
   };
   const deepLinks = createDeepLinkQueue((url) => deliver('app:deep-link', { url }));
+  // Delivered only once the renderer is ready, long after `composed` below exists.
+  const sessionFiles = createDeepLinkQueue((filePath) => void composed.openSessionFile(filePath));
+  const dialogs = createTestDialogs();
   const composed: ComposedApp = await composeApp({
     dataDir,
     version: 'e2e',
@@ -53,7 +61,11 @@ export async function launchHarnessApp(page: Page, dataDir: string): Promise<Har
     copyText: (text) => {
       clipboard.push(text);
     },
-    onRendererReady: () => deepLinks.markReady(),
+    onRendererReady: () => {
+      deepLinks.markReady();
+      sessionFiles.markReady();
+    },
+    dialogs,
   });
   const router = createRouter(composed.handlers, HARNESS_ORIGIN);
 
@@ -97,7 +109,9 @@ export async function launchHarnessApp(page: Page, dataDir: string): Promise<Har
     dataDir,
     clipboard,
     openedExternal,
+    dialogs,
     sendDeepLink: (url) => deepLinks.push(url),
+    sendOpenFile: (filePath) => sessionFiles.push(filePath),
     close: async () => composed.close(),
   };
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCache } from '../../../main/cache/cache-store';
 import { makeCorrelationResult, sessionIdFor } from '../../support/cache-fixtures/correlation-results';
@@ -28,11 +29,34 @@ describe('export and import', () => {
     here.close();
 
     const there = openCache({ dataDir: freshDir(), now: () => 2_000 }).store;
-    const summary = there.importSession(readFileSync(file, 'utf8'));
-    expect(summary).toMatchObject({ sessionId: result.session.id, eventCount: 1500, errorGroupCount: result.groups.length, complete: false, cachedAt: 2_000 });
+    const { summary, duplicate } = there.importSession(readFileSync(file, 'utf8'));
+    expect(duplicate).toBe(false);
+    expect(summary).toMatchObject({ sessionId: result.session.id, eventCount: 1500, errorGroupCount: result.groups.length, complete: false, cachedAt: 2_000, imported: true });
     expect(there.openSession(result.session.id)?.result).toStrictEqual(result);
     expect(there.search({ text: 'requestId', sessionId: result.session.id, limit: 3 })).toHaveLength(3);
     there.close();
+  });
+
+  it('stores a file imported twice once, and the export of a run cached here not at all', () => {
+    const dir = freshDir();
+    const file = join(freshDir(), 'session.orcw');
+    const source = openCache({ dataDir: freshDir(), now: () => 1_000 }).store;
+    source.saveRun(result);
+    writeFileSync(file, source.exportSession(result.session.id, 'json').content);
+    expect(source.importSession(readFileSync(file, 'utf8'))).toMatchObject({ duplicate: true, summary: { imported: false } });
+    source.close();
+
+    const { store } = openCache({ dataDir: dir, now: () => 2_000 });
+    expect(store.importSession(readFileSync(file, 'utf8')).duplicate).toBe(false);
+    const once = store.stats();
+    expect(store.importSession(readFileSync(file, 'utf8'))).toMatchObject({ duplicate: true, summary: { sessionId: result.session.id, imported: true } });
+    expect(store.stats()).toStrictEqual(once);
+    expect(store.coveredWindows(result.session.id)).toHaveLength(1);
+    store.close();
+    // Counted in the file itself: one run of the session, whatever the store reports.
+    const db = new DatabaseSync(join(dir, 'cache.db'));
+    expect(db.prepare('SELECT count(*) AS n FROM runs WHERE session_id = ?').get(result.session.id)).toEqual({ n: 1 });
+    db.close();
   });
 
   it('exports a Markdown report of the cached run', () => {
@@ -60,7 +84,7 @@ describe('export and import', () => {
     const broken = JSON.parse(good) as { result: { events: { timestamp: unknown }[] } };
     (broken.result.events[1499] as { timestamp: unknown }).timestamp = 'yesterday';
     for (const content of [good.slice(0, good.length / 2), JSON.stringify(broken), '', 'null']) {
-      expect(() => store.importSession(content)).toThrow(expect.objectContaining({ code: 'CACHE_IMPORT_INVALID', hint: expect.stringContaining('Export') }));
+      expect(() => store.importSession(content)).toThrow(expect.objectContaining({ code: 'CACHE_IMPORT_INVALID', hint: expect.stringContaining('Session file') }));
     }
     expect(store.stats()).toStrictEqual(before);
     expect(store.listSessions()).toEqual([]);

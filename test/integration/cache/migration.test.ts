@@ -33,7 +33,9 @@ describe('schema migrations', () => {
       ALTER TABLE runs DROP COLUMN current; ALTER TABLE runs DROP COLUMN indexed_to;
       ALTER TABLE events DROP COLUMN summary; ALTER TABLE events DROP COLUMN summary_start; ALTER TABLE events DROP COLUMN summary_end; ALTER TABLE events DROP COLUMN json_at;
       ALTER TABLE events DROP COLUMN fields; ALTER TABLE events DROP COLUMN exception; ALTER TABLE error_groups DROP COLUMN exception;
-      ALTER TABLE runs DROP COLUMN parts; PRAGMA user_version = 1;`);
+      ALTER TABLE runs DROP COLUMN parts;
+      DROP INDEX error_groups_fingerprint; DROP INDEX error_groups_type; DROP INDEX error_groups_short_type;
+      ALTER TABLE runs DROP COLUMN imported_at; PRAGMA user_version = 1;`);
     db.close();
 
     const { store, warning } = openCache({ dataDir: dir, backgroundIndex: false });

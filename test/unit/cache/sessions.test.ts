@@ -26,6 +26,7 @@ describe('session list, delete, clear and stats', () => {
       errorGroupCount: first.groups.length,
       complete: true,
       topErrors: largest,
+      imported: false,
     });
     expect(next).toMatchObject({ sessionId: second.session.id, eventCount: 100, complete: false });
     expect(store.listSessions(1)).toHaveLength(1);

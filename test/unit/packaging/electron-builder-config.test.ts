@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
+import { SESSION_FILE_EXTENSION } from '../../../shared/domain/session-file';
 
 const require = createRequire(import.meta.url);
 // The schema electron-builder itself validates configurations with, shipped in its npm package.
@@ -18,6 +19,7 @@ function validate(config: unknown) {
 interface BuilderConfig {
   productName: string;
   protocols: { schemes: string[] }[];
+  fileAssociations: { ext: string; name: string; mimeType?: string; role?: string }[];
   electronFuses: Record<string, boolean>;
   linux: { target: string[] };
   mac: { target: string[] };
@@ -43,6 +45,12 @@ describe('electron-builder.yml', () => {
     expect(config.mac.target).toContain('dmg');
     expect(config.win.target).toContain('nsis');
     expect(config.productName).toBe('orcw');
+  });
+
+  it('associates exported session files, with the extension the app saves and opens', () => {
+    expect(config.fileAssociations.map((a) => a.ext)).toEqual([SESSION_FILE_EXTENSION]);
+    expect(config.fileAssociations[0]).toMatchObject({ role: 'Viewer', mimeType: expect.stringMatching(/^application\//) });
+    expect(validate({ ...config, fileAssociations: [{ ext: 'orcw', nam: 'typo' }] }).valid).toBe(false);
   });
 
   it('sets the security fuses', () => {

@@ -13,7 +13,7 @@ export function RecentSessions() {
   const [error, setError] = useState<AppErrorValue | null>(null);
   const openCached = useStore((s) => s.openCached);
   const time = useTimeFormat();
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     void call((api) => api.listCachedSessions({ limit: 50 })).then((result) => {
@@ -37,7 +37,9 @@ export function RecentSessions() {
     setSessions(list.filter((s) => s.sessionId !== session.sessionId));
     setActive(Math.max(0, Math.min(index, list.length - 2)));
   };
-  const onListKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Keys on the row's Remove button are the button's own (Enter/Space press it).
+    if (event.target !== event.currentTarget) return;
     if (event.key === 'Delete') {
       event.preventDefault();
       void remove(active);
@@ -54,59 +56,82 @@ export function RecentSessions() {
     return (
       <div className="empty" data-testid="recent-empty">
         <strong>No sessions yet</strong>
-        Sessions you open are cached here, so you can review them again offline.
+        Sessions you open are cached here, so you can review them again offline. A saved session file opens with Open file… or by dropping it here.
       </div>
     );
   }
   const now = Date.now();
   return (
-    <ul className="recent-list" role="listbox" aria-label="Recent sessions" tabIndex={0} data-keynav onKeyDown={onListKeyDown} ref={listRef} data-testid="recent-sessions">
+    // A grid, not a listbox: each row has a second control (Remove), and an option may contain
+    // none. The grid keeps one tab stop; j/k/arrows move the active row, Enter opens, Delete removes.
+    <div
+      className="recent-list keynav-list"
+      role="grid"
+      aria-label="Recent sessions"
+      aria-activedescendant={`recent-row-${active}`}
+      tabIndex={0}
+      data-keynav
+      onKeyDown={onListKeyDown}
+      ref={listRef}
+      data-testid="recent-sessions"
+    >
       {sessions.map((session, index) => (
-        <li
+        <div
           key={session.sessionId}
-          role="option"
+          id={`recent-row-${index}`}
+          role="row"
           aria-selected={index === active}
           data-index={index}
-          className="recent-row"
+          className={`recent-row${index === active ? ' is-active' : ''}`}
           onClick={() => {
             setActive(index);
             open(index);
           }}
           data-testid="recent-session"
         >
-          <span className={`status-dot ${session.errorGroupCount > 0 ? 'has-errors' : ''}`} aria-hidden="true" />
-          <div className="recent-main">
-            <div className="recent-title">
-              <span className="mono">{session.sessionId}</span>
-              {!session.complete && <span className="badge badge-warn">Partial</span>}
+          <div role="gridcell" className="recent-cell">
+            <span className={`status-dot ${session.errorGroupCount > 0 ? 'has-errors' : ''}`} aria-hidden="true" />
+            <div className="recent-main">
+              <div className="recent-title">
+                <span className="mono">{session.sessionId}</span>
+                {!session.complete && <span className="badge badge-warn">Partial</span>}
+                {session.imported && (
+                  <span className="badge badge-accent" title="Imported from a session file: reviewed from the cache, offline" data-testid="recent-imported">
+                    Imported
+                  </span>
+                )}
+              </div>
+              <div className="recent-errors ellipsis">
+                {session.topErrors.length > 0 ? session.topErrors.slice(0, 3).join(' · ') : <span className="muted">No errors logged</span>}
+              </div>
             </div>
-            <div className="recent-errors ellipsis">
-              {session.topErrors.length > 0 ? session.topErrors.slice(0, 3).join(' · ') : <span className="faint">No errors logged</span>}
+            <div className="recent-meta">
+              <div className="num">
+                {plural(session.eventCount, 'event')} · <strong className={session.errorGroupCount > 0 ? 'level-error' : ''}>{plural(session.errorGroupCount, 'error group')}</strong>
+              </div>
+              <div className="recent-when" title={`Cached ${time.stamp(session.cachedAt)}`}>
+                started {time.stamp(session.start)} · viewed {formatRelative(session.lastViewedAt, now, time.zone)}
+              </div>
             </div>
           </div>
-          <div className="recent-meta">
-            <div className="num">
-              {plural(session.eventCount, 'event')} · <strong className={session.errorGroupCount > 0 ? 'level-error' : ''}>{plural(session.errorGroupCount, 'error group')}</strong>
-            </div>
-            <div className="recent-when" title={`Cached ${time.stamp(session.cachedAt)}`}>
-              started {time.stamp(session.start)} · viewed {formatRelative(session.lastViewedAt, now, time.zone)}
-            </div>
+          <div role="gridcell" className="recent-actions">
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm recent-remove"
+              title="Remove from the cache (Delete)"
+              aria-label={`Remove session ${session.sessionId} from the cache`}
+              tabIndex={index === active ? 0 : -1}
+              data-testid="recent-remove"
+              onClick={(event) => {
+                event.stopPropagation();
+                void remove(index);
+              }}
+            >
+              Remove
+            </button>
           </div>
-          <button
-            type="button"
-            className="btn btn-ghost btn-sm recent-remove"
-            title="Remove from the cache (Delete)"
-            aria-label={`Remove session ${session.sessionId} from the cache`}
-            data-testid="recent-remove"
-            onClick={(event) => {
-              event.stopPropagation();
-              void remove(index);
-            }}
-          >
-            Remove
-          </button>
-        </li>
+        </div>
       ))}
-    </ul>
+    </div>
   );
 }

@@ -25,14 +25,14 @@ export function SearchResults({ hits, query, onOpen }: { hits: readonly SearchHi
   }, [active]);
 
   return (
-    <ol className="search-results" role="listbox" aria-label="Search results" tabIndex={0} data-keynav onKeyDown={onKeyDown} ref={listRef} data-testid="search-results">
+    <ol className="search-results keynav-list" role="listbox" aria-label="Search results" tabIndex={0} data-keynav onKeyDown={onKeyDown} ref={listRef} data-testid="search-results">
       {hits.map((hit, index) => (
         <li
           key={`${hit.sessionId}-${hit.eventId}`}
           role="option"
           aria-selected={index === active}
           data-index={index}
-          className="search-hit"
+          className={`search-hit${index === active ? ' is-active' : ''}`}
           onClick={() => {
             setActive(index);
             open(index);

@@ -5,11 +5,16 @@ import { useTimeFormat } from '../../hooks/use-time-format';
 import type { Domain } from '../../lib/binning';
 import { formatCount, formatOffset } from '../../lib/format';
 import { useStore } from '../../store/store';
+import { ERROR_GROUPS_ID } from '../shell/skip-links';
+import { RelatedBadge } from './related-sessions';
 import { Sparkline } from './sparkline';
 
 /** Error groups, most frequent first. Enter/click filters the event list to the group. */
-export function ErrorGroups({ groups, domain, sessionStart }: { groups: readonly ErrorGroup[]; domain: Domain; sessionStart: number }) {
+export function ErrorGroups({ groups, domain, sessionId, sessionStart }: { groups: readonly ErrorGroup[]; domain: Domain; sessionId: string; sessionStart: number }) {
   const time = useTimeFormat();
+  const loadRelated = useStore((s) => s.loadRelated);
+  // The same errors in other cached sessions: one indexed query per opened session.
+  useEffect(() => void loadRelated(sessionId, groups.map((g) => g.fingerprint)), [loadRelated, sessionId, groups]);
   const selectedGroup = useStore((s) => s.selectedGroup);
   const toggleGroup = useStore((s) => s.toggleGroup);
   const listRef = useRef<HTMLOListElement>(null);
@@ -26,7 +31,9 @@ export function ErrorGroups({ groups, domain, sessionStart }: { groups: readonly
   return (
     <section className="groups-pane" aria-labelledby="groups-heading">
       <div className="pane-header">
-        <h3 id="groups-heading">Error groups</h3>
+        <h2 id="groups-heading" className="pane-title">
+          Error groups
+        </h2>
         <span className="faint num" data-testid="group-count">
           {groups.length}
         </span>
@@ -37,7 +44,7 @@ export function ErrorGroups({ groups, domain, sessionStart }: { groups: readonly
           Nothing at error or fatal level was logged for this session.
         </div>
       ) : (
-        <ol className="group-list" role="listbox" aria-labelledby="groups-heading" tabIndex={0} data-keynav onKeyDown={onKeyDown} ref={listRef} data-testid="error-groups">
+        <ol id={ERROR_GROUPS_ID} className="group-list keynav-list" role="listbox" aria-labelledby="groups-heading" tabIndex={0} data-keynav onKeyDown={onKeyDown} ref={listRef} data-testid="error-groups">
           {groups.map((group, index) => (
             <li
               key={group.fingerprint}
@@ -61,6 +68,7 @@ export function ErrorGroups({ groups, domain, sessionStart }: { groups: readonly
                 <span className="group-title ellipsis" title={group.title} data-testid="group-title">
                   {group.title}
                 </span>
+                <RelatedBadge fingerprint={group.fingerprint} />
               </div>
               <div className="group-bottom">
                 <span className="group-type mono ellipsis" title={`${group.type} · ${group.logGroup}`}>

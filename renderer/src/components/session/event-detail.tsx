@@ -66,7 +66,8 @@ export function EventDetail({ event, session, events, group }: Props) {
           <Icon name="copy" size={14} /> Markdown
         </button>
       </div>
-      <div className="detail-body">
+      {/* Scrollable: focusable so the keyboard can scroll it. */}
+      <div className="detail-body" tabIndex={0} role="region" aria-label="Details content">
         <MessageBody event={event} />
         <ContextLines rows={context.rows} caption={context.caption} sessionStart={session.start} />
       </div>

@@ -4,6 +4,7 @@ import type { LogEvent } from '../../../../shared/domain/correlation';
 import { useTimeFormat } from '../../hooks/use-time-format';
 import { listKey, registerListNav } from '../../lib/list-nav';
 import { useStore } from '../../store/store';
+import { EVENT_LIST_ID } from '../shell/skip-links';
 import { EventRow } from './event-row';
 
 const ROW_HEIGHT = 24;
@@ -62,7 +63,8 @@ export function EventList({ events, sessionStart }: { events: readonly LogEvent[
 
   return (
     <div
-      className="event-list"
+      id={EVENT_LIST_ID}
+      className="event-list keynav-list"
       ref={scrollRef}
       role="listbox"
       aria-label="Events"

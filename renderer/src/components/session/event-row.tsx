@@ -35,7 +35,7 @@ export const EventRow = memo(function EventRow({ event, index, top, selected, ti
       role="option"
       aria-selected={selected}
       id={`event-${index}`}
-      className={`event-row level-row-${event.level}${selected ? ' is-selected' : ''}`}
+      className={`event-row level-row-${event.level}${selected ? ' is-selected is-active' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
       onClick={() => onSelect(index)}
       data-testid="event-row"

@@ -10,6 +10,7 @@ import { useStore } from '../../store/store';
 import { Icon } from '../common/icons';
 import { ContextLines } from './context-lines';
 import { ExceptionView } from './exception-view';
+import { RelatedSessions } from './related-sessions';
 
 export function GroupDetail({ group, session, sample }: { group: ErrorGroup; session: SessionInfo; sample: LogEvent | undefined }) {
   const toggleGroup = useStore((s) => s.toggleGroup);
@@ -51,9 +52,11 @@ export function GroupDetail({ group, session, sample }: { group: ErrorGroup; ses
           <Icon name="copy" size={14} /> Markdown
         </button>
       </div>
-      <div className="detail-body">
+      {/* Scrollable: focusable so the keyboard can scroll it. */}
+      <div className="detail-body" tabIndex={0} role="region" aria-label="Details content">
         {group.exception ? <ExceptionView exception={group.exception} /> : group.stack && <pre className="message-text">{group.stack}</pre>}
         <ContextLines rows={groupContext(group, sample)} caption="Context in the log stream" sessionStart={session.start} />
+        <RelatedSessions fingerprint={group.fingerprint} type={group.type} />
       </div>
     </section>
   );

@@ -33,8 +33,11 @@ export function SessionBody({ response }: { response: CorrelateResponse }) {
       <SessionHeader response={response} lastOffsetMs={lastOffset} />
       <RunFailures failures={result.failures} />
       <div className={`session-grid${detail ? ' has-detail' : ''}`}>
-        <ErrorGroups groups={data.groups} domain={data.domain} sessionStart={result.session.start} />
-        <section className="events-pane" aria-label="Events">
+        <ErrorGroups groups={data.groups} domain={data.domain} sessionId={result.session.id} sessionStart={result.session.start} />
+        <section className="events-pane" aria-labelledby="events-heading">
+          <h2 id="events-heading" className="visually-hidden">
+            Events
+          </h2>
           <Timeline events={data.inRange} domain={data.domain} group={group} sessionStart={result.session.start} />
           <FilterBar facets={data.facets} shown={data.visible.length} total={result.events.length} group={group} />
           <EventListHeader sessionStart={result.session.start} />

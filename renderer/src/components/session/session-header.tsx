@@ -8,6 +8,7 @@ import { useStore } from '../../store/store';
 import { CopyButton } from '../common/copy-button';
 import { Icon } from '../common/icons';
 import { CopyReportButton } from './copy-report-button';
+import { SaveMenu } from './save-menu';
 import { TimeZoneToggle } from '../common/time-zone-toggle';
 
 function deepLinkFor(response: CorrelateResponse): string {
@@ -55,6 +56,7 @@ export function SessionHeader({ response, lastOffsetMs }: { response: CorrelateR
           </button>
           <CopyButton text={() => deepLinkFor(response)} label="Copy deep link" what="deep link" testId="copy-deep-link" />
           <CopyReportButton sessionId={session.id} />
+          <SaveMenu sessionId={session.id} />
           <button type="button" className="btn btn-sm" disabled={running} onClick={() => void openReference(refreshReference(response), 'refresh')} title="Fetch what CloudWatch has beyond the cached run (a finished, fully cached session needs no query)" data-testid="refresh-session">
             <Icon name="refresh" size={14} /> Refresh
           </button>

@@ -40,11 +40,22 @@ export function describeError(source: ErrorSource): ErrorDescription {
   if (record) return fromRecord(record, source);
   if (source.stack !== undefined) {
     const trace = parseTrace(source.stack);
-    const named = trace.exception.type !== '';
-    const base = named ? { type: trace.exception.type, message: trace.exception.message, typed: true } : fromLine(firstLine(source.stack), level);
-    return withTrace(base, trace, source.stack);
+    return withTrace(traceBase(trace, source), trace, source.stack);
   }
   return fromLine(firstLine(source.body), level);
+}
+
+/**
+ * What a trace's exception is called: its own header — or, when the trace names none (frames
+ * only, or a Python traceback without its last line), the record line it follows, as AWS
+ * Lambda's Python runtime prints `[ERROR] KeyError: 'x'` above the traceback.
+ */
+function traceBase(trace: ParsedTrace, source: ErrorSource): { type: string; message: string; typed: boolean } {
+  const { type, message } = trace.exception;
+  if (type !== '' && type !== 'Traceback') return { type, message, typed: true };
+  const line = fromLine(firstLine(source.body), source.level);
+  if (line.typed) return line;
+  return type === 'Traceback' ? { type, message, typed: true } : fromLine(firstLine(source.stack ?? ''), source.level);
 }
 
 function fromRecord(record: JsonObject, source: ErrorSource): ErrorDescription {
@@ -56,7 +67,11 @@ function fromRecord(record: JsonObject, source: ErrorSource): ErrorDescription {
   const type = found.type ?? traceType;
   const message = found.message ?? (traceType === undefined ? undefined : trace?.exception.message) ?? firstLine(text);
   const base = { type: type ?? source.level, message, typed: type !== undefined };
-  if (found.frames) return withTrace(base, exceptionOf(base.type, base.message, found.frames), found.stack);
+  if (found.frames) {
+    const taken = exceptionOf(base.type, base.message, found.frames);
+    if (found.causes) taken.exception.causes = found.causes;
+    return withTrace(base, taken, found.stack);
+  }
   if (trace) return withTrace(base, trace, found.stack);
   return { ...base, frames: [], exception: { type: base.type, message: base.message, frames: [] } };
 }

@@ -1,4 +1,6 @@
-import { makeFrame, type ParsedFrame } from './frames';
+import type { ParsedException } from '../../../shared/domain/log-parts';
+import { MAX_CAUSE_DEPTH } from '../../../shared/domain/log-parts';
+import { exceptionOf, makeFrame, type ParsedFrame } from './frames';
 import { field, isObject, type JsonObject } from './json-record';
 
 /** What a structured log line says about an exception it carries. */
@@ -9,6 +11,8 @@ export interface JsonException {
   stack?: string;
   /** Frames already taken apart by the logger (structlog's `dict_tracebacks`), innermost first. */
   frames?: ParsedFrame[];
+  /** Causes the logger took apart too (structlog's chain, log4j2's `cause`). */
+  causes?: ParsedException[];
 }
 
 // Where loggers put an error object: pino/bunyan `err`, winston/ECS `error`, others `exception`.
@@ -55,16 +59,34 @@ function takeErrorObject(error: JsonObject, into: JsonException): void {
   if (stack) into.stack = stack;
 }
 
-/** structlog's `dict_tracebacks`: `[{exc_type, exc_value, frames: [{filename, lineno, name}]}]`, oldest call first. */
+/**
+ * structlog's `dict_tracebacks`: `[{exc_type, exc_value, is_cause, frames: [{filename, lineno,
+ * name}]}]` — the exception raised first, then what it was raised from: each later entry is the
+ * one before's cause (`is_cause`) or the exception it was handling. Frames are oldest call first.
+ */
 function takeStructlogChain(chain: unknown[], into: JsonException): void {
-  const last = chain[chain.length - 1];
-  if (!isObject(last)) return;
-  const type = field(last, 'exc_type');
-  const value = field(last, 'exc_value');
+  const entries = chain.filter(isObject);
+  const top = entries[0];
+  if (!top) return;
+  const type = field(top, 'exc_type');
+  const value = field(top, 'exc_value');
   if (typeof type === 'string') into.type = type;
   if (typeof value === 'string') into.message = value;
-  const frames = field(last, 'frames');
-  if (Array.isArray(frames)) into.frames = frames.filter(isObject).map(structlogFrame).reverse();
+  into.frames = structlogFrames(top);
+  let parent: { causes?: ParsedException[] } = into;
+  for (const entry of entries.slice(1, MAX_CAUSE_DEPTH + 1)) {
+    const entryType = field(entry, 'exc_type');
+    const entryValue = field(entry, 'exc_value');
+    const cause = exceptionOf(typeof entryType === 'string' ? entryType : '', typeof entryValue === 'string' ? entryValue : '', structlogFrames(entry)).exception;
+    cause.relation = field(entry, 'is_cause') === true ? 'cause' : 'context';
+    parent.causes = [cause];
+    parent = cause;
+  }
+}
+
+function structlogFrames(entry: JsonObject): ParsedFrame[] {
+  const frames = field(entry, 'frames');
+  return Array.isArray(frames) ? frames.filter(isObject).map(structlogFrame).reverse() : [];
 }
 
 function structlogFrame(frame: JsonObject): ParsedFrame {

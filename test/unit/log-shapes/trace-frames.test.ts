@@ -46,7 +46,7 @@ describe('frames of a trace, as the UI shows them', () => {
     const trace = parseTrace('java.lang.IllegalStateException: x\n\tat com.acme.Cart.total(Cart.java:42)\n\tat java.base/java.lang.Thread.run(Thread.java:833)\n\t... 12 more');
     expect(trace.exception.frames.map((f) => [f.function, f.file, f.line, f.app])).toEqual([
       ['com.acme.Cart.total', 'Cart.java', 42, true],
-      ['java.base/java.lang.Thread.run', 'Thread.java', 833, false],
+      ['java.lang.Thread.run', 'Thread.java', 833, false],
     ]);
     expect(trace.exception.omittedFrames).toBe(12);
   });

@@ -4,7 +4,8 @@ import { makeFrame, splitLocation, type ParsedFrame } from '../frames';
 // (`at fn (file:1:2)`). The frame text after `at `, split in one pass: JVM `fn(location)` (no space before the
 // parenthesis; logback may append the jar, `~[app.jar:1.0]`), Node.js `fn (location)`, or a bare
 // Node.js location. A trailing ` {` opens Node.js's block of the error's own properties.
-const FRAME_RE = /^\s+at\s+(?:async\s+)?(?:([^\s(]+)\(([^)]*)\)(?:\s+~?\[[^\]]*\])?|(.+?)\s+\((.+)\)|(.+?))(?: \{)?$/;
+// console.error(err, obj) prints the object on the last frame's line: ` { openReplaySession: … }`.
+const FRAME_RE = /^\s+at\s+(?:async\s+)?(?:([^\s(]+)\(([^)]*)\)(?:\s+~?\[[^\]]*\])?|(.+?)\s+\((.+)\)|(.+?))(?: \{(?: [^()]*\})?)?$/;
 const POSITION_RE = /:\d+(?::\d+)?$/;
 // A JVM location that names a file (not `Native Method` or `Unknown Source`).
 const JVM_FILE_RE = /^[^\s:]+\.\w+(?::\d+)?$/;
@@ -17,12 +18,14 @@ const JVM_FILE_RE = /^[^\s:]+\.\w+(?::\d+)?$/;
 export function atFrame(line: string): ParsedFrame | undefined {
   const m = FRAME_RE.exec(line);
   if (!m) return undefined;
-  const raw = line.trim().replace(/ \{$/, '');
+  const raw = line.trim().replace(/ \{(?: [^()]*\})?$/, '');
   if (m[1] !== undefined) {
     const fn = m[1];
     const location = m[2] as string;
     const identity = addressless(`${fn}(${location.replace(POSITION_RE, '')})`);
-    return makeFrame(identity, JVM_FILE_RE.test(location) ? { raw, function: fn, ...splitLocation(location) } : { raw, function: fn });
+    // `java.base/java.lang.Thread.run`: the module is not part of the method's name.
+    const method = fn.replace(/^[\w.-]+(?:@[\w.-]+)?\//, '');
+    return makeFrame(identity, JVM_FILE_RE.test(location) ? { raw, function: method, ...splitLocation(location) } : { raw, function: method });
   }
   if (m[3] !== undefined) {
     const fn = m[3];

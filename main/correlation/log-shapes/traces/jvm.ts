@@ -2,7 +2,17 @@ import type { ExceptionRelation, ParsedException } from '../../../../shared/doma
 import { MAX_CAUSE_DEPTH, MAX_CAUSES } from '../../../../shared/domain/log-parts';
 import { exceptionOf, type ParsedFrame, type ParsedTrace } from '../frames';
 import { atFrame } from './at-frames';
-import { exceptionHeader, type ExceptionHeader } from './exception-header';
+import { headerInLine, type ExceptionHeader } from './exception-header';
+
+// A JVM frame: no space between the method and its `(File.java:12)`; Node.js puts one there.
+const JVM_FRAME_RE = /^\s+at\s+[^\s(]+\([^)]*\)(?:\s+~?\[[^\]]*\])?$/;
+const AT_RE = /^\s+at\s/;
+
+/** Is the first `at …` frame a JVM one? (Else the trace is Node.js's, whose frames look alike.) */
+export function isJvmTrace(lines: readonly string[]): boolean {
+  const first = lines.find((line) => AT_RE.test(line));
+  return first !== undefined && JVM_FRAME_RE.test(first);
+}
 
 const NESTED_RE = /^(\s*)(Caused by|Suppressed): (.*)$/;
 // `... 12 more` (the JVM), `... 12 common frames omitted` (logback).
@@ -43,7 +53,7 @@ export function parseAtTrace(lines: readonly string[]): ParsedTrace {
     if (nested && top.frames.length > 0) {
       const indent = (nested[1] as string).length;
       const relation: ExceptionRelation = nested[2] === 'Suppressed' ? 'suppressed' : 'cause';
-      const node: Node = { header: exceptionHeader(nested[3] as string) ?? { type: nested[3] as string, message: '' }, frames: [], omitted: 0, relation, children: [] };
+      const node: Node = { header: headerInLine(nested[3] as string) ?? { type: nested[3] as string, message: '' }, frames: [], omitted: 0, relation, children: [] };
       // A cause continues the chain at its own indentation; a suppressed one opens a level below it.
       while (open.length > 1 && (open[open.length - 1] as { indent: number }).indent > indent) open.pop();
       const last = open[open.length - 1] as { indent: number; node: Node };
@@ -59,7 +69,7 @@ export function parseAtTrace(lines: readonly string[]): ParsedTrace {
       continue;
     }
     if (top.frames.length === 0 && !/^\s/.test(line)) {
-      const header = exceptionHeader(line);
+      const header = headerInLine(line);
       if (header) headerCandidate = header;
     }
   }

@@ -1,7 +1,9 @@
 import type { ParsedTrace } from '../frames';
 import { isGoTrace, parseGoTrace } from './go';
-import { parseAtTrace } from './jvm';
+import { isJvmTrace, parseAtTrace } from './jvm';
+import { parseNodeTrace } from './node';
 import { isPythonTrace, parsePythonTrace } from './python';
+import { parsePythonGroup, pythonGroupColumn } from './python-group';
 
 /** Lines of a trace: `\n`, `\r\n`, and the lone `\r` AWS Lambda joins a Python traceback with. */
 export function traceLines(text: string): string[] {
@@ -14,9 +16,11 @@ export function traceLines(text: string): string[] {
  */
 export function parseTrace(stack: string): ParsedTrace {
   const lines = traceLines(stack);
+  const group = pythonGroupColumn(lines);
+  if (group !== -1) return parsePythonGroup(lines, group);
   if (isPythonTrace(lines)) return parsePythonTrace(lines);
   if (isGoTrace(lines)) return parseGoTrace(lines);
-  return parseAtTrace(lines);
+  return isJvmTrace(lines) ? parseAtTrace(lines) : parseNodeTrace(lines);
 }
 
 /**

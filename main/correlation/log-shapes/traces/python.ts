@@ -15,6 +15,10 @@ export function isPythonTrace(lines: readonly string[]): boolean {
   return lines.some((line) => HEADER_RE.test(line) || FILE_RE.test(line));
 }
 
+// A name that is surely an exception's, for the line naming one before its traceback: AWS
+// Lambda's Python runtime prints `[ERROR] KeyError: 'x'` first and the traceback after it.
+const NAMED_EXCEPTION_RE = /^([A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit|Interrupt|Group|Iteration)): ?(.*)$/;
+
 interface Block {
   frames: ParsedFrame[];
   type?: string;
@@ -33,9 +37,11 @@ export function parsePythonTrace(lines: readonly string[]): ParsedTrace {
   const blocks: Block[] = [];
   let block: Block = { frames: [] };
   let inFrames = false;
+  let leading: RegExpExecArray | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     const trimmed = line.trim();
+    if (blocks.length === 0 && block.frames.length === 0 && !inFrames && leading === null) leading = NAMED_EXCEPTION_RE.exec(line);
     if (HEADER_RE.test(line)) {
       if (block.frames.length > 0 || block.type !== undefined) blocks.push(block);
       block = { frames: [] };
@@ -67,6 +73,11 @@ export function parsePythonTrace(lines: readonly string[]): ParsedTrace {
     }
   }
   if (block.frames.length > 0 || block.type !== undefined || blocks.length === 0) blocks.push(block);
+  const last = blocks[blocks.length - 1] as Block;
+  if (last.type === undefined && leading?.[1]) {
+    last.type = leading[1];
+    last.message = leading[2] ?? '';
+  }
   return chain(blocks);
 }
 

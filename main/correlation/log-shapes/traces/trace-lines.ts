@@ -1,4 +1,5 @@
 import { stripTokenPrefix } from '../session-tags';
+import { namesException } from './exception-header';
 
 /**
  * Recognises the lines of stack traces as runtimes print them, one line at a time, so a trace
@@ -36,7 +37,7 @@ export function traceStart(line: string, next: string | undefined): TraceState |
   if (line === PYTHON_HEADER) return { kind: 'python', phase: 'frames' };
   if (GO_START_RE.test(line)) return { kind: 'go' };
   if (THREAD_HEADER_RE.test(line)) return { kind: 'jvm', props: false };
-  if (next !== undefined && AT_FRAME_RE.test(next) && EXCEPTION_HEADER_RE.test(line)) return { kind: 'jvm', props: false };
+  if (next !== undefined && AT_FRAME_RE.test(next) && (EXCEPTION_HEADER_RE.test(line) || namesException(line))) return { kind: 'jvm', props: false };
   return undefined;
 }
 

@@ -5,7 +5,9 @@ import { exceptionOf, type ParsedTrace } from './frames';
 import { messageFromJson, type JsonObject } from './json-record';
 import { joinCode } from './traces/exception-header';
 import { goPanic } from './traces/go';
+import { firstLine } from './text';
 import { parseTrace } from './traces/parse-trace';
+import { traceIn } from './traces/trace-lines';
 
 /** What an error event says about itself, before masking. */
 export interface ErrorDescription {
@@ -67,12 +69,18 @@ function fromRecord(record: JsonObject, source: ErrorSource): ErrorDescription {
   const type = found.type ?? traceType;
   const message = found.message ?? (traceType === undefined ? undefined : trace?.exception.message) ?? firstLine(text);
   const base = { type: type ?? source.level, message, typed: type !== undefined };
-  if (found.frames) {
-    const taken = exceptionOf(base.type, base.message, found.frames);
-    if (found.causes) taken.exception.causes = found.causes;
+  const taken = found.frames ? exceptionOf(base.type, base.message, found.frames) : trace;
+  if (taken) {
+    if (found.causes) taken.exception.causes = [...(taken.exception.causes ?? []), ...found.causes];
+    // AWS Lambda's JSON format keeps only the outer stack in `stackTrace`; the message, printed
+    // by util.format, holds the whole error with its `[cause]` and `[errors]`.
+    if (!taken.exception.causes && text !== source.body) {
+      const printed = traceIn(text);
+      const causes = printed === undefined ? undefined : parseTrace(printed).exception.causes;
+      if (causes) taken.exception.causes = causes;
+    }
     return withTrace(base, taken, found.stack);
   }
-  if (trace) return withTrace(base, trace, found.stack);
   return { ...base, frames: [], exception: { type: base.type, message: base.message, frames: [] } };
 }
 
@@ -100,9 +108,4 @@ function fromLine(line: string, level: string): ErrorDescription {
 
 function lineException(type: string, message: string): ErrorDescription {
   return { type, message, typed: true, frames: [], exception: { type, message, frames: [] } };
-}
-
-function firstLine(text: string): string {
-  const newline = text.indexOf('\n');
-  return newline === -1 ? text : text.slice(0, newline);
 }

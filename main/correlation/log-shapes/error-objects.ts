@@ -1,7 +1,9 @@
-import type { ParsedException } from '../../../shared/domain/log-parts';
-import { MAX_CAUSE_DEPTH } from '../../../shared/domain/log-parts';
-import { exceptionOf, makeFrame, type ParsedFrame } from './frames';
+import type { ExceptionRelation, ParsedException } from '../../../shared/domain/log-parts';
+import { MAX_CAUSE_DEPTH, MAX_CAUSES } from '../../../shared/domain/log-parts';
+import { exceptionOf, type ParsedFrame } from './frames';
 import { field, isObject, type JsonObject } from './json-record';
+import { jvmFrameObject, structlogFrame } from './error-frames';
+import { parseTrace } from './traces/parse-trace';
 
 /** What a structured log line says about an exception it carries. */
 export interface JsonException {
@@ -9,32 +11,45 @@ export interface JsonException {
   message?: string;
   /** The formatted stack trace, when the logger put one in. */
   stack?: string;
-  /** Frames already taken apart by the logger (structlog's `dict_tracebacks`), innermost first. */
+  /** Frames already taken apart by the logger (structlog's `dict_tracebacks`, log4j2's `extendedStackTrace`), innermost first. */
   frames?: ParsedFrame[];
-  /** Causes the logger took apart too (structlog's chain, log4j2's `cause`). */
+  /** Causes the logger took apart too (structlog's chain, log4j2's `cause`/`suppressed`, pino's `aggregateErrors`). */
   causes?: ParsedException[];
 }
 
-// Where loggers put an error object: pino/bunyan `err`, winston/ECS `error`, others `exception`.
-const ERROR_OBJECT_FIELDS = ['err', 'error', 'exception', 'exc'];
+// Where loggers put an error object: pino/bunyan `err`, winston/ECS `error`, log4j2 `thrown`,
+// others `exception`; AWS Lambda's JSON format puts a logged Error as the `message` itself.
+const ERROR_OBJECT_FIELDS = ['err', 'error', 'exception', 'exc', 'thrown', 'message'];
 // Where loggers put a formatted trace: python-json-logger `exc_info`, structlog `exception`,
-// winston `stack`, logstash-logback `stack_trace`, Serilog CLEF `@x`, AWS Lambda `stackTrace`.
-const STACK_FIELDS = ['exc_info', 'exception', 'stack', 'stack_trace', 'stackTrace', '@x', 'error.stack_trace'];
+// winston `stack`, logstash-logback `stack_trace`, zap `stacktrace`, Serilog CLEF `@x`, AWS
+// Lambda `stackTrace`.
+const STACK_FIELDS = ['exc_info', 'exception', 'stack', 'stack_trace', 'stackTrace', 'stacktrace', '@x', 'error.stack_trace'];
 
 export function exceptionFromJson(json: JsonObject): JsonException | undefined {
   const found: JsonException = {};
   for (const name of ERROR_OBJECT_FIELDS) {
     const value = field(json, name);
     if (isObject(value)) {
-      takeErrorObject(value, found);
+      takeErrorObject(value, found, 0);
       break;
     }
-    if (Array.isArray(value) && value.length > 0 && isObject(value[0])) {
+    if (name !== 'message' && Array.isArray(value) && value.length > 0 && isObject(value[0])) {
       takeStructlogChain(value as unknown[], found);
       break;
     }
   }
-  if (found.stack === undefined) {
+  // Go's loggers (zap `error`, slog `err`) log an error as its text: the value's type is not printed.
+  if (found.type === undefined && found.message === undefined) {
+    for (const name of ['error', 'err']) {
+      const value = field(json, name);
+      if (typeof value === 'string' && value.trim() !== '') {
+        found.type = 'error';
+        found.message = value;
+        break;
+      }
+    }
+  }
+  if (found.stack === undefined && found.frames === undefined) {
     for (const name of STACK_FIELDS) {
       const stack = stackText(field(json, name));
       if (stack) {
@@ -50,13 +65,40 @@ export function exceptionFromJson(json: JsonObject): JsonException | undefined {
   return found.type !== undefined || found.stack !== undefined || found.frames !== undefined ? found : undefined;
 }
 
-function takeErrorObject(error: JsonObject, into: JsonException): void {
-  const type = field(error, 'type') ?? field(error, 'name') ?? field(error, 'class') ?? field(error, 'kind');
+function takeErrorObject(error: JsonObject, into: JsonException, depth: number): void {
+  const type = field(error, 'type') ?? field(error, 'name') ?? field(error, 'class') ?? field(error, 'kind') ?? field(error, 'errorType');
   if (typeof type === 'string' && type !== '') into.type = type;
-  const message = field(error, 'message') ?? field(error, 'msg');
+  const message = field(error, 'message') ?? field(error, 'msg') ?? field(error, 'errorMessage');
   if (typeof message === 'string') into.message = message;
-  const stack = stackText(field(error, 'stack') ?? field(error, 'stack_trace') ?? field(error, 'stacktrace'));
+  const stack = stackText(field(error, 'stack') ?? field(error, 'stack_trace') ?? field(error, 'stacktrace') ?? field(error, 'stackTrace') ?? field(error, 'trace'));
   if (stack) into.stack = stack;
+  // log4j2's JSON layouts: `extendedStackTrace` (or `stackTrace`) as objects, `cause`, `suppressed`.
+  const frames = field(error, 'extendedStackTrace') ?? field(error, 'stackTrace');
+  if (!stack && Array.isArray(frames) && frames.some(isObject)) into.frames = frames.filter(isObject).map(jvmFrameObject);
+  if (depth >= MAX_CAUSE_DEPTH) return;
+  const causes: ParsedException[] = [];
+  const cause = field(error, 'cause');
+  if (isObject(cause)) causes.push(nested(cause, 'cause', depth));
+  for (const [name, relation] of [['suppressed', 'suppressed'], ['aggregateErrors', 'member'], ['errors', 'member']] as const) {
+    const list = field(error, name);
+    if (Array.isArray(list)) for (const item of list.filter(isObject).slice(0, MAX_CAUSES)) causes.push(nested(item, relation, depth));
+  }
+  if (causes.length > 0) into.causes = causes;
+}
+
+/** A nested error object as an exception of its own: its frames parsed, its causes below it. */
+function nested(error: JsonObject, relation: ExceptionRelation, depth: number): ParsedException {
+  const taken: JsonException = {};
+  takeErrorObject(error, taken, depth + 1);
+  const trace = taken.stack === undefined ? undefined : parseTrace(taken.stack);
+  const type = taken.type ?? trace?.exception.type ?? '';
+  const message = taken.message ?? trace?.exception.message ?? '';
+  const exception = trace ? trace.exception : exceptionOf(type, message, taken.frames ?? []).exception;
+  exception.type = type;
+  exception.message = message;
+  exception.relation = relation;
+  if (taken.causes) exception.causes = [...(exception.causes ?? []), ...taken.causes];
+  return exception;
 }
 
 /**
@@ -87,19 +129,6 @@ function takeStructlogChain(chain: unknown[], into: JsonException): void {
 function structlogFrames(entry: JsonObject): ParsedFrame[] {
   const frames = field(entry, 'frames');
   return Array.isArray(frames) ? frames.filter(isObject).map(structlogFrame).reverse() : [];
-}
-
-function structlogFrame(frame: JsonObject): ParsedFrame {
-  const name = field(frame, 'name');
-  const file = field(frame, 'filename');
-  const line = field(frame, 'lineno');
-  const fn = typeof name === 'string' ? name : undefined;
-  const path = typeof file === 'string' ? file : undefined;
-  const parts: Parameters<typeof makeFrame>[1] = { raw: `File "${path ?? '?'}", line ${typeof line === 'number' ? line : '?'}, in ${fn ?? '?'}` };
-  if (fn !== undefined) parts.function = fn;
-  if (path !== undefined) parts.file = path;
-  if (typeof line === 'number' && Number.isInteger(line)) parts.line = line;
-  return makeFrame(`${fn ?? '?'} (${path ?? '?'})`, parts);
 }
 
 function stackText(value: unknown): string | undefined {

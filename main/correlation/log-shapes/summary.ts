@@ -2,6 +2,7 @@ import type { LogEvent } from '../../../shared/domain/correlation';
 import type { ParsedException } from '../../../shared/domain/log-parts';
 import { messageFromJson, type JsonObject } from './json-record';
 import { removeSessionTags } from './session-tags';
+import { firstLine } from './text';
 
 /** Longer than any list row shows; the full text is in the message. */
 export const MAX_SUMMARY = 500;
@@ -36,13 +37,6 @@ function summaryText(body: string, record: JsonObject | undefined, exception: Pa
   return header !== undefined && BARE_TRACE_START_RE.test(line) ? firstLine(header) : line;
 }
 
-/** The first line; a lone `\r` ends one too (AWS Lambda joins a Python traceback's lines with it). */
-function firstLine(text: string): string {
-  const newline = text.indexOf('\n');
-  const cr = text.indexOf('\r');
-  const end = newline === -1 ? cr : cr === -1 ? newline : Math.min(newline, cr);
-  return end === -1 ? text : text.slice(0, end);
-}
 
 function clip(text: string): string {
   return text.length <= MAX_SUMMARY ? text : `${text.slice(0, MAX_SUMMARY - 1)}…`;

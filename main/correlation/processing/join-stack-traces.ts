@@ -1,5 +1,5 @@
-import { isErrorLevel, levelRank, maxLevel } from '../log-shapes/levels';
-import { advanceTrace as advance, findTraceStart as findStart, messageLines as linesOf, traceContinue, type TraceState } from '../log-shapes/traces/trace-lines';
+import { levelRank, maxLevel } from '../log-shapes/levels';
+import { advanceTrace as advance, findTraceStart as findStart, messageLines as linesOf, traceContinue, traceUnfinished, type TraceState } from '../log-shapes/traces/trace-lines';
 import type { WorkEvent } from './types';
 
 /** Lines of one trace a log agent split apart arrive within moments of each other. */
@@ -11,6 +11,8 @@ interface OpenTrace {
   continuations: string[];
   state: TraceState | undefined;
   last: WorkEvent;
+  /** The head is a log record's own line with its level: that level is the event's, not the trace lines'. */
+  stated?: boolean;
 }
 
 /**
@@ -52,9 +54,10 @@ function joinStream(stream: WorkEvent[], absorbed: Set<WorkEvent>): void {
       open.stackLines.push(...lines);
       open.last = work;
       absorbed.add(work);
-      open.head.event.level = maxLevel(open.head.event.level, work.event.level);
+      if (!open.stated) open.head.event.level = maxLevel(open.head.event.level, work.event.level);
       continue;
     }
+    if (open?.state && close && interleaved(open, stream[i + 1])) continue;
     const previous = open ? undefined : standalone;
     if (open) finish(open);
     open = undefined;
@@ -73,19 +76,32 @@ function joinStream(stream: WorkEvent[], absorbed: Set<WorkEvent>): void {
       open.head = previous;
       open.continuations.push(lines.join('\n'));
       absorbed.add(work);
-      previous.event.level = maxLevel(previous.event.level, work.event.level);
+      // `log.warning(…, exc_info=True)` is a warning with a trace, not an error.
+      open.stated = levelRank(previous.event.level) > 0;
+      if (!open.stated) previous.event.level = maxLevel(previous.event.level, work.event.level);
     }
   }
   if (open) finish(open);
 }
 
 /**
- * A log record's own line that the trace after it belongs to: an error-level, single-line,
- * plain-text event right before the trace in the same stream.
+ * A line of the other output stream between a trace's lines (stdout's INFO amid stderr's
+ * traceback, both in one awslogs stream): it stays an event of its own, and the trace goes on
+ * when the line after it continues it — only while the trace is unfinished (no exception line yet).
+ */
+function interleaved(open: OpenTrace, next: WorkEvent | undefined): boolean {
+  if (!open.state || !traceUnfinished(open.state) || !next) return false;
+  if (next.event.timestamp - open.last.event.timestamp > MAX_TRACE_GAP_MS) return false;
+  return traceContinue(open.state, firstLine(next.body)) !== undefined;
+}
+
+/**
+ * A log record's own line that the trace after it belongs to: a warning- or error-level,
+ * single-line, plain-text event right before the trace in the same stream.
  */
 function isHeader(candidate: WorkEvent, traceStartEvent: WorkEvent): boolean {
   return (
-    isErrorLevel(candidate.event.level) &&
+    levelRank(candidate.event.level) >= levelRank('warn') &&
     candidate.record === undefined &&
     !candidate.body.includes('\n') &&
     traceStartEvent.event.timestamp - candidate.event.timestamp <= MAX_TRACE_GAP_MS

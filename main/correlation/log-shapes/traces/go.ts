@@ -1,12 +1,15 @@
 import { MAX_IDENTITY_FRAMES, exceptionOf, makeFrame, splitLocation, type ParsedFrame, type ParsedTrace } from '../frames';
 
 const GOROUTINE_RE = /^goroutine \d+ \[/;
+// A frame's file line: `\t/src/app/main.go:12 +0x1d`.
+const GO_FILE_LINE_RE = /^\t\S+\.go:\d+(?: \+0x[0-9a-f]+)?$/;
 const FILE_RE = /^\t(\S+?)(?: \+0x[0-9a-f]+)?$/;
 // `panic: x`, possibly behind a log prefix; `http: panic serving 10.0.0.1:5555: x`; `fatal error: x`.
-const PANIC_RE = /(?:^|\s)(?:(panic): |http: (panic) serving \S+: )(.*)$|^(fatal error): (.*)$/;
+const PANIC_RE = /(?:^|\s)(?:(panic): |http: (panic) serving [^\n]*?: )(.*)$|^(fatal error): (.*)$/;
 
+/** A goroutine dump, or frames alone as zap's `stacktrace` and debug.Stack() print them. */
 export function isGoTrace(lines: readonly string[]): boolean {
-  return lines.some((line) => GOROUTINE_RE.test(line));
+  return lines.some((line) => GOROUTINE_RE.test(line) || GO_FILE_LINE_RE.test(line));
 }
 
 /** `panic: x [recovered]` → type and message, or undefined when the line is no panic. */
@@ -24,9 +27,9 @@ export function goPanic(line: string): { type: string; message: string } | undef
  */
 export function parseGoTrace(lines: readonly string[]): ParsedTrace {
   let header: { type: string; message: string } | undefined;
-  const frames: ParsedFrame[] = [];
-  const identities: string[] = [];
-  let inGoroutine = false;
+  const frames: { parsed: ParsedFrame; runtime: boolean }[] = [];
+  // zap's `stacktrace` is frames alone, with no goroutine header.
+  let inGoroutine = !lines.some((line) => GOROUTINE_RE.test(line));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     if (GOROUTINE_RE.test(line)) {
@@ -39,23 +42,24 @@ export function parseGoTrace(lines: readonly string[]): ParsedTrace {
       continue;
     }
     if (line.startsWith('\t') || line.startsWith('created by ')) continue;
-    const name = goFunctionName(line);
-    if (name === undefined) continue;
     const file = FILE_RE.exec(lines[i + 1] ?? '');
+    // zap prints the function without its arguments: `main.main`, then its file line.
+    const name = goFunctionName(line) ?? (file && /^\S+$/.test(line) ? line : undefined);
+    if (name === undefined) continue;
     const where = file ? splitLocation(file[1] as string) : undefined;
-    const identity = where ? `${name} (${where.file})` : name;
-    const frame = makeFrame(identity, { raw: line.trim(), function: name, ...where });
+    const parsed = makeFrame(where ? `${name} (${where.file})` : name, { raw: line.trim(), function: name, ...where });
     // The runtime's own frames (`panic(…)` re-raising, `runtime/debug.Stack()` printing the
-    // trace) sit on top of the frame where the fault is, and are the same for every panic.
-    if (name === 'panic' || name.startsWith('runtime.') || name.startsWith('runtime/debug.')) {
-      frame.frame.app = false;
-    } else {
-      identities.push(identity);
-    }
-    frames.push(frame);
+    // trace) are the same for every panic: never part of its identity.
+    const runtime = name === 'panic' || name.startsWith('runtime.') || name.startsWith('runtime/debug.');
+    if (runtime) parsed.frame.app = false;
+    frames.push({ parsed, runtime });
   }
-  const trace = exceptionOf(header?.type ?? '', header?.message ?? '', frames);
-  trace.identities = identities.slice(0, MAX_IDENTITY_FRAMES);
+  // A recovered panic printed with debug.Stack(): the frames above `panic(…)` are the deferred
+  // handler printing it, not where it failed.
+  const raised = frames.findIndex((f) => f.parsed.frame.function === 'panic');
+  const shown = raised === -1 ? frames : frames.slice(raised + 1);
+  const trace = exceptionOf(header?.type ?? '', header?.message ?? '', shown.map((f) => f.parsed));
+  trace.identities = shown.filter((f) => !f.runtime).map((f) => f.parsed.identity).slice(0, MAX_IDENTITY_FRAMES);
   return trace;
 }
 

@@ -12,6 +12,8 @@ export type TraceState =
   | { kind: 'go' };
 
 const PYTHON_HEADER = 'Traceback (most recent call last):';
+// Python 3.11+ prints an ExceptionGroup's traceback behind `| ` bars, its header with a `+`.
+const PYTHON_GROUP_HEADER_RE = /^\s*\+ Exception Group Traceback \(most recent call last\):$/;
 const PYTHON_CHAIN_RE = /^(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)$/;
 const PYTHON_EXCEPTION_RE = /^[A-Za-z_][\w.]*(?::(?: .*)?)?$/;
 const INDENTED_RE = /^[ \t]/;
@@ -27,14 +29,14 @@ const EXCEPTION_HEADER_RE = /^(?:Uncaught )?[A-Za-z_$][\w$.]*(?: \[[^\]]+\])?(?:
 // A panic may follow a log prefix: log.Printf("… %s\n%s", panicValue, debug.Stack()).
 const GO_START_RE = /(?:^|\s)(?:panic: |http: panic serving )|^fatal error: /;
 const GO_LINE_RE =
-  /^(?:goroutine \d+ \[[^\]]*\]:$|\[signal |\s*panic: |created by |exit status \d+$|\t\S|[^\s(][^\s]*\(.*\)$|\[recovered\])/;
+  /^(?:goroutine \d+ \[[^\]]*\]:$|\[signal |\s+panic: |created by |exit status \d+$|\t\S|[^\s(][^\s]*\(.*\)$|\[recovered\])/;
 
 /**
  * Does a trace start at `line`? `next` is the line after it, when known: an exception header
  * such as `TypeError: x` is only a trace when an `at …` frame follows.
  */
 export function traceStart(line: string, next: string | undefined): TraceState | undefined {
-  if (line === PYTHON_HEADER) return { kind: 'python', phase: 'frames' };
+  if (line === PYTHON_HEADER || PYTHON_GROUP_HEADER_RE.test(line)) return { kind: 'python', phase: 'frames' };
   if (GO_START_RE.test(line)) return { kind: 'go' };
   if (THREAD_HEADER_RE.test(line)) return { kind: 'jvm', props: false };
   if (next !== undefined && AT_FRAME_RE.test(next) && (EXCEPTION_HEADER_RE.test(line) || namesException(line))) return { kind: 'jvm', props: false };
@@ -82,6 +84,11 @@ function continuePython(phase: 'frames' | 'raised' | 'chained', line: string): T
   // (prefix-only) line before the next `Traceback`.
   if (PYTHON_CHAIN_RE.test(line)) return { kind: 'python', phase: 'chained' };
   return line === PYTHON_HEADER ? { kind: 'python', phase: 'frames' } : undefined;
+}
+
+/** A trace that cannot have ended yet: a Python traceback whose exception line has not come. */
+export function traceUnfinished(state: TraceState): boolean {
+  return state.kind === 'python' && state.phase !== 'raised';
 }
 
 /**

@@ -1,33 +1,23 @@
-import { GetLogEventsCommand, type OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
-import { isAppError } from '../../shared/errors';
-import { parseJsonObject } from './log-shapes/json-record';
-import { isErrorLevel, levelFromText } from './log-shapes/levels';
-import { stripTokenPrefix } from './log-shapes/session-tags';
-import { traceContinue, traceStart, type TraceState } from './log-shapes/traces/trace-lines';
+import type { OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+import { levelRank } from './log-shapes/levels';
+import { readRecord } from './log-shapes/read-record';
+import { advanceTrace, findTraceStart, traceContinue, traceStart, traceUnfinished } from './log-shapes/traces/trace-lines';
 import { parseInsightsTimestamp } from './processing/insights-timestamp';
 import { MAX_TRACE_GAP_MS } from './processing/join-stack-traces';
-import type { InsightsRow } from './processing/types';
 import { settleAll } from './queries/run-part';
-import { cancelledError } from './queries/timing';
 import type { QueryTarget, RowBatch } from './queries/types';
+import { readStream, type StreamRef } from './stream-read';
+import { HEAD_SPAN_MS, attachHead, mayHaveHead, recordLines, type TaggedRow } from './trace-heads';
 
 /** How far after a head line its trace is looked for, and how many stream events are read. */
 const TAIL_SPAN_MS = 60_000;
-const TAIL_EVENTS = 1_000;
 const MAX_TAIL_LINES = 500;
 export const MAX_TAIL_FETCHES = 200;
 const TRACE_MARKER_RE = /(?:^|\s)(?:panic: |fatal error: |Traceback \(most recent call last\):)/;
 
-interface StreamRow {
-  row: InsightsRow;
-  timestamp: number;
-  message: string;
-}
+type StreamRow = TaggedRow;
 
-interface StreamRows {
-  client: QueryTarget['client'];
-  logGroup: string;
-  logStream: string;
+interface StreamRows extends StreamRef {
   rows: StreamRow[];
 }
 
@@ -42,9 +32,10 @@ export interface TailOptions {
  * the session tag: `ERROR … request failed` is found by the query, the `Traceback …` / `\tat …` /
  * `goroutine …` lines after it are not. For each tagged error line this reads the lines that follow
  * it in its stream (GetLogEvents) and appends those that continue a stack trace to the tagged row,
- * as a multi-line agent setting would have sent it. Appending never creates events, so a line of
- * another request can at worst lengthen a message, never join the session as an event of its own.
- * Returns the number of lines added.
+ * as a multi-line agent setting would have sent it. A tagged line that ends a trace (the tag
+ * printed after the error) gets the trace's untagged beginning put in front of it the same way
+ * (trace-heads.ts). This never creates events, so a line of another request can at worst
+ * lengthen a message, never join the session as an event of its own. Returns the lines added.
  */
 export async function attachTraceTails(batches: RowBatch[], targets: readonly QueryTarget[], options: TailOptions): Promise<number> {
   const clients = new Map(targets.map((t) => [t.connectionId, t.client]));
@@ -71,11 +62,18 @@ export async function attachTraceTails(batches: RowBatch[], targets: readonly Qu
       const tagged = new Map(stream.rows.map((r) => [`${r.timestamp}\u0000${r.message}`, r]));
       const done = new Set<StreamRow>();
       for (const head of stream.rows) {
-        if (done.has(head) || !mayHaveTail(head.message)) continue;
+        if (done.has(head)) continue;
+        const forward = mayHaveTail(head.message);
+        if (!forward && !mayHaveHead(head.message)) continue;
         if (budget <= 0) return;
         budget -= 1;
-        const events = await options.limit(() => readAfter(stream, head.timestamp, options.signal));
-        added += attachFrom(head, events, tagged, done);
+        if (forward) {
+          const events = await options.limit(() => readStream(stream, head.timestamp, head.timestamp + TAIL_SPAN_MS, true, options.signal));
+          added += attachFrom(head, events, tagged, done);
+        } else {
+          const events = await options.limit(() => readStream(stream, head.timestamp - HEAD_SPAN_MS, head.timestamp + 1, false, options.signal));
+          added += attachHead(head, events, tagged);
+        }
       }
     }),
   );
@@ -83,10 +81,10 @@ export async function attachTraceTails(batches: RowBatch[], targets: readonly Qu
 }
 
 function mayHaveTail(message: string): boolean {
-  const body = stripTokenPrefix(message);
-  // A JSON line carries its whole stack inside; appending would also break its JSON.
-  if (parseJsonObject(body)) return false;
-  return isErrorLevel(levelFromText(body)) || TRACE_MARKER_RE.test(body);
+  const read = readRecord(message);
+  // A JSON record carries its whole stack inside; appending would also break its JSON.
+  if (read.record) return false;
+  return levelRank(read.level) >= levelRank('warn') || TRACE_MARKER_RE.test(read.body);
 }
 
 /** Walks the stream after `head`, appending untagged trace lines to the tagged row they follow. */
@@ -96,9 +94,11 @@ function attachFrom(head: StreamRow, events: OutputLogEvent[], tagged: Map<strin
   done.add(head);
   const tails = new Map<StreamRow, string[]>();
   let owner = head;
-  let state = stateAfter(linesOf(head.message), firstLine(events[index + 1]));
+  const headLines = linesOf(head.message);
+  const start = findTraceStart(headLines, firstLine(events[index + 1]));
+  let state = start?.state;
   // `ERROR … request failed` followed by the trace on the next line: Python's logging.exception, Spring's logger.
-  let mayStart = state === undefined && isErrorLevel(levelFromText(stripTokenPrefix(head.message)));
+  let mayStart = start === undefined;
   let previous = head.timestamp;
   let count = 0;
   for (let k = index + 1; k < events.length && count < MAX_TAIL_LINES; k++) {
@@ -107,9 +107,14 @@ function attachFrom(head: StreamRow, events: OutputLogEvent[], tagged: Map<strin
     if ((event.timestamp ?? 0) - previous > MAX_TRACE_GAP_MS) break;
     const lines = linesOf(message);
     const next = state ? traceContinue(state, lines[0]!) : mayStart ? traceStart(lines[0]!, firstLine(events[k + 1])) : undefined;
-    if (!next) break;
+    if (!next) {
+      // A line of the other output stream amid an unfinished trace: stepped over, the trace goes on.
+      const after = events[k + 1];
+      if (state && traceUnfinished(state) && after && traceContinue(state, firstLine(after) ?? '')) continue;
+      break;
+    }
     mayStart = false;
-    state = advance(next, lines);
+    state = advanceTrace(next, lines, 1);
     previous = event.timestamp ?? previous;
     const row = tagged.get(`${event.timestamp}\u0000${message}`);
     if (row) {
@@ -125,37 +130,8 @@ function attachFrom(head: StreamRow, events: OutputLogEvent[], tagged: Map<strin
   return count;
 }
 
-async function readAfter(stream: StreamRows, from: number, signal: AbortSignal | undefined): Promise<OutputLogEvent[]> {
-  if (signal?.aborted) throw cancelledError();
-  try {
-    const output = await stream.client.send(
-      new GetLogEventsCommand({ logGroupName: stream.logGroup, logStreamName: stream.logStream, startTime: from, endTime: from + TAIL_SPAN_MS, startFromHead: true, limit: TAIL_EVENTS }),
-      { abortSignal: signal },
-    );
-    return output.events ?? [];
-  } catch (error) {
-    if (signal?.aborted || (isAppError(error) && error.code === 'CANCELLED')) throw cancelledError();
-    // Missing trace lines cost detail, not the run: the tagged line itself is still there.
-    return [];
-  }
-}
-
-function stateAfter(lines: string[], nextFirst: string | undefined): TraceState | undefined {
-  for (let j = 0; j < lines.length; j++) {
-    const start = traceStart(lines[j]!, j + 1 < lines.length ? lines[j + 1] : nextFirst);
-    if (start) return advance(start, lines, j + 1);
-  }
-  return undefined;
-}
-
-function advance(state: TraceState, lines: string[], from = 1): TraceState | undefined {
-  let current: TraceState | undefined = state;
-  for (let k = from; k < lines.length && current; k++) current = traceContinue(current, lines[k]!);
-  return current;
-}
-
 function linesOf(message: string): string[] {
-  return message.split(/\r?\n/).map(stripTokenPrefix);
+  return recordLines(message);
 }
 
 function firstLine(event: OutputLogEvent | undefined): string | undefined {

@@ -7,6 +7,7 @@ import type { InsightsRow } from './processing/types';
 /** A trace is looked for this far back before its tagged last line, up to this many lines. */
 export const HEAD_SPAN_MS = 60_000;
 const MAX_HEAD_LINES = 500;
+const MAX_SKIPPED = 3;
 
 export interface TaggedRow {
   row: InsightsRow;
@@ -30,7 +31,9 @@ export function mayHaveHead(message: string): boolean {
   const lines = messageLines(read.body);
   const first = lines[0] ?? '';
   if (findTraceStart(lines, undefined) !== undefined) return false;
-  return /^\s*[}\]]/.test(first) || traceContinue({ kind: 'jvm', props: false }, first) !== undefined;
+  // A frame line or the brace closing the error's properties (indented lines of a traceback
+  // tagged line by line, as OpenReplay's monkeypatch does, need no reading back).
+  return /^\s+at\s/.test(first) || /^\s*[}\]]/.test(first);
 }
 
 /**
@@ -38,11 +41,28 @@ export function mayHaveHead(message: string): boolean {
  * line where the trace starts, and puts them in front of the tagged row's message. Only when the
  * start is found: lines that lead nowhere are left alone. Returns the number of lines added.
  */
+/** A line inside a trace: a frame, an indented line (properties, nested errors), a closing bracket, `Caused by:`. */
+function isTraceLine(line: string): boolean {
+  return /^\s|^[}\]]/.test(line) || traceContinue({ kind: 'jvm', props: false }, line) !== undefined;
+}
+
+/**
+ * Does the outermost trace start in these lines? Nested errors (`  [cause]: Error: …`, a member
+ * of `[errors]`) and `Caused by:` lines name exceptions too, but inside the trace.
+ */
+function startsTopTrace(lines: readonly string[], nextFirst: string | undefined): boolean {
+  const start = findTraceStart(lines, nextFirst);
+  if (start === undefined) return false;
+  const line = lines[start.index] ?? '';
+  return !/^\s/.test(line) && !/^(?:Caused by|Suppressed|caused by): /.test(line);
+}
+
 export function attachHead(head: TaggedRow, events: readonly OutputLogEvent[], tagged: ReadonlyMap<string, TaggedRow>): number {
   const index = events.findIndex((e) => e.timestamp === head.timestamp && (e.message ?? '').trimEnd() === head.message);
   if (index <= 0) return 0;
   const before: string[] = [];
   let later = events[index] as OutputLogEvent;
+  let skipped = 0;
   for (let j = index - 1; j >= 0 && before.length < MAX_HEAD_LINES; j--) {
     const event = events[j] as OutputLogEvent;
     const message = (event.message ?? '').trimEnd();
@@ -51,11 +71,17 @@ export function attachHead(head: TaggedRow, events: readonly OutputLogEvent[], t
     if (tagged.has(`${event.timestamp}\u0000${message}`)) return 0;
     const lines = recordLines(message);
     before.unshift(message);
-    if (findTraceStart(lines, recordLines((later.message ?? '').trimEnd())[0]) !== undefined) {
+    if (startsTopTrace(lines, recordLines((later.message ?? '').trimEnd())[0])) {
       head.row['@message'] = `${before.join('\n')}\n${head.message}`;
       return before.length;
     }
-    if (!/^\s|^[}\]]/.test(lines[0] ?? '') && traceContinue({ kind: 'jvm', props: false }, lines[0] ?? '') === undefined) return 0;
+    if (!isTraceLine(lines[0] ?? '')) {
+      // A line of the other output stream amid the trace (stdout between stderr's lines): stepped over.
+      before.shift();
+      const earlier = events[j - 1];
+      if (earlier === undefined || !isTraceLine(recordLines((earlier.message ?? '').trimEnd())[0] ?? '') || ++skipped > MAX_SKIPPED) return 0;
+      continue;
+    }
     later = event;
   }
   return 0;

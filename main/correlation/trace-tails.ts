@@ -1,7 +1,8 @@
 import type { OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import { levelRank } from './log-shapes/levels';
 import { readRecord } from './log-shapes/read-record';
-import { advanceTrace, findTraceStart, traceContinue, traceStart, traceUnfinished } from './log-shapes/traces/trace-lines';
+import { namesException } from './log-shapes/traces/exception-header';
+import { advanceTrace, findTraceStart, traceContinue, traceStart, traceUnfinished, type TraceState } from './log-shapes/traces/trace-lines';
 import { parseInsightsTimestamp } from './processing/insights-timestamp';
 import { MAX_TRACE_GAP_MS } from './processing/join-stack-traces';
 import { settleAll } from './queries/run-part';
@@ -13,7 +14,7 @@ import { HEAD_SPAN_MS, attachHead, mayHaveHead, recordLines, type TaggedRow } fr
 const TAIL_SPAN_MS = 60_000;
 const MAX_TAIL_LINES = 500;
 export const MAX_TAIL_FETCHES = 200;
-const TRACE_MARKER_RE = /(?:^|\s)(?:panic: |fatal error: |Traceback \(most recent call last\):)/;
+const TRACE_MARKER_RE = /(?:^|\s)(?:panic: |http: panic serving |fatal error: |Traceback \(most recent call last\):)/;
 
 type StreamRow = TaggedRow;
 
@@ -84,7 +85,11 @@ function mayHaveTail(message: string): boolean {
   const read = readRecord(message);
   // A JSON record carries its whole stack inside; appending would also break its JSON.
   if (read.record) return false;
-  return levelRank(read.level) >= levelRank('warn') || TRACE_MARKER_RE.test(read.body);
+  // A trace in the line may go on in the next events (the CloudWatch agent starts a new event at
+  // every unindented line, `Caused by:` ones included).
+  // A line naming an exception (`checkout failed: PaymentError: …`) is usually followed by its frames.
+  const lines = linesOf(message);
+  return levelRank(read.level) >= levelRank('warn') || TRACE_MARKER_RE.test(read.body) || findTraceStart(lines, undefined) !== undefined || namesException(lines[lines.length - 1] ?? '');
 }
 
 /** Walks the stream after `head`, appending untagged trace lines to the tagged row they follow. */
@@ -106,7 +111,7 @@ function attachFrom(head: StreamRow, events: OutputLogEvent[], tagged: Map<strin
     const message = (event.message ?? '').trimEnd();
     if ((event.timestamp ?? 0) - previous > MAX_TRACE_GAP_MS) break;
     const lines = linesOf(message);
-    const next = state ? traceContinue(state, lines[0]!) : mayStart ? traceStart(lines[0]!, firstLine(events[k + 1])) : undefined;
+    const next = state ? traceContinue(state, lines[0]!) : mayStart ? startAtFirstLine(lines, firstLine(events[k + 1])) : undefined;
     if (!next) {
       // A line of the other output stream amid an unfinished trace: stepped over, the trace goes on.
       const after = events[k + 1];
@@ -128,6 +133,11 @@ function attachFrom(head: StreamRow, events: OutputLogEvent[], tagged: Map<strin
   }
   for (const [row, lines] of tails) row.row['@message'] = `${row.message}\n${lines.join('\n')}`;
   return count;
+}
+
+/** The state of a trace starting on the first of `lines` (an event may hold a trace's first lines together). */
+function startAtFirstLine(lines: string[], nextFirst: string | undefined): TraceState | undefined {
+  return traceStart(lines[0]!, lines.length > 1 ? lines[1] : nextFirst);
 }
 
 function linesOf(message: string): string[] {

@@ -82,7 +82,8 @@ export function levelFromText(body: string): Level {
   if (explicit) return explicit;
   if (GO_FATAL_RE.test(body)) return 'fatal';
   if (PYTHON_TRACEBACK_RE.test(body) || EXCEPTION_LINE_RE.test(body)) return 'error';
-  if (/^http: panic serving /m.test(body)) return 'error';
+  // net/http's recovered panic, possibly behind the log package's date.
+  if (/(?:^|\s)http: panic serving /m.test(body)) return 'error';
   return 'unknown';
 }
 

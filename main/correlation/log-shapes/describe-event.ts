@@ -7,6 +7,8 @@ import { traceIn } from './traces/trace-lines';
 
 export interface EventPartsSource extends ErrorSource {
   message: string;
+  /** What the line's shape says to list it as (Lambda platform lines), if anything. */
+  title?: string;
 }
 
 export interface EventParts {
@@ -23,7 +25,7 @@ export function describeEvent(source: EventPartsSource): EventParts {
   // Written without spreads and optional-property objects: this runs once per event of a run.
   const description = isErrorLevel(source.level) || source.stack !== undefined ? describeError(source) : undefined;
   const exception = description?.exception;
-  const parts: EventParts['parts'] = summarise(source.message, source.body, source.record, exception);
+  const parts: EventParts['parts'] = summarise(source.message, source.title ?? source.body, source.title === undefined ? source.record : undefined, exception);
   if (exception) parts.exception = exception;
   return { parts, description };
 }
@@ -35,7 +37,7 @@ export function describeEvent(source: EventPartsSource): EventParts {
 export function describeMessage(message: string, level: Level): EventParts {
   const read = readRecord(message);
   const stack = read.record ? undefined : traceIn(read.body);
-  const described = describeEvent({ message, level, body: read.body, record: read.record, stack });
+  const described = describeEvent({ message, level, body: read.body, record: read.record, stack, title: read.title });
   if (read.jsonAt !== undefined) described.parts.jsonAt = read.jsonAt;
   if (read.fields) described.parts.fields = read.fields;
   return described;

@@ -20,7 +20,7 @@ export interface LogRecord {
   fields?: EventFields;
   level: Level;
   /** What to list the line as, when the record's own message does not say (Lambda platform lines). */
-  summary?: string;
+  title?: string;
 }
 
 /** Envelopes inside envelopes are unwrapped this deep at most. */
@@ -32,7 +32,8 @@ const MAX_DEPTH = 3;
  * JSON escaped in it —, AWS Lambda's text prefix read. The level is the innermost record's,
  * never the envelope's stream (`stderr` is where errors go, not what they are).
  */
-export function readRecord(message: string): LogRecord {
+export function readRecord(logged: string): LogRecord {
+  const message = logged.trimEnd();
   const body = stripTokenPrefix(message);
   const json = parseJsonObject(body);
   if (json) return withJsonAt(fromJson(json, body, {}, 0), message.length - body.length);
@@ -51,7 +52,7 @@ function fromJson(json: JsonObject, text: string, fields: EventFields, depth: nu
   const platform = lambdaPlatformRecord(json);
   if (platform) {
     if (platform.requestId !== undefined) fields.requestId ??= platform.requestId;
-    return finish({ body: text, record: json, level: 'info', summary: platform.summary }, fields);
+    return finish({ body: text, record: json, level: 'info', title: platform.summary }, fields);
   }
   return finish({ body: text, record: json, level: levelOfJson(json) }, fields);
 }
@@ -65,7 +66,7 @@ function fromText(text: string, fields: EventFields): LogRecord {
     recordFields(lambda.record, fields);
     read.record = lambda.record;
   }
-  if (lambda.summary !== undefined) read.summary = lambda.summary;
+  if (lambda.summary !== undefined) read.title = lambda.summary;
   return finish(read, fields);
 }
 

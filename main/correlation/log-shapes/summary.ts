@@ -31,7 +31,10 @@ function summaryText(body: string, record: JsonObject | undefined, exception: Pa
     const message = messageFromJson(record);
     if (message === undefined) return header ?? firstLine(body);
     const line = firstLine(message);
-    return header === undefined || line.includes(exception?.message || header) ? line : `${line} — ${firstLine(header)}`;
+    if (header === undefined) return line;
+    // The record's message is the exception's own (AWS Lambda's `errorMessage`): the exception says it whole.
+    if (exception !== undefined && line === firstLine(exception.message)) return firstLine(header);
+    return line.includes(exception?.message || header) ? line : `${line} — ${firstLine(header)}`;
   }
   const line = firstLine(body);
   return header !== undefined && BARE_TRACE_START_RE.test(line) ? firstLine(header) : line;

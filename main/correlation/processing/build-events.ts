@@ -26,7 +26,7 @@ export function buildEvents(batches: readonly RowBatch[], sessionStart: number):
 /** Summary and exception of one event, once its trace is whole. */
 function describe(work: WorkEvent): void {
   const { event } = work;
-  const { parts, description } = describeEvent({ message: event.message, level: event.level, body: work.body, record: work.record, stack: work.stack });
+  const { parts, description } = describeEvent({ message: event.message, level: event.level, body: work.body, record: work.record, stack: work.stack, title: work.title });
   Object.assign(event, parts);
   if (description) work.description = description;
 }

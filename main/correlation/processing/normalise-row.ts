@@ -18,7 +18,7 @@ export function normaliseRow(
   if (timestamp === undefined) return undefined;
   const message = (row['@message'] ?? '').trimEnd();
   const { logGroup, logStream, streamKey } = streamOf(row, source, streams);
-  const { body, record, jsonAt, fields, level } = readRecord(message);
+  const { body, record, jsonAt, fields, level, title } = readRecord(message);
   const event: WorkEvent['event'] = {
     id: '',
     timestamp,
@@ -34,6 +34,7 @@ export function normaliseRow(
   if (fields) event.fields = fields;
   const work: WorkEvent = { event, body, order, streamKey };
   if (record) work.record = record;
+  if (title !== undefined) work.title = title;
   const ptr = row['@ptr'];
   if (ptr) work.ptr = ptr;
   return work;

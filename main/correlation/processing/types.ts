@@ -41,6 +41,8 @@ export interface WorkEvent {
   body: string;
   /** The innermost record when it is a JSON object. */
   record?: JsonObject;
+  /** What the line's shape says to list it as, when its record does not (Lambda platform lines). */
+  title?: string;
   /** Input position (across all batches), so equal timestamps keep the order CloudWatch returned them in. */
   order: number;
   /** Connection, group and stream: traces are joined only within one stream. */

@@ -6,6 +6,7 @@
 import { loadCorpus, type CorpusEvent } from '../../support/real-logs/corpus';
 import { processRows } from '../../../main/correlation/processing/process-rows';
 import type { LogEvent } from '../../../shared/domain/correlation';
+import type { ParsedException } from '../../../shared/domain/log-parts';
 
 const corpus = loadCorpus();
 
@@ -47,3 +48,26 @@ export function eventOfCall(events: readonly LogEvent[], shipper: string, call: 
   if (!found) throw new Error(`${call} was not processed into an event`);
   return found;
 }
+
+/** What the program recorded about a failing log call: its exception's type, innermost frame and cause chain. */
+export function truthOf(call: string): { type: string; innermost: string; causes: string[]; causesPrinted: boolean } {
+  const error = corpus.truth.calls.find((c) => c.call === call)?.error;
+  if (!error) throw new Error(`${call} recorded no error`);
+  const first = error.frames[0];
+  return { type: error.type, innermost: first ? `${first.function.split('.').pop()}:${first.line}` : '', causes: chain(error), causesPrinted: error.causesPrinted !== false };
+}
+
+/** The same of an exception orcw parsed (module-qualified Python types read as the program's own). */
+export function partsOf(exception: ParsedException | undefined): { type: string; innermost: string; causes: string[] } {
+  const first = exception?.frames.find((f) => f.app) ?? exception?.frames[0];
+  return { type: unqualified(exception?.type ?? ''), innermost: first ? `${(first.function ?? '<anonymous>').split('.').pop()}:${first.line}` : '', causes: chain(exception ?? { causes: [] }) };
+}
+
+function chain(e: { causes?: readonly { relation?: string; type: string; causes?: unknown }[] }): string[] {
+  const out: string[] = [];
+  for (const c of e.causes ?? []) out.push(`${c.relation}:${unqualified(c.type)}`, ...chain(c as { causes?: { relation?: string; type: string }[] }));
+  return out;
+}
+
+// Python prints a class outside builtins with its module (`shop.PaymentError`); programs record `PaymentError`.
+const unqualified = (type: string): string => (/^[a-z_][\w]*\.[A-Z]\w*$/.test(type) ? type.slice(type.indexOf('.') + 1) : type);

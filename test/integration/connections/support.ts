@@ -52,6 +52,11 @@ export function runNode(args: string[], options: { env?: NodeJS.ProcessEnv; inpu
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr }));
+    // A child that exits before reading its input (orcw refusing to start, say) closes the pipe:
+    // EPIPE on stdin is its answer, not a failure of the run; its exit code tells the test.
+    child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') fail(error);
+    });
     child.stdin.end(options.input ?? '');
   });
 }

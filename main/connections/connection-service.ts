@@ -15,7 +15,7 @@ import type { RequestOf } from '../../shared/ipc/contract';
 import { mapAwsError } from '../aws/aws-errors';
 import { createLogsClient, errorContextOf, type LogsClientOptions } from '../aws/client-factory';
 import { cloudWatchLogsRegions } from '../aws/regions';
-import { encodeAwsKeySecret } from '../keychain/aws-key-secret';
+import { decodeAwsKeySecret, encodeAwsKeySecret } from '../keychain/aws-key-secret';
 import type { SecretStore } from '../keychain/secret-store';
 import type { ConnectionStore } from './connection-store';
 import { parseInput, parseLogGroupPrefix } from './input-validation';
@@ -28,6 +28,8 @@ export interface ConnectionServiceDeps {
   secrets: SecretStore;
   /** Client settings for test and log-group calls (timeouts, attempts). */
   clientOptions?: Omit<LogsClientOptions, 'secrets'>;
+  /** The clock for "last passed a test" (tests pass their own). */
+  now?: () => number;
 }
 
 /**
@@ -111,6 +113,8 @@ export class ConnectionService {
       else if (update.openReplay !== undefined) next.openReplay = update.openReplay;
       if (update.sessionIdFields === null || update.sessionIdFields?.length === 0) delete next.sessionIdFields;
       else if (update.sessionIdFields !== undefined) next.sessionIdFields = update.sessionIdFields;
+      // A passed test vouches for the keys, region and endpoint it ran with, not for new ones.
+      if (update.auth !== undefined || next.region !== current.region || next.endpoint !== current.endpoint) delete next.lastTestPassedAt;
       const checked = connectionSchema.parse(next);
       const write = () => this.deps.store.write(all.map((c) => (c === current ? checked : c)));
       if (update.auth === undefined) await write();
@@ -131,7 +135,19 @@ export class ConnectionService {
 
   async test(request: { id: string }): Promise<ConnectionTestResult> {
     const connection = await this.getConnection(request.id);
-    return this.withClient(connection, (client) => testLogsAccess(client, connection));
+    const result = await this.withClient(connection, (client) => testLogsAccess(client, connection));
+    await this.recordPassedTest(connection.id, this.deps.now?.() ?? Date.now());
+    return result;
+  }
+
+  /** Kept in connections.json, so "last passed a test" survives restarts. */
+  private recordPassedTest(id: string, at: number): Promise<void> {
+    return this.exclusive(async () => {
+      const all = await this.deps.store.read();
+      // Deleted while the test ran: nothing to record.
+      if (!all.some((c) => c.id === id)) return;
+      await this.deps.store.write(all.map((c) => (c.id === id ? { ...c, lastTestPassedAt: at } : c)));
+    });
   }
 
   async listLogGroups(request: RequestOf<'connections:log-groups'>): Promise<LogGroupPage> {
@@ -208,15 +224,20 @@ export class ConnectionService {
   }
 
   private async view(connection: Connection): Promise<ConnectionView> {
-    return { ...connection, hasSecret: connection.auth.kind === 'keys' && (await this.hasSecret(connection.id)) };
+    if (connection.auth.kind !== 'keys') return { ...connection, hasSecret: false };
+    const entry = await this.keychainEntry(connection.id);
+    if (entry === null) return { ...connection, hasSecret: false };
+    // Only the key's ID leaves this method; the entry itself (the secret) goes out of scope here.
+    const accessKeyId = accessKeyIdOf(entry, connection.name);
+    return { ...connection, hasSecret: true, ...(accessKeyId !== undefined && { accessKeyId }) };
   }
 
   /** Listing must work without a keychain (a headless shell); tests and queries report the real error. */
-  private async hasSecret(id: string): Promise<boolean> {
+  private async keychainEntry(id: string): Promise<string | null> {
     try {
-      return (await this.deps.secrets.get(id)) !== null;
+      return await this.deps.secrets.get(id);
     } catch (error) {
-      if (isAppError(error) && error.code === 'KEYCHAIN_UNAVAILABLE') return false;
+      if (isAppError(error) && error.code === 'KEYCHAIN_UNAVAILABLE') return null;
       throw error;
     }
   }
@@ -224,6 +245,15 @@ export class ConnectionService {
   /** Read-modify-write of connections.json and the keychain: one at a time across every orcw process. */
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
     return withConfigLock(this.deps.store.dataDir, task);
+  }
+}
+
+/** The access key ID of a keychain entry; undefined when the entry is not in orcw's format. */
+function accessKeyIdOf(entry: string, connectionName: string): string | undefined {
+  try {
+    return decodeAwsKeySecret(entry, connectionName).accessKeyId;
+  } catch {
+    return undefined;
   }
 }
 

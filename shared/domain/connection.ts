@@ -49,10 +49,16 @@ export const connectionSchema = z.object({
   endpoint: endpointSchema.optional(),
   openReplay: openReplaySettingsSchema.optional(),
   sessionIdFields: sessionIdFieldsSchema.optional(),
+  /** When a connection test last succeeded (epoch ms); absent: never. */
+  lastTestPassedAt: z.number().optional(),
 });
 export type Connection = z.infer<typeof connectionSchema>;
 
-export const connectionViewSchema = connectionSchema.extend({ hasSecret: z.boolean() });
+export const connectionViewSchema = connectionSchema.extend({
+  hasSecret: z.boolean(),
+  /** The stored access key's ID (AKIA…), to tell which key a connection uses. Never the secret. */
+  accessKeyId: z.string().optional(),
+});
 export type ConnectionView = z.infer<typeof connectionViewSchema>;
 
 /** Secrets travel renderer → main once, on create/update, and never back. */

@@ -3,6 +3,7 @@ import { expect, test } from './harness/fixtures';
 import { auditScreen, type AuditCount } from './harness/axe-audit';
 import { expectedGroups, pickSession, startDemo, type DemoSetup } from './harness/demo-setup';
 import { attachScreenshot } from './harness/screenshots';
+import { createSettingsStore } from '../../main/settings/settings-store';
 
 let demo: DemoSetup;
 test.afterEach(async () => demo?.stop().catch(() => undefined));
@@ -114,6 +115,32 @@ test.describe('with a ready connection', () => {
     expect(ring).toBe('solid');
     expect(await page.getByTestId('event-list').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('none');
     await attachScreenshot(page, testInfo, 'event-list-focus');
+  });
+});
+
+test.describe('dialogs', () => {
+  test.use({
+    orcwSetup: {
+      prepare: async (dataDir) => {
+        demo = await startDemo(dataDir);
+        // Every link that needs CloudWatch asks first: the link preview dialog shows.
+        await createSettingsStore(dataDir).update({ linkAutoRunMaxUsd: 0 });
+      },
+    },
+  });
+
+  test('the link preview and the foreign replay host confirmation pass axe', async ({ orcw }, testInfo) => {
+    test.setTimeout(120_000);
+    const { page } = orcw;
+    const session = pickSession(demo.manifest, (s) => s.token !== undefined && s.errors.length > 0);
+    orcw.sendDeepLink(`orcw://open?url=${encodeURIComponent(`https://replays.example.net/demo/session/${session.sessionId}`)}`);
+    await expect(page.getByTestId('link-preview')).toBeVisible();
+    await expectAccessible(page, testInfo, 'link preview dialog');
+    await page.getByTestId('link-preview-run').click();
+    await expect(page.getByTestId('session-id')).toHaveText(session.sessionId);
+    await page.getByTestId('open-replay').click();
+    await expect(page.getByTestId('host-confirm')).toBeVisible();
+    await expectAccessible(page, testInfo, 'replay host confirmation dialog');
   });
 });
 

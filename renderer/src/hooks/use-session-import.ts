@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
 import type { ImportResult } from '../../../shared/domain/session-file';
-import type { AppErrorValue } from '../../../shared/errors';
 import type { Result } from '../../../shared/ipc/result';
 import { call } from '../lib/api';
 import { importDroppedFile } from '../lib/session-files';
@@ -10,7 +9,7 @@ import { useStore } from '../store/store';
  * What every way in (file dialog, drop, double-click) ends with: the imported session opens from
  * the cache (offline: no query runs), with a notice saying whether it was new.
  */
-export function announceImport(outcome: Result<ImportResult> | { ok: false; error: AppErrorValue }, fileName?: string): void {
+export function announceImport(outcome: Result<ImportResult>, fileName?: string): void {
   const { openCached, pushNotice, reportError } = useStore.getState();
   if (!outcome.ok) {
     reportError({ ...outcome.error, message: fileName && !outcome.error.message.includes(fileName) ? `${fileName}: ${outcome.error.message}` : outcome.error.message });

@@ -44,16 +44,18 @@ const FIELD_OF: Record<string, keyof ConnectionFormValues> = {
 
 /**
  * Form values → the draft main expects, checked with the same schema main uses. When editing,
- * empty key fields keep the stored secret (it is never sent back to the renderer to prefill).
+ * empty key fields keep the stored secret (it is never sent back to the renderer to prefill);
+ * a new secret with the ID left empty goes with the stored ID (`storedKeyId`: a rotated secret).
  */
-export function toDraft(values: ConnectionFormValues, editing: boolean): { draft?: ConnectionDraft; keepAuth: boolean; errors: FieldErrors } {
+export function toDraft(values: ConnectionFormValues, editing: boolean, storedKeyId?: string): { draft?: ConnectionDraft; keepAuth: boolean; errors: FieldErrors } {
   const keepAuth = editing && values.authKind === 'keys' && values.accessKeyId.trim() === '' && values.secretAccessKey === '';
+  const accessKeyId = values.accessKeyId.trim() === '' && editing && storedKeyId !== undefined ? storedKeyId : values.accessKeyId;
   const auth =
     values.authKind === 'profile'
       ? { kind: 'profile' as const, profile: values.profile }
       : {
           kind: 'keys' as const,
-          accessKeyId: keepAuth ? 'KEEPSTOREDSECRET' : values.accessKeyId,
+          accessKeyId: keepAuth ? 'KEEPSTOREDSECRET' : accessKeyId,
           secretAccessKey: keepAuth ? 'keep' : values.secretAccessKey,
           ...(values.sessionToken.trim() !== '' && { sessionToken: values.sessionToken.trim() }),
         };

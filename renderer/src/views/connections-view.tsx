@@ -10,6 +10,7 @@ export function ConnectionsView() {
   const connectionsError = useStore((s) => s.connectionsError);
   const loadConnections = useStore((s) => s.loadConnections);
   const navigate = useStore((s) => s.navigate);
+  const connectionToEdit = useStore((s) => s.connectionToEdit);
   const [adding, setAdding] = useState(false);
 
   return (
@@ -52,7 +53,7 @@ export function ConnectionsView() {
             Add one to query CloudWatch; cached sessions stay available without it.
           </div>
         )}
-        {connections?.map((connection) => <ConnectionCard key={connection.id} connection={connection} />)}
+        {connections?.map((connection) => <ConnectionCard key={connection.id} connection={connection} startEditing={connectionToEdit === connection.id} />)}
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { writeFile } from 'node:fs/promises';
 import type { Page, TestInfo } from '@playwright/test';
 import { attachScreenshot } from './screenshots';
 
@@ -55,7 +56,10 @@ export async function auditScreen(page: Page, testInfo: TestInfo, screen: string
         rules,
         other: Object.fromEntries(results.violations.filter((v) => !bad.includes(v)).map((v) => [`${v.id} (${v.impact})`, v.nodes.length])),
       });
-      await testInfo.attach(`axe ${label}.json`, { body: JSON.stringify(bad.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })) })), null, 2), contentType: 'application/json' });
+      const report = testInfo.outputPath(`axe-${label.replace(/[^\w.-]+/g, '-')}.json`);
+      const findings = bad.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })) }));
+      await writeFile(report, JSON.stringify(findings, null, 2));
+      await testInfo.attach(`axe ${label}.json`, { path: report, contentType: 'application/json' });
       await attachScreenshot(page, testInfo, label);
     }
   }

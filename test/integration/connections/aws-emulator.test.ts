@@ -1,5 +1,5 @@
 import { GetLogEventsCommand, StartQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -80,6 +80,34 @@ describe('test connection against the emulator', () => {
     expect(invokeChannels['connections:test'].response.parse(result)).toEqual(result);
     expect(result.logGroupsVisible).toBe(121);
     expect(result.message).toMatch(/us-east-1: 121 log groups visible; all 2 configured log groups found/);
+  });
+
+  it('shows the stored access key ID and remembers when a test last passed, in connections.json', async () => {
+    const dataDir = await tempDataDir();
+    let clock = 1_700_000_000_000;
+    const service = new ConnectionService({ store: new ConnectionStore(dataDir), secrets: defaultSecretStore(), now: () => clock });
+    const view = await add(service);
+    expect(view).toMatchObject({ hasSecret: true, accessKeyId: KEY_ID });
+    expect(view.lastTestPassedAt).toBeUndefined();
+    await service.test({ id: view.id });
+    expect(await service.get({ id: view.id })).toMatchObject({ accessKeyId: KEY_ID, lastTestPassedAt: clock });
+    // Read back by a fresh store: it is on disk, and the file holds the ID nowhere (it is in the keychain).
+    const file = await readFile(join(dataDir, 'connections.json'), 'utf8');
+    expect(JSON.parse(file)).toMatchObject({ connections: [{ id: view.id, lastTestPassedAt: clock }] });
+    expect(file).not.toContain(SECRET);
+    const again = new ConnectionService({ store: new ConnectionStore(dataDir), secrets: defaultSecretStore() });
+    expect((await again.get({ id: view.id })).lastTestPassedAt).toBe(clock);
+
+    // A failing test keeps the last success; new keys (or region, endpoint) make it unknown again.
+    clock += 60_000;
+    await service.update({ id: view.id, auth: { kind: 'keys', accessKeyId: KEY_ID, secretAccessKey: 'rotated-away' } });
+    expect((await service.get({ id: view.id })).lastTestPassedAt).toBeUndefined();
+    await failure(service.test({ id: view.id }));
+    expect((await service.get({ id: view.id })).lastTestPassedAt).toBeUndefined();
+    await service.update({ id: view.id, auth: { kind: 'keys', accessKeyId: KEY_ID, secretAccessKey: SECRET } });
+    await service.test({ id: view.id });
+    await service.update({ id: view.id, name: 'renamed' });
+    expect((await service.get({ id: view.id })).lastTestPassedAt).toBe(clock);
   });
 
   it('names configured log groups that do not exist', async () => {

@@ -50,7 +50,8 @@ describe('secret leak check', () => {
       endpoint: emulator.url,
       auth: { kind: 'keys', accessKeyId: KEY_ID, secretAccessKey: SECRET, sessionToken: TOKEN },
     });
-    expect(created).toMatchObject({ ok: true, value: { hasSecret: true } });
+    // The key's ID is shown (to tell keys apart); the secret and session token never leave main.
+    expect(created).toMatchObject({ ok: true, value: { hasSecret: true, accessKeyId: KEY_ID } });
     const id = (created.value as { id: string }).id;
     expect(await call('connections:list')).toMatchObject({ ok: true });
     expect(await call('connections:get', { id })).toMatchObject({ ok: true });

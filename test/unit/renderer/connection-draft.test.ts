@@ -28,6 +28,14 @@ describe('connection form → draft', () => {
     expect(update).toMatchObject({ id: 'conn-1', name: 'production', endpoint: null, openReplay: null });
   });
 
+  it('sends a rotated secret with the stored access key ID when the ID is left empty', () => {
+    const { draft, keepAuth } = toDraft({ ...valid, accessKeyId: '', secretAccessKey: 'the-new-secret' }, true, 'AKIDSTORED000001');
+    expect(keepAuth).toBe(false);
+    expect(toUpdate('conn-1', draft!, keepAuth).auth).toEqual({ kind: 'keys', accessKeyId: 'AKIDSTORED000001', secretAccessKey: 'the-new-secret' });
+    // Creating a connection has no stored ID to fall back on.
+    expect(toDraft({ ...valid, accessKeyId: '', secretAccessKey: 'x' }, false, 'AKIDSTORED000001').errors.accessKeyId).toBeDefined();
+  });
+
   it('sends a profile and the OpenReplay settings when given', () => {
     const { draft } = toDraft({ ...valid, authKind: 'profile', profile: 'staging', openReplayBaseUrl: 'https://replay.acme.dev', openReplayProjectId: '7' }, false);
     expect(draft).toMatchObject({ auth: { kind: 'profile', profile: 'staging' }, openReplay: { baseUrl: 'https://replay.acme.dev', projectId: '7' } });

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ConnectionView } from '../../../../shared/domain/connection';
 import { call } from '../../lib/api';
-import { plural } from '../../lib/format';
+import { useTimeFormat } from '../../hooks/use-time-format';
+import { formatRelative, plural } from '../../lib/format';
 import { useStore } from '../../store/store';
 import { Icon } from '../common/icons';
 import { ConnectionForm } from './connection-form';
@@ -10,14 +11,33 @@ import { LogGroupPicker } from './log-group-picker';
 
 type Mode = 'view' | 'edit' | 'groups';
 
-export function ConnectionCard({ connection }: { connection: ConnectionView }) {
-  const [mode, setMode] = useState<Mode>('view');
+export function ConnectionCard({ connection, startEditing = false }: { connection: ConnectionView; startEditing?: boolean }) {
+  const [mode, setMode] = useState<Mode>(startEditing ? 'edit' : 'view');
+  const cardRef = useRef<HTMLElement>(null);
+  const connectionEditOpened = useStore((s) => s.connectionEditOpened);
+  const time = useTimeFormat();
+  // Opened from a failure's "Edit connection": show this card's form, in view, ready to type.
+  useEffect(() => {
+    if (!startEditing) return;
+    setMode('edit');
+    connectionEditOpened();
+    requestAnimationFrame(() => {
+      cardRef.current?.scrollIntoView({ block: 'start' });
+      cardRef.current?.querySelector<HTMLInputElement>('[data-testid=conn-secret], [data-testid=conn-profile]')?.focus();
+    });
+  }, [startEditing, connectionEditOpened]);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const loadConnections = useStore((s) => s.loadConnections);
   const reportError = useStore((s) => s.reportError);
   const pushNotice = useStore((s) => s.pushNotice);
 
-  const saved = () => {
+  // What main answered to the last save, until the reloaded list brings it: a form opened again
+  // right after saving must start from the saved values, not the list from before.
+  const [justSaved, setJustSaved] = useState<ConnectionView | null>(null);
+  useEffect(() => setJustSaved(null), [connection]);
+  const current = justSaved ?? connection;
+  const saved = (view?: ConnectionView) => {
+    if (view) setJustSaved(view);
     setMode('view');
     void loadConnections();
   };
@@ -30,7 +50,7 @@ export function ConnectionCard({ connection }: { connection: ConnectionView }) {
   };
 
   return (
-    <article className="card connection-card" data-testid="connection-card" data-name={connection.name}>
+    <article className="card connection-card" ref={cardRef} data-testid="connection-card" data-name={connection.name}>
       <div className="card-header">
         <div className="connection-heading">
           <Icon name="plug" />
@@ -52,8 +72,8 @@ export function ConnectionCard({ connection }: { connection: ConnectionView }) {
         </div>
       </div>
       <div className="card-body connection-body">
-        {mode === 'edit' && <ConnectionForm existing={connection} onSaved={saved} onCancel={() => setMode('view')} />}
-        {mode === 'groups' && <LogGroupPicker connection={connection} onSaved={saved} />}
+        {mode === 'edit' && <ConnectionForm existing={current} onSaved={saved} onCancel={() => setMode('view')} />}
+        {mode === 'groups' && <LogGroupPicker connection={current} onSaved={saved} />}
         {mode === 'view' && (
           <>
             <div className="connection-groups">
@@ -64,7 +84,23 @@ export function ConnectionCard({ connection }: { connection: ConnectionView }) {
                 <span className="mono">{connection.logGroups.join(', ')}</span>
               )}
             </div>
-            <ConnectionTest id={connection.id} />
+            <dl className="connection-facts">
+              {connection.auth.kind === 'keys' && (
+                <div>
+                  <dt>Access key ID</dt>
+                  <dd className="mono" data-testid="conn-key-id">
+                    {connection.accessKeyId ?? (connection.hasSecret ? 'stored in a format orcw cannot read — enter the keys again' : 'none stored')}
+                  </dd>
+                </div>
+              )}
+              <div>
+                <dt>Last passed a test</dt>
+                <dd data-testid="conn-last-test" title={connection.lastTestPassedAt === undefined ? undefined : time.stamp(connection.lastTestPassedAt)}>
+                  {connection.lastTestPassedAt === undefined ? 'never (with these settings)' : `${time.stamp(connection.lastTestPassedAt)} (${formatRelative(connection.lastTestPassedAt, Date.now(), time.zone)})`}
+                </dd>
+              </div>
+            </dl>
+            <ConnectionTest id={connection.id} onResult={(ok) => ok && void loadConnections()} />
           </>
         )}
       </div>

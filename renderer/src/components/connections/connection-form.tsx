@@ -29,7 +29,7 @@ export function ConnectionForm({ existing, submitLabel, onSaved, onCancel }: Pro
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { draft, keepAuth, errors: found } = toDraft(values, existing !== undefined);
+    const { draft, keepAuth, errors: found } = toDraft(values, existing !== undefined, existing?.accessKeyId);
     setErrors(found);
     setFailure(null);
     if (!draft) return;
@@ -76,7 +76,7 @@ export function ConnectionForm({ existing, submitLabel, onSaved, onCancel }: Pro
       </div>
       {values.authKind === 'keys' ? (
         <div className="form-row">
-          <TextField label="Access key ID" value={values.accessKeyId} onChange={set('accessKeyId')} error={errors.accessKeyId} className="mono" placeholder={existing?.hasSecret ? 'Stored — leave empty to keep' : 'AKIA…'} data-testid="conn-access-key" />
+          <TextField label="Access key ID" value={values.accessKeyId} onChange={set('accessKeyId')} error={errors.accessKeyId} className="mono" placeholder={existing?.accessKeyId ? `${existing.accessKeyId} (stored) — leave empty to keep` : existing?.hasSecret ? 'Stored — leave empty to keep' : 'AKIA…'} data-testid="conn-access-key" />
           <TextField label="Secret access key" type="password" value={values.secretAccessKey} onChange={set('secretAccessKey')} error={errors.secretAccessKey} className="mono" placeholder={existing?.hasSecret ? 'Stored — leave empty to keep' : ''} help="Kept in the OS keychain, never shown again." data-testid="conn-secret" />
         </div>
       ) : (

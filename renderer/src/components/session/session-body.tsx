@@ -8,13 +8,14 @@ import { EventList } from './event-list';
 import { EventListHeader } from './event-list-header';
 import { FilterBar } from './filter-bar';
 import { GroupDetail } from './group-detail';
-import { SessionHeader } from './session-header';
+import { refreshReference, SessionHeader } from './session-header';
 import { RunFailures } from './run-failures';
 import { Timeline } from './timeline';
 
 export function SessionBody({ response }: { response: CorrelateResponse }) {
   const { result } = response;
   const filter = useStore((s) => s.filter);
+  const openReference = useStore((s) => s.openReference);
   const selectedEventId = useStore((s) => s.selectedEventId);
   const selectedGroup = useStore((s) => s.selectedGroup);
   const data = useSessionData(result, filter);
@@ -31,7 +32,7 @@ export function SessionBody({ response }: { response: CorrelateResponse }) {
   return (
     <>
       <SessionHeader response={response} lastOffsetMs={lastOffset} />
-      <RunFailures failures={result.failures} />
+      <RunFailures failures={result.failures} onRetry={() => void openReference(refreshReference(response), 'refresh')} />
       <div className={`session-grid${detail ? ' has-detail' : ''}`}>
         <ErrorGroups groups={data.groups} domain={data.domain} sessionId={result.session.id} sessionStart={result.session.start} />
         <section className="events-pane" aria-labelledby="events-heading">

@@ -1,7 +1,7 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ContextLine, ErrorGroup, LogEvent } from '../../shared/domain/correlation';
 import { isAppError } from '../../shared/errors';
-import { settleAll } from './queries/run-part';
+import { settleAll } from './queries/settle';
 import { cancelledError } from './queries/timing';
 import type { QueryTarget } from './queries/types';
 

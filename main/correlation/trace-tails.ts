@@ -5,7 +5,7 @@ import { namesException } from './log-shapes/traces/exception-header';
 import { advanceTrace, findTraceStart, traceContinue, traceStart, traceUnfinished, type TraceState } from './log-shapes/traces/trace-lines';
 import { parseInsightsTimestamp } from './processing/insights-timestamp';
 import { MAX_TRACE_GAP_MS } from './processing/join-stack-traces';
-import { settleAll } from './queries/run-part';
+import { settleAll } from './queries/settle';
 import type { QueryTarget, RowBatch } from './queries/types';
 import { readStream, type StreamRef } from './stream-read';
 import { HEAD_SPAN_MS, attachHead, mayHaveHead, recordLines, type TaggedRow } from './trace-heads';

@@ -4,8 +4,12 @@ import { extraFieldsClause, nestedIdClause, openReplayIdClause, tokenClause } fr
 import { checkQueryIds, checkSessionIdText } from './safe-input';
 import type { SessionReference } from './types';
 
-/** Logs Insights returns at most this many rows per query; a full page means "maybe more". */
-export const MAX_QUERY_RESULTS = 10_000;
+/**
+ * Logs Insights returns at most this many rows per query (StartQuery's `limit` maximum in the
+ * service model; read in pages of ≤ 10,000). The query's own `limit` command is set to it, so
+ * StartQuery's `limit` is the one that decides.
+ */
+export const MAX_QUERY_RESULTS = 100_000;
 
 /** Every token of a session starts with this, so token-tagged lines are found from the ID alone. */
 export function tokenPrefixForSessionId(sessionId: string): string {

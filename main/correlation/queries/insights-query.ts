@@ -1,9 +1,9 @@
-import { GetQueryResultsCommand, StartQueryCommand, StopQueryCommand, type ResultField } from '@aws-sdk/client-cloudwatch-logs';
+import { StartQueryCommand, StopQueryCommand, type GetQueryResultsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
 import { AppError } from '../../../shared/errors';
 import { mapAwsError } from '../../aws/aws-errors';
-import type { InsightsRow } from '../processing/types';
 import { errorKind } from './error-kind';
 import type { ProgressTracker, QueryStatus } from './progress-tracker';
+import { getQueryResults } from './result-pages';
 import type { SecondRange } from './time-range';
 import { backoffDelay, cancelledError, pollDelay, sleep } from './timing';
 import type { QueryTarget, QueryTuning } from './types';
@@ -25,22 +25,37 @@ export interface QueryContext {
 
 export type FinalStatus = 'Complete' | 'Failed' | 'Timeout' | 'Cancelled';
 
+/** Where a finished query's rows are read from: the first page came with the poll that saw it end. */
+export interface ResultCursor {
+  queryId: string;
+  first: GetQueryResultsCommandOutput;
+  /** When the query was seen finished: its `nextToken`s expire an hour after. */
+  completedAt: number;
+}
+
 export interface QueryOutcome {
   status: FinalStatus;
-  rows: InsightsRow[];
-  /** What Insights counted as matching: more than `rows` when the result was capped. */
+  /** What Insights counted as matching, before `limit`: more than the limit means the rows were cut. */
   matched: number;
+  /** Set when the status is Complete. */
+  results?: ResultCursor;
 }
 
 const FINAL: ReadonlySet<string> = new Set<FinalStatus>(['Complete', 'Failed', 'Timeout', 'Cancelled']);
 /** StopQuery must get through after a cancel, so it has its own short deadline instead of the run's signal. */
 const STOP_TIMEOUT_MS = 5_000;
+/**
+ * `maxItems` while polling: a Running query returns its partial results with every poll, and the
+ * rows are read once, page by page, after it finished, so a poll needs none of them.
+ */
+const POLL_ITEMS = 1;
 
 /**
  * Runs one Logs Insights query to its end: StartQuery (waiting out the account's concurrency
  * limit), adaptive GetQueryResults polling with progress, and StopQuery whenever it is left
  * unfinished — cancelled, timed out on our side, or abandoned after an error — so nothing keeps
- * scanning (and billing) behind the user's back. Throws AppError (CANCELLED included).
+ * scanning (and billing) behind the user's back. The rows are not read here (see result-pages.ts),
+ * so a caller can decide from `matched` what to read. Throws AppError (CANCELLED included).
  */
 export async function runInsightsQuery(spec: QuerySpec, context: QueryContext): Promise<QueryOutcome> {
   const { signal, tracker, tuning } = context;
@@ -50,24 +65,10 @@ export async function runInsightsQuery(spec: QuerySpec, context: QueryContext): 
   try {
     if (signal?.aborted) throw cancelledError();
     const began = Date.now();
-    let errors = 0;
     for (let poll = 0; ; poll += 1) {
       await sleep(pollDelay(poll, Date.now() - began, tuning), signal);
       if (Date.now() - began > tuning.maxQueryMs) throw queryTooSlow(tuning.maxQueryMs);
-      let output;
-      try {
-        output = await spec.target.client.send(new GetQueryResultsCommand({ queryId }), { abortSignal: signal });
-      } catch (error) {
-        if (signal?.aborted) throw cancelledError();
-        const kind = errorKind(error);
-        if (kind !== 'fatal' && errors < tuning.retryAttempts) {
-          await sleep(backoffDelay(errors, tuning.retryBaseMs, tuning.retryMaxMs, context.random), signal);
-          errors += 1;
-          continue;
-        }
-        throw mapAwsError(error, spec.target.errorContext);
-      }
-      errors = 0;
+      const output = await getQueryResults(spec.target, { queryId, maxItems: POLL_ITEMS }, context);
       const status = (output.status ?? 'Unknown') as QueryStatus;
       const stats = output.statistics;
       tracker.update(spec.key, {
@@ -79,10 +80,8 @@ export async function runInsightsQuery(spec: QuerySpec, context: QueryContext): 
       if (FINAL.has(status)) {
         finished = true;
         const matched = stats?.recordsMatched ?? 0;
-        if (status !== 'Complete') return { status: status as FinalStatus, rows: [], matched };
-        const rows = toRows(output.results ?? []);
-        if (output.nextToken) rows.push(...(await restOfPages(spec, queryId, output.nextToken, context)));
-        return { status, rows, matched };
+        if (status !== 'Complete') return { status: status as FinalStatus, matched };
+        return { status, matched, results: { queryId, first: output, completedAt: Date.now() } };
       }
     }
   } finally {
@@ -128,39 +127,12 @@ async function startQuery(spec: QuerySpec, context: QueryContext): Promise<strin
   }
 }
 
-/** A finished query's results may come in pages (limits above 10,000 rows, or a smaller page size). */
-async function restOfPages(spec: QuerySpec, queryId: string, first: string, context: QueryContext): Promise<InsightsRow[]> {
-  const rows: InsightsRow[] = [];
-  let nextToken: string | undefined = first;
-  while (nextToken) {
-    if (context.signal?.aborted) throw cancelledError();
-    let output;
-    try {
-      output = await spec.target.client.send(new GetQueryResultsCommand({ queryId, nextToken }), { abortSignal: context.signal });
-    } catch (error) {
-      if (context.signal?.aborted) throw cancelledError();
-      throw mapAwsError(error, spec.target.errorContext);
-    }
-    rows.push(...toRows(output.results ?? []));
-    nextToken = output.nextToken;
-  }
-  return rows;
-}
-
 async function stopQuery(spec: QuerySpec, queryId: string): Promise<void> {
   try {
     await spec.target.client.send(new StopQueryCommand({ queryId }), { abortSignal: AbortSignal.timeout(STOP_TIMEOUT_MS) });
   } catch {
     // Already ended (InvalidParameterException) or unreachable: nothing more can be done from here.
   }
-}
-
-function toRows(results: ResultField[][]): InsightsRow[] {
-  return results.map((fields) => {
-    const row: InsightsRow = {};
-    for (const { field, value } of fields) if (field !== undefined) row[field] = value;
-    return row;
-  });
 }
 
 function queryTooSlow(maxMs: number): AppError {

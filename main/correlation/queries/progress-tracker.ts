@@ -6,18 +6,13 @@ export type QueryStatus = QueryProgress['status'];
 /** A progress snapshot without the request id (the session service adds it). */
 export type RunProgress = Omit<CorrelationProgress, 'requestId'>;
 
-interface Entry extends QueryProgress {
-  /** Re-run in halves: its bytes were billed, but its rows are counted by its parts. */
-  superseded: boolean;
-}
-
 /**
  * Keeps the state of every query of a run and turns it into progress snapshots. Status changes
  * are reported at once; statistics-only changes at most every `minIntervalMs`, so dozens of
  * queries polled in parallel cannot flood the renderer.
  */
 export class ProgressTracker {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, QueryProgress>();
   private lastEmit = Number.NEGATIVE_INFINITY;
   private phase: RunProgress['phase'] = 'querying';
   /** StartQuery calls that began a query: re-runs and halves are billed queries too. */
@@ -33,7 +28,7 @@ export class ProgressTracker {
   ) {}
 
   add(key: string, connection: string, logGroups: number): void {
-    this.entries.set(key, { key, connection, logGroups, status: 'Pending', recordsScanned: 0, recordsMatched: 0, bytesScanned: 0, superseded: false });
+    this.entries.set(key, { key, connection, logGroups, status: 'Pending', recordsScanned: 0, recordsMatched: 0, bytesScanned: 0 });
     this.report(true);
   }
 
@@ -55,12 +50,6 @@ export class ProgressTracker {
     this.update(key, { status: 'Scheduled', recordsScanned: 0, recordsMatched: 0, bytesScanned: 0 });
   }
 
-  supersede(key: string): void {
-    const entry = this.entries.get(key);
-    if (entry) entry.superseded = true;
-    this.setPhase('splitting');
-  }
-
   setPhase(phase: RunProgress['phase'], message?: string): void {
     this.phase = phase;
     this.report(true, message);
@@ -72,13 +61,14 @@ export class ProgressTracker {
     for (const entry of this.entries.values()) {
       bytesScanned += entry.bytesScanned;
       recordsScanned += entry.recordsScanned;
-      if (!entry.superseded) recordsMatched += entry.recordsMatched;
+      // Once a query's rows are read this is the rows it added (a capped query's continuation repeats its edge).
+      recordsMatched += entry.recordsMatched;
     }
     return { bytesScanned, recordsScanned, recordsMatched, costUsd: costUsd(bytesScanned, this.pricePerGb), queries: this.started };
   }
 
   snapshot(message?: string): RunProgress {
-    const queries = [...this.entries.values()].map(({ superseded: _superseded, ...query }) => query);
+    const queries = [...this.entries.values()].map((query) => ({ ...query }));
     return { phase: this.phase, queries, totals: this.totals(), ...(message === undefined ? {} : { message }) };
   }
 

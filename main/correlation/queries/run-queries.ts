@@ -1,14 +1,38 @@
-import type { RunFailure } from '../../../shared/domain/correlation';
+import type { RunFailure, TimeWindow } from '../../../shared/domain/correlation';
+import type { ErrorCode } from '../../../shared/errors';
 import type { InsightsRow } from '../processing/types';
+import { EdgeCarry } from './edge-carry';
 import type { QuerySpec } from './insights-query';
+import { describeFailures, type PartFailure } from './part-failures';
 import type { ProgressTracker } from './progress-tracker';
-import { runPart, settleAll, toRunFailure, truncated, type PartResult } from './run-part';
+import { scanRange } from './scan-range';
+import { settleAll } from './settle';
 import { toSecondRange, type SecondRange } from './time-range';
-import { createLimiter } from './timing';
-import { defaultQueryTuning, type QueriesResult, type QueryTarget, type QueryTuning, type RowBatch } from './types';
+import { cancelledError, createLimiter } from './timing';
+import { defaultQueryTuning, type QueriesResult, type QueryTarget, type QueryTuning, type RowBatch, type RowSink } from './types';
 
 /** StartQuery accepts at most 50 log groups. */
 export const MAX_GROUPS_PER_QUERY = 50;
+/** Errors that every later part of the window would hit too (credentials, access, a missing group). */
+const LASTING: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'AWS_UNKNOWN_KEY', 'AWS_BAD_SECRET', 'AWS_EXPIRED_TOKEN', 'AWS_ACCESS_DENIED', 'AWS_UNKNOWN_REGION',
+  'AWS_RESOURCE_NOT_FOUND', 'AWS_CREDENTIALS_MISSING', 'AWS_MALFORMED_QUERY', 'KEYCHAIN_UNAVAILABLE',
+]);
+
+/** Thrown by a row sink to end the run early (a budget reached): the queries stop, what arrived stays. */
+export class StopQueries extends Error {
+  constructor() {
+    super('The row sink asked to stop the queries.');
+    this.name = 'StopQueries';
+  }
+}
+
+export interface PartDone {
+  index: number;
+  /** The part's window (whole seconds): everything in it has been delivered, unless `failures` say otherwise. */
+  window: TimeWindow;
+  failures: RunFailure[];
+}
 
 export interface RunQueriesOptions {
   queryString: string;
@@ -18,99 +42,132 @@ export interface RunQueriesOptions {
   signal?: AbortSignal;
   tuning?: Partial<QueryTuning>;
   random?: () => number;
+  /**
+   * Instants (epoch ms) cutting the window into parts that are queried one after the other, so
+   * the first part's rows are in before the rest is scanned. None: the window is one part.
+   */
+  partBoundaries?: readonly number[];
+  /** Receives every page of rows; without it the rows are collected into `batches`. */
+  onRows?: RowSink;
+  /** Called after each part, once every batch has delivered its rows for it. */
+  onPartDone?: (part: PartDone) => Promise<void> | void;
+}
+
+export interface RunQueriesResult extends QueriesResult {
+  /** Set when the row sink stopped the run early (StopQueries). */
+  stopped: boolean;
+  /** The parts that finished (every batch delivered everything or failed it). */
+  partsDone: number;
+}
+
+interface Batch {
+  key: string;
+  target: QueryTarget;
+  logGroups: string[];
+  edge: EdgeCarry;
+  /** A failure of a whole range (credentials, a missing group): later parts would fail the same way. */
+  dead?: PartFailure;
 }
 
 /**
  * Runs the session query over every connection, one query per batch of ≤ 50 log groups, all in
- * parallel under one concurrency bound. A connection or batch that fails is reported in
- * `failures` and never sinks the others. Throws only CANCELLED (after stopping every query).
+ * parallel under one concurrency bound, part by part. A connection or batch that fails is reported
+ * in `failures` and never sinks the others. Throws only CANCELLED (after stopping every query) and
+ * what the sink throws (other than StopQueries).
  */
-export async function runQueries(targets: readonly QueryTarget[], options: RunQueriesOptions): Promise<QueriesResult> {
+export async function runQueries(targets: readonly QueryTarget[], options: RunQueriesOptions): Promise<RunQueriesResult> {
   const tuning: QueryTuning = { ...defaultQueryTuning, ...options.tuning };
-  const context = { tuning, tracker: options.tracker, signal: options.signal, random: options.random, limit: createLimiter(tuning.concurrency) };
-  const range = toSecondRange(options.window);
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) stop.abort();
+  const context = { tuning, tracker: options.tracker, signal: stop.signal, random: options.random, limit: createLimiter(tuning.concurrency) };
   const failures: RunFailure[] = [];
-  const specs: QuerySpec[] = [];
+  const batches: Batch[] = [];
   for (const target of targets) {
-    if (target.logGroups.length === 0) {
-      failures.push(noLogGroups(target));
-      continue;
-    }
-    chunk(target.logGroups, MAX_GROUPS_PER_QUERY).forEach((logGroups, i) => {
-      specs.push({ key: `${target.connectionId}/${i}`, target, logGroups, range, queryString: target.queryString ?? options.queryString });
-    });
+    if (target.logGroups.length === 0) failures.push(noLogGroups(target));
+    else chunk(target.logGroups, MAX_GROUPS_PER_QUERY).forEach((logGroups, i) => batches.push({ key: `${target.connectionId}/${i}`, target, logGroups, edge: new EdgeCarry() }));
   }
-  const parts = (await settleAll(specs.map((spec) => runPart(spec, context)))).flat();
-  const batches = toBatches(parts);
-  failures.push(...describeFailures(parts, tuning.limit));
-  const stats = { ...options.tracker.totals(), recordsMatched: batches.reduce((n, batch) => n + batch.rows.length, 0) };
-  return { batches, failures, stats };
+  const collected = new Map<Batch, InsightsRow[]>();
+  let delivered = 0;
+  let sinkError: unknown;
+  let stopped = false;
+  const deliver = (batch: Batch) => async (rows: InsightsRow[]) => {
+    delivered += rows.length;
+    if (!options.onRows) {
+      const into = collected.get(batch) ?? [];
+      if (!collected.has(batch)) collected.set(batch, into);
+      for (const row of rows) into.push(row);
+      return;
+    }
+    try {
+      const { connectionId, connection } = batch.target;
+      await options.onRows({ source: { connectionId, connection, logGroups: batch.logGroups }, rows });
+    } catch (error) {
+      if (error instanceof StopQueries) stopped = true;
+      else sinkError ??= error;
+      stop.abort();
+      throw error;
+    }
+  };
+
+  const parts = partRanges(toSecondRange(options.window), options.partBoundaries ?? []);
+  const partFailures: PartFailure[] = [];
+  let partsDone = 0;
+  try {
+    for (const [index, range] of parts.entries()) {
+      const live = batches.filter((batch) => !batch.dead);
+      const scan = { index, parts: parts.length, windowEnd: parts.at(-1)!.endSec, queryString: options.queryString };
+      const found = (await settleAll(live.map((batch) => scanBatch(batch, range, scan, deliver(batch), context)))).flat();
+      partFailures.push(...found);
+      partsDone += 1;
+      await options.onPartDone?.({ index, window: { from: range.startSec * 1000, to: range.endSec * 1000 }, failures: describeFailures(found, tuning.limit) });
+    }
+  } catch (error) {
+    if (sinkError !== undefined) throw sinkError;
+    if (options.signal?.aborted) throw cancelledError();
+    // Stopped by the sink: the other scans ended with CANCELLED; what arrived is the result.
+    if (!stopped) throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+  failures.push(...describeFailures(partFailures, tuning.limit));
+  const rows: RowBatch[] = [...collected].map(([batch, rows]) => ({ source: { connectionId: batch.target.connectionId, connection: batch.target.connection, logGroups: batch.logGroups }, rows }));
+  return { batches: rows, failures, stats: { ...options.tracker.totals(), recordsMatched: delivered }, stopped, partsDone };
 }
 
-/** One batch per finished part; a row two parts returned (a split's shared edge) is kept once, by `@ptr`. */
-function toBatches(parts: PartResult[]): RowBatch[] {
-  const seen = new Set<string>();
-  const batches: RowBatch[] = [];
-  for (const { spec, rows } of parts) {
-    if (rows.length === 0) continue;
-    const kept: InsightsRow[] = [];
-    for (const row of rows) {
-      const ptr = row['@ptr'];
-      if (ptr !== undefined) {
-        const key = `${spec.target.connectionId}\u0000${ptr}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-      }
-      kept.push(row);
-    }
-    const { connectionId, connection } = spec.target;
-    batches.push({ source: { connectionId, connection, logGroups: spec.logGroups }, rows: kept });
-  }
-  return batches;
+interface ScanOfPart {
+  index: number;
+  parts: number;
+  windowEnd: number;
+  queryString: string;
 }
 
-/**
- * The same whole-window error on several batches of one connection (say, a revoked key) is one
- * failure listing all their log groups. Failed time slices of one batch are one failure per run
- * of touching slices (split halves share an edge, so one dense second can cap two of them).
- */
-function describeFailures(parts: PartResult[], limit: number): RunFailure[] {
-  const merged = new Map<string, { part: PartResult; logGroups: string[] }>();
-  const slices = new Map<string, PartResult[]>();
-  for (const part of parts) {
-    const failure = part.failure;
-    if (!failure) continue;
-    const batch = `${part.spec.target.connectionId}\u0000${failure.error.code}`;
-    if (failure.slice) {
-      const key = `${batch}\u0000${part.spec.logGroups.join('\u0000')}`;
-      slices.set(key, [...(slices.get(key) ?? []), part]);
-      continue;
-    }
-    const key = `${batch}\u0000${failure.error.message}`;
-    const existing = merged.get(key);
-    if (existing) existing.logGroups.push(...part.spec.logGroups);
-    else merged.set(key, { part, logGroups: [...part.spec.logGroups] });
+async function scanBatch(
+  batch: Batch,
+  range: SecondRange,
+  scan: ScanOfPart,
+  deliver: (rows: InsightsRow[]) => Promise<void>,
+  context: Parameters<typeof scanRange>[1],
+): Promise<PartFailure[]> {
+  const key = scan.parts === 1 ? batch.key : `${batch.key}@${scan.index}`;
+  // A connection may have its own query (its session-ID field names).
+  const spec: QuerySpec = { key, target: batch.target, logGroups: batch.logGroups, range, queryString: batch.target.queryString ?? scan.queryString };
+  const failures = await scanRange({ spec, slice: scan.index > 0, edge: batch.edge, deliver }, context);
+  const lasting = failures.find((f) => f.range.startSec === range.startSec && LASTING.has(f.error.code));
+  if (lasting && scan.index < scan.parts - 1) {
+    // Later parts would fail the same way: not queried, and reported once for the rest of the window.
+    batch.dead = lasting;
+    lasting.range = { startSec: range.startSec, endSec: scan.windowEnd };
   }
-  const whole = [...merged.values()].map(({ part, logGroups }) => toRunFailure(part.spec, part.failure!, logGroups));
-  return [...whole, ...[...slices.values()].flatMap((group) => mergeSlices(group, limit))];
+  return failures;
 }
 
-function mergeSlices(parts: PartResult[], limit: number): RunFailure[] {
-  const sorted = [...parts].sort((a, b) => a.spec.range.startSec - b.spec.range.startSec);
-  const runs: { first: PartResult; range: SecondRange; matched?: number }[] = [];
-  for (const part of sorted) {
-    const last = runs.at(-1);
-    if (last && part.spec.range.startSec <= last.range.endSec) {
-      last.range = { startSec: last.range.startSec, endSec: Math.max(last.range.endSec, part.spec.range.endSec) };
-      // Overlapping slices count the shared events twice: the larger count is the honest one.
-      if (part.failure!.matched !== undefined) last.matched = Math.max(last.matched ?? 0, part.failure!.matched);
-    } else runs.push({ first: part, range: part.spec.range, matched: part.failure!.matched });
-  }
-  return runs.map(({ first, range, matched }) => {
-    const failure = first.failure!;
-    const error = failure.error.code === 'RESULTS_TRUNCATED' ? truncated(limit, matched) : failure.error;
-    return toRunFailure(first.spec, { ...failure, error }, first.spec.logGroups, range);
-  });
+/** The window cut at the boundaries that fall inside it; neighbouring parts share their edge second. */
+function partRanges(window: SecondRange, boundaries: readonly number[]): SecondRange[] {
+  const cuts = [...new Set(boundaries.map((ms) => Math.round(ms / 1000)))].filter((sec) => sec > window.startSec && sec < window.endSec).sort((a, b) => a - b);
+  const edges = [window.startSec, ...cuts, window.endSec];
+  return edges.slice(1).map((endSec, i) => ({ startSec: edges[i]!, endSec }));
 }
 
 function noLogGroups(target: QueryTarget): RunFailure {

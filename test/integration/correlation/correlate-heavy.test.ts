@@ -6,8 +6,8 @@ import { deriveTimeWindow } from '../../../shared/session/time-window';
 import { startEmulator, type ManifestSession, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 import { connection, emulatorClient, fastTuning, reference } from './support';
 
-// A session with more tagged lines than one Insights query returns: the run must split the
-// window until every part is under the cap, and come back complete and exact.
+// A session with more tagged lines than one Insights query returns (a limit of 10,000 here): the
+// run must keep querying the rest of the window until every row is in, complete and exact.
 
 let emulator: RunningEmulator;
 let heavy: ManifestSession;
@@ -27,7 +27,7 @@ beforeAll(async () => {
     window: deriveTimeWindow(ref, { now }),
     settings: defaultSettings,
     clientFor: () => emulatorClient(emulator),
-    tuning: fastTuning,
+    tuning: { ...fastTuning, limit: 10_000 },
   });
   queries = emulator.metrics.queries.slice(before);
 }, 180_000);

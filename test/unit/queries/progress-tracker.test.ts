@@ -20,18 +20,20 @@ describe('ProgressTracker', () => {
     expect(t.totals()).toEqual({ bytesScanned: 3e9, recordsScanned: 150, recordsMatched: 10, costUsd: 0.015, queries: 2 });
   });
 
-  it('keeps the bytes of a split query but counts its matches through its halves', () => {
+  it('keeps the bytes of a capped query and counts the rows each of its continuations added', () => {
     const { t } = tracker({ now: 0 });
     t.add('a/0', 'prod', 1);
     t.markStarted('a/0');
-    t.update('a/0', { status: 'Complete', bytesScanned: 1000, recordsScanned: 10, recordsMatched: 10_000 });
-    t.supersede('a/0');
-    t.add('a/0.0', 'prod', 1);
-    t.markStarted('a/0.0');
-    t.update('a/0.0', { status: 'Complete', bytesScanned: 400, recordsScanned: 4, recordsMatched: 6_000 });
+    t.update('a/0', { status: 'Complete', bytesScanned: 1000, recordsScanned: 10, recordsMatched: 15_000 });
+    t.setPhase('splitting');
+    // Its 10,000 rows were read: that is what it added.
+    t.update('a/0', { recordsMatched: 10_000 });
+    t.add('a/0+1', 'prod', 1);
+    t.markStarted('a/0+1');
+    t.update('a/0+1', { status: 'Complete', bytesScanned: 400, recordsScanned: 4, recordsMatched: 5_000 });
     const totals = t.totals();
     expect(totals.bytesScanned).toBe(1400);
-    expect(totals.recordsMatched).toBe(6_000);
+    expect(totals.recordsMatched).toBe(15_000);
     expect(totals.queries).toBe(2);
     expect(t.snapshot().phase).toBe('splitting');
   });

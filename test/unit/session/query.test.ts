@@ -24,7 +24,7 @@ describe('buildSessionQuery', () => {
           ` or @message like /(?i)open[._-]?replay[._-]?session[._-]?id${sep}${EXAMPLE_ID}([^0-9]|$)/` +
           ` or @message like /(?i)open[._-]?replay[._-]?session${sep}\\{([^{}]*[^0-9A-Za-z_{}])?id${sep}${EXAMPLE_ID}([^0-9]|$)/`,
         '| sort @timestamp asc',
-        '| limit 10000',
+        '| limit 100000',
       ].join('\n'),
     );
   });
@@ -71,7 +71,7 @@ describe('buildSessionQuery', () => {
   });
 
   it('caps results at the Insights maximum', () => {
-    expect(MAX_QUERY_RESULTS).toBe(10_000);
+    expect(MAX_QUERY_RESULTS).toBe(100_000);
     expect(buildSessionQuery(idRef).endsWith(`| limit ${MAX_QUERY_RESULTS}`)).toBe(true);
   });
 

@@ -42,6 +42,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     dataDir: options.dataDir,
     secrets: options.secrets,
     emitProgress: (progress) => options.events.emit('session:progress', progress),
+    emitPartial: (partial) => options.events.emit('session:partial', partial),
   });
   const { settings, connections, cache, sessions } = core;
   const openExternal = createExternalOpener(options.openExternal, async () =>
@@ -76,9 +77,13 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     'session:cancel': (request) => sessions.cancel(request),
     'session:plan': (request) => core.planScan(request),
     'cache:list': (request) => cache.listSessions(request?.limit),
+    'session:events': (request) => cache.eventPage(request),
+    'session:timeline': (request) => cache.timeline(request),
+    'session:event': (request) => cache.findEvent(request),
+    'session:neighbours': (request) => cache.neighbours(request),
     'cache:open': ({ sessionId }) => {
-      const opened = cache.openSession(sessionId);
-      return opened && { result: opened.result, source: 'cache' as const, cachedAt: opened.cachedAt };
+      const opened = cache.openView(sessionId);
+      return opened && { result: opened.view, source: 'cache' as const, cachedAt: opened.cachedAt };
     },
     'cache:search': (query) => cache.search(query),
     'cache:delete': ({ sessionId }) => cache.deleteSession(sessionId),

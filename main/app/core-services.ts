@@ -1,4 +1,5 @@
 import type { CorrelationProgress } from '../../shared/domain/correlation';
+import type { CorrelateResponse } from '../../shared/domain/session-view';
 import { isAppError, type AppErrorValue } from '../../shared/errors';
 import { openCache, type CacheStore } from '../cache/cache-store';
 import { ConnectionService } from '../connections/connection-service';
@@ -14,6 +15,8 @@ import { makeDataDirPrivate } from '../config/private-files';
 export interface CoreServiceOptions {
   dataDir: string;
   emitProgress: (progress: CorrelationProgress) => void;
+  /** A run's view once a first part of its window is in (the app shows it; the CLI leaves it out). */
+  emitPartial?: (partial: { requestId: string; response: CorrelateResponse }) => void;
   /** The OS keychain unless a test passes another store. */
   secrets?: SecretStore;
 }
@@ -50,6 +53,7 @@ export async function createCoreServices(options: CoreServiceOptions): Promise<C
     settings: () => settings.get(),
     clientFor: (connection) => createLogsClient(connection, { secrets }),
     emitProgress: options.emitProgress,
+    ...(options.emitPartial ? { emitPartial: options.emitPartial } : {}),
   });
   const planScan = createScanPlanner({
     connections,

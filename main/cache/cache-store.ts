@@ -1,6 +1,6 @@
 import type { AppErrorValue } from '../../shared/errors';
 import type { CacheStore } from './cache-types';
-import { LayeredStore } from './layered-store';
+import { LayeredStore, OVERFLOW_RUN_IDS } from './layered-store';
 import { markDamaged, openDatabase, openMemoryDatabase } from './open-database';
 import { SqliteCache } from './sqlite-cache';
 
@@ -40,6 +40,6 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   });
   const store = path === null
     ? primary
-    : new LayeredStore(primary, () => new SqliteCache(openMemoryDatabase(), { capBytes, now, memoryOnly: true, backgroundIndex }));
+    : new LayeredStore(primary, () => new SqliteCache(openMemoryDatabase(), { capBytes, now, memoryOnly: true, backgroundIndex, minRunId: OVERFLOW_RUN_IDS }));
   return opened.warning ? { store, warning: opened.warning } : { store };
 }

@@ -17,7 +17,7 @@ export function usedBytes(db: DatabaseSync): number {
   return (pages - free) * size;
 }
 
-function deleteRunRows(db: DatabaseSync, run: RunRange): void {
+export function deleteRunRows(db: DatabaseSync, run: RunRange): void {
   if (run.first_event !== null) {
     unindexRun(db, run);
     db.prepare('DELETE FROM events WHERE id BETWEEN ? AND ?').run(run.first_event, run.last_event);
@@ -26,7 +26,7 @@ function deleteRunRows(db: DatabaseSync, run: RunRange): void {
   db.prepare('DELETE FROM runs WHERE id = ?').run(run.id);
 }
 
-/** Deletes a session with all its runs; call inside a transaction. */
+/** Deletes a session with all its runs (one still being written included); call inside a transaction. */
 export function deleteSessionRows(db: DatabaseSync, sessionId: string): boolean {
   const runs = db.prepare('SELECT id, first_event, last_event, indexed_to FROM runs WHERE session_id = ?').all(sessionId) as unknown as RunRange[];
   for (const run of runs) deleteRunRows(db, run);
@@ -47,13 +47,15 @@ export function evictOverCap(db: DatabaseSync, capBytes: number, keep: string | 
   let evicted = 0;
   while (usedBytes(db) > capBytes) {
     const stale = db.prepare(`SELECT r.id, r.first_event, r.last_event, r.indexed_to FROM runs r JOIN sessions s ON s.id = r.session_id
-      WHERE r.current = 0 ORDER BY s.last_viewed_at, r.ran_at LIMIT 1`).get() as RunRange | undefined;
+      WHERE r.current = 0 AND r.state = 1 ORDER BY s.last_viewed_at, r.ran_at LIMIT 1`).get() as RunRange | undefined;
     if (stale) {
       inTransaction(db, () => deleteRunRows(db, stale));
       evicted += 1;
       continue;
     }
-    const victim = db.prepare('SELECT id FROM sessions WHERE id IS NOT ? ORDER BY last_viewed_at LIMIT 1').get(keep) as { id: string } | undefined;
+    // A session whose run is being written is not evicted under its writer.
+    const victim = db.prepare(`SELECT id FROM sessions s WHERE id IS NOT ? AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.session_id = s.id AND r.state = 0)
+      ORDER BY last_viewed_at LIMIT 1`).get(keep) as { id: string } | undefined;
     if (!victim) break;
     inTransaction(db, () => deleteSessionRows(db, victim.id));
     evicted += 1;

@@ -3,9 +3,18 @@ import type { CorrelationResult } from '../../shared/domain/correlation';
 import type { ErrorOccurrence, RelatedErrors } from '../../shared/domain/error-sessions';
 import type { ImportResult } from '../../shared/domain/session-file';
 import { AppError, type AppErrorValue } from '../../shared/errors';
-import type { CacheStore, OpenedSession, SavedRun } from './cache-types';
+import type { CacheStore, EventPageRequest, OpenedSession, OpenedView, RunStart, RunWriter, SavedRun } from './cache-types';
+import type { ViewHeader } from './run-views';
+import type { EventFilter, EventPage, RunRef, SessionView, TimelineBin } from '../../shared/domain/session-view';
+import type { Domain } from '../../shared/domain/timeline';
 import type { CoveredWindow } from './covered-windows';
 import type { RecentScan } from './recent-scans';
+import type { EventPageOptions } from './event-reader';
+import { LayeredRunWriter } from './layered-run-writer';
+import type { LogEvent } from '../../shared/domain/correlation';
+
+/** Run IDs of the in-memory overflow start here, so a run ID alone says which store holds it. */
+export const OVERFLOW_RUN_IDS = 2 ** 28;
 
 /** The disk cannot take the write (full, read-only, or the file turned out damaged). */
 function isWriteFailed(error: unknown): error is AppError {
@@ -37,6 +46,61 @@ export class LayeredStore implements CacheStore {
       this.overflow = this.createOverflow();
       return { value: work(this.overflow), warning: error.toValue() };
     }
+  }
+
+  beginRun(start: RunStart): RunWriter {
+    return new LayeredRunWriter(
+      {
+        target: () => this.overflow ?? this.disk,
+        storeOf: (runId) => this.storeOf(runId),
+        failOver: (error) => {
+          this.failure ??= error;
+          return (this.overflow ??= this.createOverflow());
+        },
+        isWriteFailed,
+      },
+      start,
+    );
+  }
+
+  openView(sessionId: string): OpenedView | null {
+    return this.overflow?.openView(sessionId) ?? this.disk.openView(sessionId);
+  }
+
+  runView(ref: RunRef, header?: ViewHeader): SessionView {
+    return this.storeOf(ref.runId).runView(ref, header);
+  }
+
+  eventPage(request: EventPageRequest): EventPage {
+    return this.storeOf(request.run.runId).eventPage(request);
+  }
+
+  timeline(request: { run: RunRef; filter: EventFilter; domain: Domain; count: number }): TimelineBin[] {
+    return this.storeOf(request.run.runId).timeline(request);
+  }
+
+  findEvent(request: { run: RunRef; eventId: string; timestamp?: number; filter?: EventFilter }): { event: LogEvent; index?: number } | null {
+    return this.storeOf(request.run.runId).findEvent(request);
+  }
+
+  neighbours(request: { run: RunRef; eventId: string; timestamp?: number; radius: number }): LogEvent[] {
+    return this.storeOf(request.run.runId).neighbours(request);
+  }
+
+  lastEventBefore(runId: number, time: number): number | undefined {
+    return this.storeOf(runId).lastEventBefore(runId, time);
+  }
+
+  readRun(runId: number): CorrelationResult {
+    return this.storeOf(runId).readRun(runId);
+  }
+
+  private storeOf(runId: number): CacheStore {
+    return this.overflow && runId >= OVERFLOW_RUN_IDS ? this.overflow : this.disk;
+  }
+
+  eventPages(runId: number, options?: EventPageOptions): Iterable<LogEvent[]> {
+    return this.storeOf(runId).eventPages(runId, options);
   }
 
   saveRun(result: CorrelationResult): SavedRun {

@@ -52,7 +52,7 @@ function contextBlock(group: ErrorGroup, sample: LogEvent | undefined): string |
   return rows.length > 1 || (rows.length === 1 && !sample) ? fenced(rows.join('\n')) : null;
 }
 
-function groupSection(group: ErrorGroup, index: number, events: Map<string, LogEvent>): string {
+function groupSection(group: ErrorGroup, index: number, sample: LogEvent | undefined): string {
   const parts = [
     `### ${index + 1}. ${escapeInline(group.title)} — ${group.count}×`,
     '',
@@ -63,16 +63,34 @@ function groupSection(group: ErrorGroup, index: number, events: Map<string, LogE
   if (group.replayUrl) parts.push(`- **Replay at first occurrence:** <${group.replayUrl}>`);
   if (group.stack) parts.push('', '**Stack trace**', '', fenced(group.stack));
   else if (group.frames.length > 0) parts.push('', '**Frames**', '', fenced(group.frames.join('\n')));
-  const context = contextBlock(group, events.get(group.sampleEventId));
+  const context = contextBlock(group, sample);
   if (context) parts.push('', '**Context** (▶ marks the sample occurrence)', '', context);
   return parts.join('\n');
 }
 
-export function renderMarkdownReport(result: CorrelationResult, options: MarkdownReportOptions = {}): string {
-  const { session, stats, window } = result;
+/**
+ * What the report needs of a run: its header and groups, how many events of each level, and the
+ * sample event of each group — not the events themselves, so a big run renders from the cache.
+ */
+export interface ReportSource extends Omit<CorrelationResult, 'events'> {
+  eventCount: number;
+  levels: readonly (readonly [string, number])[];
+  sampleOf(eventId: string): LogEvent | undefined;
+}
+
+/** A whole run (held in memory) as a report source. */
+export function reportFromResult(result: CorrelationResult): ReportSource {
   const levels = new Map<string, number>();
   for (const event of result.events) levels.set(event.level, (levels.get(event.level) ?? 0) + 1);
-  const levelText = [...levels.entries()].sort((a, b) => b[1] - a[1]).map(([level, n]) => `${n} ${level}`).join(', ');
+  const byId = new Map(result.events.map((e) => [e.id, e]));
+  const { events, ...header } = result;
+  return { ...header, eventCount: events.length, levels: [...levels], sampleOf: (id) => byId.get(id) };
+}
+
+export function renderMarkdownReport(input: ReportSource | CorrelationResult, options: MarkdownReportOptions = {}): string {
+  const result = 'events' in input ? reportFromResult(input) : input;
+  const { session, stats, window } = result;
+  const levelText = [...result.levels].sort((a, b) => b[1] - a[1]).map(([level, n]) => `${n} ${level}`).join(', ');
   const failed = result.failures.length;
   const lines = [
     `# Backend logs for OpenReplay session ${session.id}`,
@@ -84,15 +102,14 @@ export function renderMarkdownReport(result: CorrelationResult, options: Markdow
     `- **Ran at:** ${iso(result.ranAt)}${options.cachedAt !== undefined ? ` · **cached:** ${iso(options.cachedAt)}` : ''}`,
     `- **Result:** ${result.complete ? 'complete' : `**incomplete**${failed ? ` — ${failed} connection${failed === 1 ? '' : 's'} failed` : ''}`}`,
     `- **Scanned:** ${formatBytes(stats.bytesScanned)} (${stats.recordsScanned.toLocaleString('en-US')} records) in ${stats.queries} quer${stats.queries === 1 ? 'y' : 'ies'} · **estimated cost:** $${stats.costUsd.toFixed(4)}`,
-    `- **Matched:** ${result.events.length.toLocaleString('en-US')} events${levelText ? ` (${levelText})` : ''}`,
+    `- **Matched:** ${result.eventCount.toLocaleString('en-US')} events${levelText ? ` (${levelText})` : ''}`,
     `- **Connections:** ${result.connections.map((c) => `${escapeInline(c.name)} (${c.logGroups.map(code).join(', ') || 'no log groups'})`).join('; ') || 'none'}`,
     '',
     `## Error groups (${result.groups.length})`,
     '',
   ];
-  const events = new Map(result.events.map((e) => [e.id, e]));
   if (result.groups.length === 0) lines.push('No errors were found in this window.', '');
-  result.groups.forEach((group, i) => lines.push(groupSection(group, i, events), ''));
+  result.groups.forEach((group, i) => lines.push(groupSection(group, i, result.sampleOf(group.sampleEventId)), ''));
   lines.push('## Failures', '');
   if (failed === 0) lines.push('None: every connection answered.', '');
   for (const f of result.failures) {

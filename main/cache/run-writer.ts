@@ -1,8 +1,10 @@
-import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import type { CorrelationResult, ErrorGroup, LogEvent } from '../../shared/domain/correlation';
-import { BLOCK_EVENTS } from './schema';
-import { scrubRunFailures } from '../security/secret-scrubber';
+import { AppError } from '../../shared/errors';
+import type { RunEnd, RunStart } from './cache-types';
+import { copyEvents, firstEventId, insertEvents, storedEvents } from './event-rows';
 import { unindexRun } from './index-builder';
+import { scrubRunFailures } from '../security/secret-scrubber';
 
 interface CurrentRun {
   id: number;
@@ -19,75 +21,71 @@ function outranks(complete: boolean, ranAt: number, current: CurrentRun | undefi
   return ranAt >= current.ran_at;
 }
 
-function sourceIds(db: DatabaseSync): (event: LogEvent) => number {
-  const find = db.prepare('SELECT id FROM sources WHERE connection_id = ? AND connection = ? AND log_group = ? AND log_stream = ?');
-  const insert = db.prepare('INSERT INTO sources (connection_id, connection, log_group, log_stream) VALUES (?, ?, ?, ?)');
-  // Per-run memo only (an ID cached across transactions could outlive a rollback). Nested maps
-  // avoid building a key string for each of a run's many events.
-  const known = new Map<string, Map<string, Map<string, Map<string, number>>>>();
-  const level = <V>(map: Map<string, V>, key: string, make: () => V): V => {
-    let value = map.get(key);
-    if (value === undefined) map.set(key, (value = make()));
-    return value;
-  };
-  return (event) => {
-    const streams = level(level(level(known, event.connectionId, () => new Map()), event.connection, () => new Map()), event.logGroup, () => new Map<string, number>());
-    let id = streams.get(event.logStream);
-    if (id === undefined) {
-      const args = [event.connectionId, event.connection, event.logGroup, event.logStream] as const;
-      const row = find.get(...args) as { id: number } | undefined;
-      id = row ? row.id : Number(insert.run(...args).lastInsertRowid);
-      streams.set(event.logStream, id);
-    }
-    return id;
-  };
-}
-
-const EVENT_COLUMNS = 15;
-/** Rows per INSERT statement: one call into SQLite per batch instead of per row roughly halves the cost. */
-const ROWS_PER_INSERT = 16;
-
-function eventInsert(db: DatabaseSync, rows: number) {
-  const row = `(${Array(EVENT_COLUMNS).fill('?').join(', ')})`;
-  return db.prepare(`INSERT INTO events (id, run_id, event_id, ts, offset_ms, source_id, level, message, fingerprint,
-    summary, summary_start, summary_end, json_at, fields, exception) VALUES ${Array(rows).fill(row).join(', ')}`);
+/** How a run's writer is recognised after a crash: its process and when it last wrote. */
+export interface WriterMark {
+  pid: number;
+  at: number;
 }
 
 /**
- * Writes the events with explicit, contiguous IDs starting at a block boundary (so full-text
- * blocks never span two runs); returns the range. Indexing happens later (index-builder.ts).
+ * Starts a run (state 0: shown nowhere until finished); call inside a transaction. Returns its ID.
+ * `minRunId` keeps the run IDs of an in-memory overflow store apart from the disk's.
  */
-function writeEvents(db: DatabaseSync, runId: number, events: LogEvent[]): { first: number; last: number } | null {
-  if (events.length === 0) return null;
-  const max = (db.prepare('SELECT coalesce(max(id), 0) AS max FROM events').get() as { max: number }).max;
-  const first = (Math.floor(max / BLOCK_EVENTS) + 1) * BLOCK_EVENTS;
-  const insertBatch = eventInsert(db, ROWS_PER_INSERT);
-  const sourceOf = sourceIds(db);
-  let batch: SQLInputValue[] = [];
-  events.forEach((event, i) => {
-    batch.push(
-      first + i, runId, event.id, event.timestamp, event.offsetMs, sourceOf(event), event.level, event.message, event.fingerprint ?? null,
-      event.summary ?? null, event.summarySpan?.[0] ?? null, event.summarySpan?.[1] ?? null, event.jsonAt ?? null,
-      event.fields === undefined ? null : JSON.stringify(event.fields), event.exception === undefined ? null : JSON.stringify(event.exception),
-    );
-    if (batch.length === ROWS_PER_INSERT * EVENT_COLUMNS) {
-      insertBatch.run(...batch);
-      batch = [];
-    }
-  });
-  if (batch.length > 0) eventInsert(db, batch.length / EVENT_COLUMNS).run(...batch);
-  return { first, last: first + events.length - 1 };
+export function beginRun(db: DatabaseSync, start: RunStart, mark: WriterMark, minRunId = 1): number {
+  const sessionId = start.session.id;
+  db.prepare('INSERT INTO sessions (id, current_run_id, last_viewed_at) VALUES (?, NULL, ?) ON CONFLICT (id) DO NOTHING').run(sessionId, mark.at);
+  const next = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM runs').get() as { id: number }).id;
+  const runId = Math.max(next, minRunId);
+  db.prepare(`INSERT INTO runs (id, session_id, ran_at, saved_at, window_from, window_to, complete, session_json, stats_json,
+    connections_json, failures_json, event_count, group_count, first_event, last_event, state, writer_pid, touched_at, parts)
+    VALUES (?, ?, ?, ?, ?, ?, 0, ?, 'null', ?, '[]', 0, 0, NULL, NULL, 0, ?, ?, 1)`).run(
+    runId, sessionId, start.ranAt, mark.at, start.window.from, start.window.to, JSON.stringify(start.session),
+    JSON.stringify(start.connections), mark.pid, mark.at,
+  );
+  return runId;
 }
 
-function writeGroups(db: DatabaseSync, runId: number, groups: ErrorGroup[]): void {
+function pendingRun(db: DatabaseSync, runId: number): void {
+  const row = db.prepare('SELECT state FROM runs WHERE id = ?').get(runId) as { state: number } | undefined;
+  if (row?.state !== 0) {
+    throw new AppError('NOT_FOUND', 'The run being saved is no longer in the cache (the session was removed or the cache cleared meanwhile).', 'Run the correlation again to cache it.');
+  }
+}
+
+/** Records how many events the run holds, so a reader (or a crash check) sees exactly them. */
+function markStored(db: DatabaseSync, runId: number, count: number, at: number): void {
+  const first = count > 0 ? firstEventId(runId) : null;
+  db.prepare('UPDATE runs SET event_count = ?, first_event = ?, last_event = ?, touched_at = ? WHERE id = ?').run(count, first, first === null ? null : first + count - 1, at, runId);
+}
+
+/** Adds a page of events to a run still being written; call inside a transaction. */
+export function appendEvents(db: DatabaseSync, runId: number, events: readonly LogEvent[], at: number): void {
+  pendingRun(db, runId);
+  if (events.length === 0) return;
+  markStored(db, runId, insertEvents(db, runId, events, storedEvents(db, runId)), at);
+}
+
+/** Copies another run's events inside `ranges` into a run still being written; call inside a transaction. */
+export function appendCopied(db: DatabaseSync, runId: number, fromRunId: number, ranges: readonly { from: number; to: number }[], at: number): number {
+  pendingRun(db, runId);
+  const before = storedEvents(db, runId);
+  const after = copyEvents(db, runId, fromRunId, ranges, before);
+  markStored(db, runId, after, at);
+  // Events of a run saved before parts were stored carry none: the whole run then has them worked out when read.
+  db.prepare('UPDATE runs SET parts = parts * (SELECT parts FROM runs WHERE id = ?) WHERE id = ?').run(fromRunId, runId);
+  return after - before;
+}
+
+function writeGroups(db: DatabaseSync, runId: number, groups: readonly ErrorGroup[]): void {
   const insert = db.prepare(`INSERT INTO error_groups (run_id, position, fingerprint, title, type, level, count, first_seen,
-    last_seen, first_offset_ms, offsets_ms, sample_event_id, connection, log_group, log_stream, stack, frames, replay_url, exception)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    last_seen, first_offset_ms, offsets_ms, sample_event_id, connection, log_group, log_stream, stack, frames, replay_url, exception, context_pending)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertLine = db.prepare('INSERT INTO context_lines (group_id, side, position, ts, log_stream, message) VALUES (?, ?, ?, ?, ?, ?)');
   groups.forEach((g, position) => {
     const groupId = insert.run(runId, position, g.fingerprint, g.title, g.type, g.level, g.count, g.firstSeen, g.lastSeen,
       g.firstOffsetMs, JSON.stringify(g.offsetsMs), g.sampleEventId, g.connection, g.logGroup, g.logStream,
-      g.stack ?? null, JSON.stringify(g.frames), g.replayUrl ?? null, g.exception === undefined ? null : JSON.stringify(g.exception)).lastInsertRowid;
+      g.stack ?? null, JSON.stringify(g.frames), g.replayUrl ?? null, g.exception === undefined ? null : JSON.stringify(g.exception),
+      Number(g.contextPending === true)).lastInsertRowid;
     [g.contextBefore, g.contextAfter].forEach((lines, side) => {
       lines.forEach((line, i) => insertLine.run(groupId, side, i, line.timestamp, line.logStream, line.message));
     });
@@ -95,34 +93,24 @@ function writeGroups(db: DatabaseSync, runId: number, groups: ErrorGroup[]): voi
 }
 
 /**
- * Writes one run; call inside a transaction. The run becomes its session's current run (the one
- * shown and searched) if it outranks the current one.
+ * Finishes a run: its groups, stats and failures are written and it becomes visible — its
+ * session's current run (the one shown and searched) if it outranks the current one. Call
+ * inside a transaction.
  */
-export function writeRun(db: DatabaseSync, result: CorrelationResult, savedAt: number): number {
-  const sessionId = result.session.id;
-  db.prepare(`INSERT INTO sessions (id, current_run_id, last_viewed_at) VALUES (?, NULL, ?)
-    ON CONFLICT (id) DO UPDATE SET last_viewed_at = excluded.last_viewed_at`).run(sessionId, savedAt);
+export function finishRun(db: DatabaseSync, runId: number, end: RunEnd, savedAt: number): void {
+  pendingRun(db, runId);
+  const { session_id: sessionId, ran_at: ranAt } = db.prepare('SELECT session_id, ran_at FROM runs WHERE id = ?').get(runId) as { session_id: string; ran_at: number };
+  const span = db.prepare('SELECT min(ts) AS lo, max(ts) AS hi FROM events WHERE run_id = ?').get(runId) as { lo: number | null; hi: number | null };
   const current = db.prepare(`SELECT r.id, r.complete, r.ran_at, r.first_event, r.indexed_to
     FROM sessions s JOIN runs r ON r.id = s.current_run_id WHERE s.id = ?`).get(sessionId) as CurrentRun | undefined;
-  const becomesCurrent = outranks(result.complete, result.ranAt, current);
-  const runId = Number(db.prepare(`INSERT INTO runs (session_id, ran_at, saved_at, window_from, window_to, complete,
-    session_json, stats_json, connections_json, failures_json, event_count, group_count, parts)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`).run(
-    sessionId, result.ranAt, savedAt, result.window.from, result.window.to, Number(result.complete),
-    JSON.stringify(result.session), JSON.stringify(result.stats), JSON.stringify(result.connections),
-    JSON.stringify(scrubRunFailures(result).failures), result.events.length, result.groups.length,
-  ).lastInsertRowid);
-  const range = writeEvents(db, runId, result.events);
-  let minTs = Infinity;
-  let maxTs = -Infinity;
-  for (const event of result.events) {
-    if (event.timestamp < minTs) minTs = event.timestamp;
-    if (event.timestamp > maxTs) maxTs = event.timestamp;
-  }
-  db.prepare('UPDATE runs SET first_event = ?, last_event = ?, current = ?, min_ts = ?, max_ts = ? WHERE id = ?').run(
-    range?.first ?? null, range?.last ?? null, Number(becomesCurrent), range ? minTs : null, range ? maxTs : null, runId,
+  const becomesCurrent = outranks(end.complete, ranAt, current);
+  db.prepare(`UPDATE runs SET state = 1, saved_at = ?, touched_at = ?, complete = ?, stats_json = ?, failures_json = ?, covered_json = ?,
+    group_count = ?, min_ts = ?, max_ts = ?, current = ?, window_from = coalesce(?, window_from), window_to = coalesce(?, window_to) WHERE id = ?`).run(
+    savedAt, savedAt, Number(end.complete), JSON.stringify(end.stats), JSON.stringify(scrubRunFailures(end).failures), JSON.stringify(end.covered),
+    end.groups.length, span.lo, span.hi, Number(becomesCurrent), end.window?.from ?? null, end.window?.to ?? null, runId,
   );
-  writeGroups(db, runId, result.groups);
+  writeGroups(db, runId, end.groups);
+  db.prepare('UPDATE sessions SET last_viewed_at = ? WHERE id = ?').run(savedAt, sessionId);
   if (becomesCurrent) {
     if (current) {
       // The replaced run stays cached (until evicted) but is no longer shown or searched.
@@ -131,5 +119,13 @@ export function writeRun(db: DatabaseSync, result: CorrelationResult, savedAt: n
     }
     db.prepare('UPDATE sessions SET current_run_id = ? WHERE id = ?').run(runId, sessionId);
   }
+}
+
+/** Writes a whole run at once (an import, a test); call inside a transaction. */
+export function writeRun(db: DatabaseSync, result: CorrelationResult, savedAt: number, mark: WriterMark, minRunId = 1): number {
+  const runId = beginRun(db, { session: result.session, window: result.window, connections: result.connections, ranAt: result.ranAt }, mark, minRunId);
+  appendEvents(db, runId, result.events, savedAt);
+  const covered = result.complete ? [result.window] : [];
+  finishRun(db, runId, { stats: result.stats, groups: result.groups, failures: result.failures, complete: result.complete, covered }, savedAt);
   return runId;
 }

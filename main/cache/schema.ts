@@ -180,6 +180,25 @@ const migrations: readonly Migration[] = [
       CREATE INDEX error_groups_short_type ON error_groups(${SHORT_TYPE_SQL} COLLATE NOCASE, first_seen);
     `);
   },
+  (db) => {
+    db.exec(`
+      -- A run is written page by page in many transactions while its queries run. Until its
+      -- writer finishes it, state is 0: no session shows it, no search or eviction sees it, and
+      -- a start-up after a crash deletes it (writer_pid is gone, or touched_at is long past).
+      ALTER TABLE runs ADD COLUMN state INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE runs ADD COLUMN writer_pid INTEGER;
+      ALTER TABLE runs ADD COLUMN touched_at INTEGER;
+      -- The parts of the window whose every line is in the run, as JSON [{from, to}]; NULL for
+      -- older runs: all of it when complete, nothing otherwise. A refresh queries only the rest.
+      ALTER TABLE runs ADD COLUMN covered_json TEXT;
+      -- Events of a run in time order: the event list reads them a page at a time, filtered.
+      -- (Building it on a large existing cache takes a few seconds, once.)
+      CREATE INDEX events_run_ts ON events(run_id, ts);
+      -- 1 when the group's context lines were left to be fetched on demand (a run fetches them
+      -- only for its largest groups).
+      ALTER TABLE error_groups ADD COLUMN context_pending INTEGER NOT NULL DEFAULT 0;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -1,18 +1,22 @@
-import type { CorrelationResult, ErrorGroup } from '../../shared/domain/correlation';
+import type { ErrorGroup, TimeWindow } from '../../shared/domain/correlation';
 import { maxLevel } from './log-shapes/levels';
 
-/**
- * A refreshed run over [boundary, to] joined to the cached run's part before `boundary`. Groups
- * are matched by fingerprint (deterministic), so an error seen on both sides is one group with
- * its first occurrence, sample, context and replay link from the earlier side. Stats are those
- * of the fresh run: what this refresh scanned and cost.
- */
-export function mergeTail(cached: CorrelationResult, fresh: CorrelationResult, boundary: number): CorrelationResult {
-  const start = fresh.session.start;
-  const kept = cached.events.filter((e) => e.timestamp < boundary);
-  const keptIds = new Set(kept.map((e) => e.id));
-  const added = fresh.events.filter((e) => e.timestamp >= boundary && !keptIds.has(e.id));
+/** The parts of a run that merging needs (its events are merged inside the cache). */
+export interface MergeSide {
+  session: { start: number };
+  window: TimeWindow;
+  groups: ErrorGroup[];
+}
 
+/**
+ * A refreshed run over [boundary, to] joined to the cached run's part before `boundary`: the
+ * window reaches over both, and groups are matched by fingerprint (deterministic), so an error
+ * seen on both sides is one group with its first occurrence, sample, context and replay link from
+ * the earlier side. (The events are joined in the cache: the cached ones before the boundary are
+ * copied, the fresh ones from it on are stored as they arrive.)
+ */
+export function mergeTail(cached: MergeSide, fresh: MergeSide, boundary: number): { window: TimeWindow; groups: ErrorGroup[] } {
+  const start = fresh.session.start;
   const groups = new Map<string, ErrorGroup>();
   for (const group of cached.groups) {
     const offsetsMs = group.offsetsMs.filter((offset) => start + offset < boundary);
@@ -35,9 +39,7 @@ export function mergeTail(cached: CorrelationResult, fresh: CorrelationResult, b
     });
   }
   return {
-    ...fresh,
     window: { from: Math.min(cached.window.from, fresh.window.from), to: fresh.window.to },
-    events: [...kept, ...added],
     groups: [...groups.values()].sort((a, b) => b.count - a.count || a.firstSeen - b.firstSeen || (a.fingerprint < b.fingerprint ? -1 : 1)),
   };
 }

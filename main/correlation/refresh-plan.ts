@@ -1,5 +1,6 @@
 import type { Connection } from '../../shared/domain/connection';
 import type { CorrelationResult, TimeWindow } from '../../shared/domain/correlation';
+import { unionOf } from './window-coverage';
 
 /**
  * CloudWatch accepts events up to 2 h late and agents buffer: an event stamped just before a run
@@ -17,15 +18,26 @@ export type RefreshPlan =
   /** Keep cached events before `boundary` and query only [boundary, window.to]. */
   | { kind: 'tail'; boundary: number };
 
+/** What planning needs of the cached run: its header, the parts it covers, and where its events are. */
+export interface CachedRun extends Pick<CorrelationResult, 'window' | 'complete' | 'ranAt' | 'connections'> {
+  /** The parts of its window whose every line it holds; runs that do not say cover all when complete. */
+  covered?: readonly TimeWindow[];
+  /** The time of its last event before `time`. */
+  lastEventBefore(time: number): number | undefined;
+}
+
 /**
- * What a refresh must query, "where the data allows": only a complete cached run over the same
- * connections, log groups and session-ID field names, starting no later than the wanted window, can be extended, and
- * only at its end (the part a live session keeps adding to). Anything else is run in full.
+ * What a refresh must query, "where the data allows": a cached run over the same connections, log
+ * groups and session-ID field names, starting no later than the wanted window, is extended after the part it covers from
+ * its start — the end a live session keeps adding to, or what a cancel or the run budget left out.
+ * Anything else is run in full.
  */
-export function planRefresh(cached: CorrelationResult, connections: readonly Connection[], window: TimeWindow): RefreshPlan {
-  if (!cached.complete || cached.window.from > window.from) return { kind: 'full' };
-  if (!sameSources(cached, connections)) return { kind: 'full' };
-  const trustedTo = Math.min(cached.window.to, cached.ranAt - INGESTION_SLACK_MS);
+export function planRefresh(cached: CachedRun, connections: readonly Connection[], window: TimeWindow): RefreshPlan {
+  if (cached.window.from > window.from || !sameSources(cached, connections)) return { kind: 'full' };
+  const covered = unionOf([...(cached.covered ?? (cached.complete ? [cached.window] : []))]);
+  const fromStart = covered.find((range) => range.from <= cached.window.from);
+  if (!fromStart) return { kind: 'full' };
+  const trustedTo = Math.min(fromStart.to, cached.window.to, cached.ranAt - INGESTION_SLACK_MS);
   if (trustedTo >= window.to) return { kind: 'covered' };
   const boundary = quietPointBefore(cached, trustedTo);
   return boundary <= window.from ? { kind: 'full' } : { kind: 'tail', boundary };
@@ -35,19 +47,17 @@ export function planRefresh(cached: CorrelationResult, connections: readonly Con
  * A whole second at or before `time` with no cached event in the stretch before it, so no joined
  * stack trace straddles the split (its tail would otherwise come back as stray events).
  */
-function quietPointBefore(cached: CorrelationResult, time: number): number {
-  const stamps = cached.events.map((e) => e.timestamp).sort((a, b) => a - b);
+function quietPointBefore(cached: CachedRun, time: number): number {
   let point = Math.floor(time / 1000) * 1000;
-  let i = stamps.length - 1;
   for (;;) {
-    while (i >= 0 && stamps[i]! >= point) i -= 1;
-    if (i < 0 || stamps[i]! < point - QUIET_BEFORE_SPLIT_MS) return point;
+    const last = cached.lastEventBefore(point);
+    if (last === undefined || last < point - QUIET_BEFORE_SPLIT_MS) return point;
     // An event at exactly the new point is on the re-queried side: fine, it comes back whole.
-    point = Math.floor(stamps[i]! / 1000) * 1000;
+    point = Math.floor(last / 1000) * 1000;
   }
 }
 
-function sameSources(cached: CorrelationResult, connections: readonly Connection[]): boolean {
+function sameSources(cached: CachedRun, connections: readonly Connection[]): boolean {
   if (cached.connections.length !== connections.length) return false;
   return connections.every((c) => {
     const before = cached.connections.find((x) => x.id === c.id);

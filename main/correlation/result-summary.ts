@@ -1,4 +1,5 @@
-import type { CorrelateResponse, CorrelationResult, ErrorGroup } from '../../shared/domain/correlation';
+import type { CorrelationResult, ErrorGroup } from '../../shared/domain/correlation';
+import type { ResponseMeta } from '../../shared/domain/session-view';
 import { formatOffset, formatTimestamp } from '../../shared/time/format-time';
 import { formatBytes } from '../cache/markdown-report';
 
@@ -6,13 +7,13 @@ const iso = (ms: number) => formatTimestamp(ms, 'utc');
 const MAX_GROUPS = 20;
 
 /** The readable summary `orcw correlate` and `orcw cache show` print: what a developer reads first. */
-export function resultSummary(result: CorrelationResult, meta: Pick<CorrelateResponse, 'source' | 'cachedAt' | 'offline'>): string {
+export function resultSummary(result: Omit<CorrelationResult, 'events'> & { eventCount: number }, meta: ResponseMeta): string {
   const { session, window, stats } = result;
   const lines = [
     `Session ${session.id}${session.token ? ` (token ${session.token.split('.')[0]}.…)` : ''}, started ${iso(session.start)}`,
     ...(session.replayUrl ? [`Replay:  ${session.replayUrl}`] : []),
     `Window:  ${iso(window.from)} → ${iso(window.to)}`,
-    `Scanned: ${formatBytes(stats.bytesScanned)} in ${stats.queries} ${stats.queries === 1 ? 'query' : 'queries'}, ≈ $${stats.costUsd.toFixed(6)}; ${result.events.length} events`,
+    `Scanned: ${formatBytes(stats.bytesScanned)} in ${stats.queries} ${stats.queries === 1 ? 'query' : 'queries'}, ≈ $${stats.costUsd.toFixed(6)}; ${result.eventCount} events`,
   ];
   if (meta.offline) lines.push(`Note:    ${meta.offline.message}`);
   else if (meta.source === 'cache' && meta.cachedAt !== undefined) lines.push(`Note:    cached ${iso(meta.cachedAt)} (run again with --refresh to query CloudWatch)`);

@@ -13,7 +13,8 @@ import { covers } from './session-service';
 export interface ScanPlanDeps {
   connections: ConnectionSource;
   cache: {
-    openSession(sessionId: string): { result: CorrelationResult } | null;
+    /** The cached run's header only: a preview must not read a big session's events. */
+    openView(sessionId: string): { view: Pick<CorrelationResult, 'connections' | 'window'> } | null;
     recentScans(limit: number): RecentScan[];
   };
   settings: () => Promise<Settings> | Settings;
@@ -42,7 +43,7 @@ export function createScanPlanner(deps: ScanPlanDeps) {
     const reference = parsed.value;
     const settings = await deps.settings();
     const window = deriveTimeWindow(reference, { marginMs: settings.marginMinutes * 60_000, now: now() });
-    const cached = deps.cache.openSession(reference.sessionId);
+    const cached = deps.cache.openView(reference.sessionId);
     const connections = await pickConnections(deps.connections, { ids: request.connectionIds, name: reference.connection });
     const recent = deps.cache.recentScans(RECENT_RUNS);
     const planned = await Promise.all(connections.map((connection) => planConnection(connection, window, recent, settings.pricePerGb)));
@@ -50,7 +51,7 @@ export function createScanPlanner(deps: ScanPlanDeps) {
     return {
       sessionId: reference.sessionId,
       window,
-      cached: cached !== null && covers(cached.result, request.connectionIds ? { connectionIds: request.connectionIds } : {}),
+      cached: cached !== null && covers(cached.view, request.connectionIds ? { connectionIds: request.connectionIds } : {}),
       connections: planned,
       estimate,
       autoRunMaxUsd: settings.linkAutoRunMaxUsd,

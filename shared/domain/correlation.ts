@@ -92,6 +92,11 @@ export const errorGroupSchema = z.object({
   replayUrl: z.string().optional(),
   contextBefore: z.array(contextLineSchema).default([]),
   contextAfter: z.array(contextLineSchema).default([]),
+  /**
+   * True when the context lines were not fetched with the run (only the largest groups' are, to
+   * bound the calls a run makes): they are fetched when asked for.
+   */
+  contextPending: z.boolean().optional(),
 });
 export type ErrorGroup = z.infer<typeof errorGroupSchema>;
 
@@ -147,6 +152,11 @@ export const correlationProgressSchema = z.object({
   ),
   totals: runStatsSchema,
   message: z.string().optional(),
+  /**
+   * The window's parts, queried side by side and read in order: the first (just after the
+   * session start, where most lines sit) is shown as soon as it is in, before the rest.
+   */
+  parts: z.array(z.object({ from: z.number(), to: z.number(), state: z.enum(['waiting', 'reading', 'done', 'failed']) })).default([]),
 });
 export type CorrelationProgress = z.infer<typeof correlationProgressSchema>;
 
@@ -160,14 +170,3 @@ export const correlateRequestSchema = z.object({
   mode: z.enum(['cache-first', 'refresh', 'offline']).default('cache-first'),
 });
 export type CorrelateRequest = z.infer<typeof correlateRequestSchema>;
-
-export const correlateResponseSchema = z.object({
-  result: correlationResultSchema,
-  source: z.enum(['cache', 'network']),
-  cachedAt: z.number().optional(),
-  /** Set when the network or credentials failed and cached results are shown instead. */
-  offline: appErrorSchema.optional(),
-  /** Set when the run could not be written to the disk cache (kept in memory for this session). */
-  cacheWarning: appErrorSchema.optional(),
-});
-export type CorrelateResponse = z.infer<typeof correlateResponseSchema>;

@@ -8,6 +8,11 @@ const settingsFields = {
   pricePerGb: z.number().min(0).max(100),
   contextEvents: z.number().int().min(0).max(200),
   contextSeconds: z.number().int().min(0).max(600),
+  /**
+   * Events one run may store: past it the run stops, and says which part of the window it
+   * covered (RESULTS_TRUNCATED). Bounds the time, disk and memory a runaway session can take.
+   */
+  maxEventsPerRun: z.number().int().min(1_000).max(5_000_000),
   theme: z.enum(['system', 'light', 'dark']),
   /** How absolute times are shown: the computer's zone or UTC (what CloudWatch and most backends log). */
   timeZone: z.enum(['local', 'utc']),
@@ -31,6 +36,7 @@ export const defaultSettings: Settings = Object.freeze({
   pricePerGb: 0.005,
   contextEvents: 20,
   contextSeconds: 5,
+  maxEventsPerRun: 500_000,
   theme: 'system',
   timeZone: 'local',
   linkAutoRunMaxUsd: 0.01,

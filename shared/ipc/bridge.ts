@@ -30,6 +30,10 @@ const capabilities = {
   correlate: 'session:correlate',
   cancelCorrelation: 'session:cancel',
   planScan: 'session:plan',
+  readEvents: 'session:events',
+  readTimeline: 'session:timeline',
+  findEvent: 'session:event',
+  readNeighbours: 'session:neighbours',
   listCachedSessions: 'cache:list',
   openCachedSession: 'cache:open',
   searchCache: 'cache:search',
@@ -47,6 +51,7 @@ const capabilities = {
 
 const subscriptions = {
   onProgress: 'session:progress',
+  onPartial: 'session:partial',
   onDeepLink: 'app:deep-link',
   onSessionFile: 'app:session-file',
 } as const satisfies Record<string, EventChannel>;

@@ -7,11 +7,18 @@ import {
   connectionViewSchema,
   logGroupPageSchema,
 } from '../domain/connection';
+import { correlateRequestSchema, correlationProgressSchema } from '../domain/correlation';
 import {
-  correlateRequestSchema,
   correlateResponseSchema,
-  correlationProgressSchema,
-} from '../domain/correlation';
+  eventLookupRequestSchema,
+  eventLookupSchema,
+  eventPageRequestSchema,
+  eventPageSchema,
+  neighboursRequestSchema,
+  neighboursSchema,
+  timelineBinSchema,
+  timelineRequestSchema,
+} from '../domain/session-view';
 import {
   cacheStatsSchema,
   exportRequestSchema,
@@ -74,6 +81,14 @@ export const invokeChannels = {
   'session:cancel': { request: z.object({ requestId: z.string().min(1).max(64) }), response: nothing },
   /** What a run would scan (connections, groups, window, bytes and cost), without running it. */
   'session:plan': { request: scanPlanRequestSchema, response: scanPlanSchema },
+  /**
+   * A run's events are read from the cache a page at a time, filtered there: a big session never
+   * crosses IPC in one payload. Named operations with bound values; no SQL leaves the renderer.
+   */
+  'session:events': { request: eventPageRequestSchema, response: eventPageSchema },
+  'session:timeline': { request: timelineRequestSchema, response: z.array(timelineBinSchema).max(1000) },
+  'session:event': { request: eventLookupRequestSchema, response: eventLookupSchema },
+  'session:neighbours': { request: neighboursRequestSchema, response: neighboursSchema },
 
   'cache:list': {
     request: z.object({ limit: z.number().int().min(1).max(500).default(50) }).optional(),
@@ -102,6 +117,8 @@ export const invokeChannels = {
 /** Main → renderer events. Nothing else is ever sent to the renderer unprompted. */
 export const eventChannels = {
   'session:progress': correlationProgressSchema,
+  /** What a run has so far, once its first part is in: shown while the rest is scanned. */
+  'session:partial': z.object({ requestId: z.string(), response: correlateResponseSchema }),
   'app:deep-link': z.object({ url: z.string().max(16_384) }),
   /** A session file the OS opened with orcw (double-click, drag onto the dock icon), once imported. */
   'app:session-file': openedFileEventSchema,

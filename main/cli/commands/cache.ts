@@ -7,12 +7,10 @@ import { formatTimestamp } from '../../../shared/time/format-time';
 import { parseSessionReference } from '../../../shared/session/parse-reference';
 import type { CacheStore } from '../../cache/cache-store';
 import { PRIVATE_FILE_MODE } from '../../config/private-files';
-import { renderMarkdownReport } from '../../cache/markdown-report';
 import { readSessionFile } from '../../files/read-session-file';
-import { resultToJson } from '../../correlation/result-json';
-import { resultSummary } from '../../correlation/result-summary';
 import { UsageError, defineCommand, type CliContext } from '../command';
 import { formatBytes, table } from '../format';
+import { printResult } from '../print-result';
 
 const iso = (ms: number) => formatTimestamp(ms, 'utc');
 
@@ -77,15 +75,12 @@ export const cacheShow = defineCommand({
     markdown: { type: 'boolean', description: 'Print a Markdown report.' },
   },
   run: ({ values, positionals }, context) =>
-    withCache(context, (cache) => {
+    withCache(context, async (cache) => {
       if (values.json && values.markdown) throw new UsageError('--json and --markdown cannot be combined');
       const sessionId = sessionIdOf(positionals[0] ?? '');
-      const opened = cache.openSession(sessionId);
+      const opened = cache.openView(sessionId);
       if (!opened) throw notCached(sessionId);
-      const meta = { source: 'cache' as const, cachedAt: opened.cachedAt };
-      if (values.json) context.json(resultToJson(opened.result, meta));
-      else if (values.markdown) context.out(renderMarkdownReport(opened.result, { cachedAt: opened.cachedAt }));
-      else context.out(resultSummary(opened.result, meta));
+      await printResult(context, cache, opened.view, { source: 'cache', cachedAt: opened.cachedAt }, values.json ? 'json' : values.markdown ? 'markdown' : 'summary');
     }),
 });
 

@@ -2,11 +2,9 @@ import type { CorrelationProgress } from '../../../shared/domain/correlation';
 import { AppError } from '../../../shared/errors';
 import { parseSessionReference } from '../../../shared/session/parse-reference';
 import { WINDOW_RULE, extendsBeyondSession } from '../../../shared/session/window-bound';
-import { renderMarkdownReport } from '../../cache/markdown-report';
 import { formatBytes } from '../../cache/markdown-report';
-import { resultToJson } from '../../correlation/result-json';
-import { resultSummary } from '../../correlation/result-summary';
 import { UsageError, defineCommand, type CliContext } from '../command';
+import { printResult } from '../print-result';
 
 /** Exit code of a run cut short by Ctrl-C, as shells report SIGINT. */
 const EXIT_INTERRUPTED = 130;
@@ -59,9 +57,7 @@ export const correlate = defineCommand({
       });
       progress.clear();
       const { result } = response;
-      if (values.json) context.json(resultToJson(result, response));
-      else if (values.markdown) context.out(renderMarkdownReport(result, response.cachedAt === undefined ? {} : { cachedAt: response.cachedAt }));
-      else context.out(resultSummary(result, response));
+      await printResult(context, core.cache, result, response, values.json ? 'json' : values.markdown ? 'markdown' : 'summary');
       if (response.offline && (values.json || values.markdown)) context.err(`note: ${response.offline.message}`);
       if (!result.complete) {
         context.err(`error: the result is incomplete: ${result.failures.length} part(s) failed (listed in the output)`);

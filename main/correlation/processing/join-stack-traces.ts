@@ -16,36 +16,55 @@ interface OpenTrace {
 }
 
 /**
- * Puts multi-line stack traces back together. Agents such as the awslogs driver send one event
- * per printed line, so a Python traceback or a Java `\tat …` trace arrives as many events of one
- * stream. The lines of one trace become ONE event: the first line's id and timestamp, its raw
- * message followed by the other lines (token prefixes stripped), and `stack` set to the clean
- * trace. One event per trace is what the UI lists, the cache stores and the grouper counts.
- * An error-level record line right before a trace (`ERROR:app:request failed`, then
- * `Traceback …`) is the trace's head: logging.exception and Spring print them as one record.
+ * Puts the multi-line stack traces of one log stream back together, one event at a time. Agents
+ * such as the awslogs driver send one event per printed line, so a Python traceback or a Java
+ * `\tat …` trace arrives as many events of one stream. The lines of one trace become ONE event:
+ * the first line's id and timestamp, its raw message followed by the other lines (token prefixes
+ * stripped), and `stack` set to the clean trace. One event per trace is what the UI lists, the
+ * cache stores and the grouper counts. An error-level record line right before a trace
+ * (`ERROR:app:request failed`, then `Traceback …`) is the trace's head: logging.exception and
+ * Spring print them as one record.
  *
- * `events` must be sorted by time (ties in arrival order); the result keeps that order, since a
- * joined trace keeps its first line's place.
+ * Events must be pushed in time order (ties in arrival order). An event is handed back once
+ * nothing later can still change it: after the next event of the stream, after a quiet spell
+ * (`flushIdle`), or at the end (`flush`). It holds at most one trace and one event, so a stream's
+ * rows can arrive page by page.
  */
-export function joinStackTraces(events: WorkEvent[]): WorkEvent[] {
-  const streams = new Map<string, WorkEvent[]>();
-  for (const work of events) {
-    const stream = streams.get(work.streamKey);
-    if (stream) stream.push(work);
-    else streams.set(work.streamKey, [work]);
-  }
-  const absorbed = new Set<WorkEvent>();
-  for (const stream of streams.values()) joinStream(stream, absorbed);
-  return absorbed.size === 0 ? events : events.filter((work) => !absorbed.has(work));
-}
+export class StreamJoiner {
+  private open: OpenTrace | undefined;
+  /** The last event that is neither a trace nor part of one: a possible header for the next trace. */
+  private standalone: WorkEvent | undefined;
+  /** The last pushed event, waiting for the next one: whether it starts a trace can depend on it. */
+  private pending: WorkEvent | undefined;
 
-function joinStream(stream: WorkEvent[], absorbed: Set<WorkEvent>): void {
-  let open: OpenTrace | undefined;
-  // The last event that is neither a trace nor part of one: a possible header for the next trace.
-  let standalone: WorkEvent | undefined;
-  for (let i = 0; i < stream.length; i++) {
-    const work = stream[i] as WorkEvent;
+  /** Adds the stream's next event; returns the events it finished. */
+  push(work: WorkEvent): WorkEvent[] {
+    const out: WorkEvent[] = [];
+    if (this.pending) this.step(this.pending, work, out);
+    this.pending = work;
+    return out;
+  }
+
+  /** The time of the newest event held, if any. */
+  lastTimestamp(): number | undefined {
+    return this.pending?.event.timestamp ?? this.open?.last.event.timestamp ?? this.standalone?.event.timestamp;
+  }
+
+  /** Ends the stream: every event held is finished. */
+  flush(): WorkEvent[] {
+    const out: WorkEvent[] = [];
+    if (this.pending) this.step(this.pending, undefined, out);
+    this.pending = undefined;
+    if (this.open) out.push(finish(this.open));
+    if (this.standalone) out.push(this.standalone);
+    this.open = undefined;
+    this.standalone = undefined;
+    return out;
+  }
+
+  private step(work: WorkEvent, next: WorkEvent | undefined, out: WorkEvent[]): void {
     const lines = linesOf(work.body);
+    const open = this.open;
     const close = open !== undefined && work.event.timestamp - open.last.event.timestamp <= MAX_TRACE_GAP_MS;
     const continued = open?.state && close ? traceContinue(open.state, lines[0] ?? '') : undefined;
     if (open && continued) {
@@ -53,35 +72,36 @@ function joinStream(stream: WorkEvent[], absorbed: Set<WorkEvent>): void {
       open.continuations.push(lines.join('\n'));
       open.stackLines.push(...lines);
       open.last = work;
-      absorbed.add(work);
       if (!open.stated) open.head.event.level = maxLevel(open.head.event.level, work.event.level);
-      continue;
+      return;
     }
-    if (open?.state && close && interleaved(open, stream[i + 1])) continue;
-    const previous = open ? undefined : standalone;
-    if (open) finish(open);
-    open = undefined;
-    standalone = undefined;
-    const next = stream[i + 1];
+    if (open?.state && close && interleaved(open, next)) {
+      // It stays an event of its own; the trace goes on after it.
+      out.push(work);
+      return;
+    }
+    const previous = open ? undefined : this.standalone;
+    if (open) out.push(finish(open));
+    this.open = undefined;
+    this.standalone = undefined;
     const nextFirst = next && next.event.timestamp - work.event.timestamp <= MAX_TRACE_GAP_MS ? firstLine(next.body) : undefined;
     const start = findStart(lines, nextFirst);
     if (start === undefined) {
-      standalone = work;
-      continue;
+      if (previous) out.push(previous);
+      this.standalone = work;
+      return;
     }
-    const stackLines = lines.slice(start.index);
-    open = { head: work, stackLines, continuations: [], state: start.state, last: work };
+    const trace: OpenTrace = { head: work, stackLines: lines.slice(start.index), continuations: [], state: start.state, last: work };
     if (start.index === 0 && previous && isHeader(previous, work)) {
       // `logger.exception("request failed")` and its kin: the record's line, then the trace.
-      open.head = previous;
-      open.continuations.push(lines.join('\n'));
-      absorbed.add(work);
+      trace.head = previous;
+      trace.continuations.push(lines.join('\n'));
       // `log.warning(…, exc_info=True)` is a warning with a trace, not an error.
-      open.stated = levelRank(previous.event.level) > 0;
-      if (!open.stated) previous.event.level = maxLevel(previous.event.level, work.event.level);
-    }
+      trace.stated = levelRank(previous.event.level) > 0;
+      if (!trace.stated) previous.event.level = maxLevel(previous.event.level, work.event.level);
+    } else if (previous) out.push(previous);
+    this.open = trace;
   }
-  if (open) finish(open);
 }
 
 /**
@@ -108,7 +128,7 @@ function isHeader(candidate: WorkEvent, traceStartEvent: WorkEvent): boolean {
   );
 }
 
-function finish(trace: OpenTrace): void {
+function finish(trace: OpenTrace): WorkEvent {
   const { head } = trace;
   if (trace.continuations.length > 0) {
     const tail = trace.continuations.join('\n');
@@ -118,6 +138,7 @@ function finish(trace: OpenTrace): void {
   head.stack = trace.stackLines.join('\n');
   // A trace whose lines name no level (`com.acme.Boom` + `\tat …`) is still an error report.
   if (levelRank(head.event.level) === 0) head.event.level = 'error';
+  return head;
 }
 
 function firstLine(body: string): string {

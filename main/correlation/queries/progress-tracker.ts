@@ -19,6 +19,7 @@ export class ProgressTracker {
   private started = 0;
   /** Scanned by earlier attempts of a re-run query: billed even though the attempt's rows were dropped. */
   private retired = { bytesScanned: 0, recordsScanned: 0 };
+  private parts: RunProgress['parts'] = [];
 
   constructor(
     private readonly pricePerGb: number,
@@ -50,6 +51,19 @@ export class ProgressTracker {
     this.update(key, { status: 'Scheduled', recordsScanned: 0, recordsMatched: 0, bytesScanned: 0 });
   }
 
+  /** The window's parts (epoch ms), all waiting. */
+  setParts(parts: readonly { from: number; to: number }[]): void {
+    this.parts = parts.map(({ from, to }) => ({ from, to, state: 'waiting' }));
+    this.report(true);
+  }
+
+  markPart(index: number, state: RunProgress['parts'][number]['state']): void {
+    const part = this.parts[index];
+    if (!part || part.state === state) return;
+    part.state = state;
+    this.report(true);
+  }
+
   setPhase(phase: RunProgress['phase'], message?: string): void {
     this.phase = phase;
     this.report(true, message);
@@ -69,7 +83,7 @@ export class ProgressTracker {
 
   snapshot(message?: string): RunProgress {
     const queries = [...this.entries.values()].map((query) => ({ ...query }));
-    return { phase: this.phase, queries, totals: this.totals(), ...(message === undefined ? {} : { message }) };
+    return { phase: this.phase, queries, totals: this.totals(), parts: this.parts.map((part) => ({ ...part })), ...(message === undefined ? {} : { message }) };
   }
 
   private report(force: boolean, message?: string): void {

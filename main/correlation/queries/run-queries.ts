@@ -1,11 +1,12 @@
 import type { RunFailure, TimeWindow } from '../../../shared/domain/correlation';
 import type { ErrorCode } from '../../../shared/errors';
+import { parseInsightsTimestamp } from '../processing/insights-timestamp';
 import type { InsightsRow } from '../processing/types';
 import { EdgeCarry } from './edge-carry';
-import type { QuerySpec } from './insights-query';
+import type { QueryOutcome, QuerySpec } from './insights-query';
 import { describeFailures, type PartFailure } from './part-failures';
 import type { ProgressTracker } from './progress-tracker';
-import { scanRange } from './scan-range';
+import { scanRange, startQuery } from './scan-range';
 import { settleAll } from './settle';
 import { toSecondRange, type SecondRange } from './time-range';
 import { cancelledError, createLimiter } from './timing';
@@ -16,19 +17,25 @@ export const MAX_GROUPS_PER_QUERY = 50;
 /** Errors that every later part of the window would hit too (credentials, access, a missing group). */
 const LASTING: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'AWS_UNKNOWN_KEY', 'AWS_BAD_SECRET', 'AWS_EXPIRED_TOKEN', 'AWS_ACCESS_DENIED', 'AWS_UNKNOWN_REGION',
-  'AWS_RESOURCE_NOT_FOUND', 'AWS_CREDENTIALS_MISSING', 'AWS_MALFORMED_QUERY', 'KEYCHAIN_UNAVAILABLE',
+  'AWS_RESOURCE_NOT_FOUND', 'AWS_CREDENTIALS_MISSING', 'AWS_MALFORMED_QUERY', 'KEYCHAIN_UNAVAILABLE', 'AWS_NETWORK',
 ]);
 
 /** Thrown by a row sink to end the run early (a budget reached): the queries stop, what arrived stays. */
 export class StopQueries extends Error {
-  constructor() {
+  /** Every row of this batch up to this instant (epoch ms) was taken. */
+  readonly reachedMs: number;
+
+  constructor(reachedMs: number) {
     super('The row sink asked to stop the queries.');
     this.name = 'StopQueries';
+    this.reachedMs = reachedMs;
   }
 }
 
 export interface PartDone {
   index: number;
+  /** The window's last part: the run ends with it. */
+  last: boolean;
   /** The part's window (whole seconds): everything in it has been delivered, unless `failures` say otherwise. */
   window: TimeWindow;
   failures: RunFailure[];
@@ -56,6 +63,11 @@ export interface RunQueriesOptions {
 export interface RunQueriesResult extends QueriesResult {
   /** Set when the row sink stopped the run early (StopQueries). */
   stopped: boolean;
+  /**
+   * When stopped: every row up to this instant (epoch ms) was delivered — the earliest point any
+   * batch of the part had reached (rows come in time order per batch).
+   */
+  coveredTo?: number;
   /** The parts that finished (every batch delivered everything or failed it). */
   partsDone: number;
 }
@@ -67,6 +79,11 @@ interface Batch {
   edge: EdgeCarry;
   /** A failure of a whole range (credentials, a missing group): later parts would fail the same way. */
   dead?: PartFailure;
+  /** Time of the last row delivered, and the last part this batch finished. */
+  lastMs?: number;
+  finishedPart?: number;
+  /** The sink stopped the run on one of this batch's pages. */
+  stoppedHere?: boolean;
 }
 
 /**
@@ -94,6 +111,7 @@ export async function runQueries(targets: readonly QueryTarget[], options: RunQu
   let stopped = false;
   const deliver = (batch: Batch) => async (rows: InsightsRow[]) => {
     delivered += rows.length;
+    batch.lastMs = parseInsightsTimestamp(rows.at(-1)?.['@timestamp']) ?? batch.lastMs;
     if (!options.onRows) {
       const into = collected.get(batch) ?? [];
       if (!collected.has(batch)) collected.set(batch, into);
@@ -104,8 +122,11 @@ export async function runQueries(targets: readonly QueryTarget[], options: RunQu
       const { connectionId, connection } = batch.target;
       await options.onRows({ source: { connectionId, connection, logGroups: batch.logGroups }, rows });
     } catch (error) {
-      if (error instanceof StopQueries) stopped = true;
-      else sinkError ??= error;
+      if (error instanceof StopQueries) {
+        stopped = true;
+        batch.lastMs = error.reachedMs;
+        batch.stoppedHere = true;
+      } else sinkError ??= error;
       stop.abort();
       throw error;
     }
@@ -114,14 +135,28 @@ export async function runQueries(targets: readonly QueryTarget[], options: RunQu
   const parts = partRanges(toSecondRange(options.window), options.partBoundaries ?? []);
   const partFailures: PartFailure[] = [];
   let partsDone = 0;
+  let current = 0;
+  // Every part's first query starts at once (the scans run side by side in CloudWatch); the rows
+  // are read part after part, so each stream's rows still arrive in time order.
+  const ahead = new Map<string, Promise<QueryOutcome>>();
+  for (const batch of batches) {
+    parts.forEach((range, index) => {
+      const spec = specOf(batch, range, { index, parts: parts.length, queryString: options.queryString });
+      if (index > 0) ahead.set(spec.key, startQuery(spec, context));
+    });
+  }
+  if (parts.length > 1) options.tracker.setParts(parts.map((range) => ({ from: range.startSec * 1000, to: range.endSec * 1000 })));
   try {
     for (const [index, range] of parts.entries()) {
+      current = index;
+      options.tracker.markPart(index, 'reading');
       const live = batches.filter((batch) => !batch.dead);
       const scan = { index, parts: parts.length, windowEnd: parts.at(-1)!.endSec, queryString: options.queryString };
-      const found = (await settleAll(live.map((batch) => scanBatch(batch, range, scan, deliver(batch), context)))).flat();
+      const found = (await settleAll(live.map((batch) => scanBatch(batch, range, scan, deliver(batch), context, ahead)))).flat();
       partFailures.push(...found);
       partsDone += 1;
-      await options.onPartDone?.({ index, window: { from: range.startSec * 1000, to: range.endSec * 1000 }, failures: describeFailures(found, tuning.limit) });
+      options.tracker.markPart(index, found.length === 0 ? 'done' : 'failed');
+      await options.onPartDone?.({ index, last: index === parts.length - 1, window: { from: range.startSec * 1000, to: range.endSec * 1000 }, failures: describeFailures(found, tuning.limit) });
     }
   } catch (error) {
     if (sinkError !== undefined) throw sinkError;
@@ -130,10 +165,45 @@ export async function runQueries(targets: readonly QueryTarget[], options: RunQu
     if (!stopped) throw error;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
+    // Queries started ahead for parts never read (a stop, a cancel, a dead batch) end here too.
+    if (ahead.size > 0) {
+      stop.abort();
+      await Promise.allSettled(ahead.values());
+    }
   }
-  failures.push(...describeFailures(partFailures, tuning.limit));
+  failures.push(...describeFailures(acrossParts(partFailures, parts), tuning.limit));
+  const coveredTo = stopped ? reachedBy(batches, parts[current]!, current) : undefined;
   const rows: RowBatch[] = [...collected].map(([batch, rows]) => ({ source: { connectionId: batch.target.connectionId, connection: batch.target.connection, logGroups: batch.logGroups }, rows }));
-  return { batches: rows, failures, stats: { ...options.tracker.totals(), recordsMatched: delivered }, stopped, partsDone };
+  return { batches: rows, failures, stats: { ...options.tracker.totals(), recordsMatched: delivered }, stopped, partsDone, ...(coveredTo === undefined ? {} : { coveredTo }) };
+}
+
+/**
+ * The same error of one batch in consecutive parts is one failure over their union — and when
+ * that is the whole window, a failure of the batch rather than of a slice.
+ */
+function acrossParts(failures: readonly PartFailure[], parts: readonly SecondRange[]): PartFailure[] {
+  const whole = { startSec: parts[0]!.startSec, endSec: parts.at(-1)!.endSec };
+  const merged: PartFailure[] = [];
+  for (const failure of [...failures].sort((a, b) => a.range.startSec - b.range.startSec)) {
+    const same = merged.find((m) => m.spec.target === failure.spec.target && m.spec.logGroups === failure.spec.logGroups && m.error.code === failure.error.code
+      && m.error.message === failure.error.message && failure.range.startSec <= m.range.endSec);
+    if (same) same.range = { startSec: same.range.startSec, endSec: Math.max(same.range.endSec, failure.range.endSec) };
+    else merged.push({ ...failure });
+  }
+  for (const failure of merged) {
+    if (failure.range.startSec === whole.startSec && failure.range.endSec === whole.endSec && failure.matched === undefined) failure.slice = false;
+  }
+  return merged;
+}
+
+/** How far every batch got in the part that was stopped. */
+function reachedBy(batches: readonly Batch[], range: SecondRange, index: number): number {
+  let reached = range.endSec * 1000;
+  for (const batch of batches) {
+    if (batch.dead || (batch.finishedPart === index && !batch.stoppedHere)) continue;
+    reached = Math.min(reached, Math.max(range.startSec * 1000, batch.lastMs ?? range.startSec * 1000));
+  }
+  return reached;
 }
 
 interface ScanOfPart {
@@ -143,17 +213,24 @@ interface ScanOfPart {
   queryString: string;
 }
 
+function specOf(batch: Batch, range: SecondRange, scan: Pick<ScanOfPart, 'index' | 'parts' | 'queryString'>): QuerySpec {
+  const key = scan.parts === 1 ? batch.key : `${batch.key}@${scan.index}`;
+  // A connection may have its own query (its session-ID field names).
+  return { key, target: batch.target, logGroups: batch.logGroups, range, queryString: batch.target.queryString ?? scan.queryString };
+}
+
 async function scanBatch(
   batch: Batch,
   range: SecondRange,
   scan: ScanOfPart,
   deliver: (rows: InsightsRow[]) => Promise<void>,
   context: Parameters<typeof scanRange>[1],
+  ahead: ReadonlyMap<string, Promise<QueryOutcome>>,
 ): Promise<PartFailure[]> {
-  const key = scan.parts === 1 ? batch.key : `${batch.key}@${scan.index}`;
-  // A connection may have its own query (its session-ID field names).
-  const spec: QuerySpec = { key, target: batch.target, logGroups: batch.logGroups, range, queryString: batch.target.queryString ?? scan.queryString };
-  const failures = await scanRange({ spec, slice: scan.index > 0, edge: batch.edge, deliver }, context);
+  const spec = specOf(batch, range, scan);
+  const first = ahead.get(spec.key);
+  const failures = await scanRange({ spec, slice: scan.index > 0, edge: batch.edge, deliver, ...(first ? { first } : {}) }, context);
+  batch.finishedPart = scan.index;
   const lasting = failures.find((f) => f.range.startSec === range.startSec && LASTING.has(f.error.code));
   if (lasting && scan.index < scan.parts - 1) {
     // Later parts would fail the same way: not queried, and reported once for the rest of the window.

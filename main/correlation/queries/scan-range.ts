@@ -18,6 +18,20 @@ export interface ScanInput {
   edge: EdgeCarry;
   /** Receives each page of new rows, in time order. */
   deliver: (rows: InsightsRow[]) => Promise<void> | void;
+  /** The range's first query, when it was started ahead (see startQuery): its rows are read here. */
+  first?: Promise<QueryOutcome>;
+}
+
+/**
+ * Starts one query now and returns its outcome (status and match count, the rows unread), so a
+ * later range can run while an earlier one's rows are still being read. Rejections are caught
+ * for the caller to meet when it awaits, never left unhandled.
+ */
+export function startQuery(spec: QuerySpec, context: ScanContext): Promise<QueryOutcome> {
+  context.tracker.add(spec.key, spec.target.connection, spec.logGroups.length);
+  const outcome = runWithRetry(spec, context);
+  outcome.catch(() => undefined);
+  return outcome;
 }
 
 /**
@@ -40,10 +54,9 @@ export async function scanRange(input: ScanInput, context: ScanContext): Promise
   for (let n = 0; ; n += 1) {
     const query: QuerySpec = { ...spec, key: n === 0 ? spec.key : `${spec.key}+${n}`, range };
     const sliced = input.slice || n > 0;
-    context.tracker.add(query.key, spec.target.connection, spec.logGroups.length);
     let outcome: QueryOutcome;
     try {
-      outcome = await runWithRetry(query, context);
+      outcome = await (n === 0 && input.first ? input.first : startQuery(query, context));
     } catch (error) {
       if (isAppError(error) && error.code === 'CANCELLED') throw error;
       context.tracker.update(query.key, { status: 'Failed' });

@@ -12,14 +12,16 @@ export function useBridgeEvents(): void {
   useEffect(() => {
     const api = correlator();
     if (!api) return;
-    const { receiveProgress, openLink } = useStore.getState();
+    const { receiveProgress, receivePartial, openLink } = useStore.getState();
     const offProgress = api.onProgress((progress) => receiveProgress(progress));
+    const offPartial = api.onPartial((partial) => receivePartial(partial));
     const offDeepLink = api.onDeepLink(({ url }) => void openLink(url));
     // A session file the OS opened with orcw: main has imported it (or says why not).
     const offSessionFile = api.onSessionFile((event) => announceImport(event.ok ? { ok: true, value: event.result } : event, event.fileName));
     void call((bridge) => bridge.rendererReady());
     return () => {
       offProgress();
+      offPartial();
       offDeepLink();
       offSessionFile();
     };

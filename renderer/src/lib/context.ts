@@ -16,17 +16,9 @@ export function groupContext(group: ErrorGroup, sample: LogEvent | undefined): C
 }
 
 /**
- * For any other event, the neighbours already loaded from the same stream (the session's own
- * tagged lines; untagged lines are only in a group's fetched context).
+ * For any other event, its neighbours in the same stream (the session's own tagged lines, read
+ * from the cache; untagged lines are only in a group's fetched context), the event marked.
  */
-export function neighbourContext(events: readonly LogEvent[], event: LogEvent, radius: number): ContextRowData[] {
-  const stream = events.filter((e) => e.logStream === event.logStream && e.logGroup === event.logGroup);
-  const at = stream.indexOf(event);
-  if (at === -1) return [];
-  return stream.slice(Math.max(0, at - radius), at + radius + 1).map((e) => ({
-    timestamp: e.timestamp,
-    logStream: e.logStream,
-    message: e.message,
-    ...(e === event && { current: true }),
-  }));
+export function neighbourContext(neighbours: readonly LogEvent[], event: LogEvent): ContextRowData[] {
+  return neighbours.map((e) => ({ timestamp: e.timestamp, logStream: e.logStream, message: e.message, ...(e.id === event.id && { current: true }) }));
 }

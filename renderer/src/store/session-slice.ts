@@ -1,4 +1,5 @@
-import type { CorrelateResponse, CorrelationProgress } from '../../../shared/domain/correlation';
+import type { CorrelationProgress } from '../../../shared/domain/correlation';
+import type { CorrelateResponse } from '../../../shared/domain/session-view';
 import type { AppErrorValue } from '../../../shared/errors';
 import { parseSessionReference } from '../../../shared/session/reference';
 import { call, newRequestId } from '../lib/api';
@@ -16,6 +17,8 @@ export interface RunState {
   mode: RunMode;
   startedAt: number;
   progress?: CorrelationProgress;
+  /** Cancel was asked: main is stopping the queries and will answer with what arrived, if anything. */
+  cancelling?: boolean;
 }
 
 export interface SessionSlice {
@@ -26,6 +29,8 @@ export interface SessionSlice {
   openCached(sessionId: string): Promise<void>;
   cancelRun(): Promise<void>;
   receiveProgress(progress: CorrelationProgress): void;
+  /** What a run has so far (its first part of the window is in): shown while the rest is scanned. */
+  receivePartial(partial: { requestId: string; response: CorrelateResponse }): void;
 }
 
 const cancelled: AppErrorValue = {
@@ -56,7 +61,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
       // The results show, but the user must know they will not survive a restart.
       if (response.cacheWarning) get().pushNotice({ tone: 'error', message: response.cacheWarning.message, hint: response.cacheWarning.hint });
     } else if (outcome.error) {
-      const error = outcome.error;
+      const error = outcome.error.code === 'CANCELLED' ? cancelled : outcome.error;
       set({ run: null, sessionError: error, ...(isOfflineError(error) && { offline: error }) });
     }
   };
@@ -101,14 +106,24 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
 
     cancelRun: async () => {
       const run = get().run;
-      if (!run) return;
-      set({ run: null, sessionError: cancelled });
+      if (!run || run.cancelling) return;
+      // What arrived before the cancel is kept (marked partial, its missing range named): main's
+      // answer says which; a run cancelled before anything arrived answers CANCELLED.
+      set({ run: { ...run, cancelling: true } });
       await call((api) => api.cancelCorrelation({ requestId: run.requestId }));
     },
 
     receiveProgress: (progress) => {
       const run = get().run;
       if (run && run.requestId === progress.requestId) set({ run: { ...run, progress } });
+    },
+
+    receivePartial: ({ requestId, response }) => {
+      const run = get().run;
+      if (!run || run.requestId !== requestId || run.cancelling) return;
+      performance.mark('orcw:partial', { detail: requestId });
+      const same = get().response?.result.session.id === response.result.session.id;
+      set({ response, sessionError: null, ...(!same && viewReset) });
     },
   };
 };

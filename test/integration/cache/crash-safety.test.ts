@@ -93,6 +93,8 @@ function checkFile(path: string): void {
     expect(db.prepare('SELECT count(*) AS n FROM runs WHERE current = 0 AND indexed_to IS NOT NULL').get()).toEqual({ n: 0 });
     const orphans = db.prepare('SELECT count(*) AS n FROM sessions s LEFT JOIN runs r ON r.id = s.current_run_id WHERE r.id IS NULL').get() as { n: number };
     expect(orphans.n).toBe(0);
+    // A run cut off between its pages never became visible, and opening the cache removed it.
+    expect(db.prepare('SELECT count(*) AS n FROM runs WHERE state = 0').get()).toEqual({ n: 0 });
   } finally {
     db.close();
   }
@@ -104,6 +106,7 @@ describe('crash safety', () => {
     const everCommitted: number[] = [];
     let killedAfterCommits = 0;
     let killedMidWrite = 0;
+    let killedMidPagedRun = 0;
     for (let round = 0; round < KILLS; round += 1) {
       const plan: KillPlan = rng.chance(0.35)
         ? { afterCommits: null, delayMs: rng.int(1500) }
@@ -112,6 +115,7 @@ describe('crash safety', () => {
       expect(warnings).toEqual([]);
       if (committed.length > 0) killedAfterCommits += 1;
       if (inFlight !== null || indexing) killedMidWrite += 1;
+      if (inFlight !== null && inFlight % 2 === 1) killedMidPagedRun += 1;
       everCommitted.push(...committed);
 
       const { store, warning } = openCache({ dataDir });
@@ -135,8 +139,10 @@ describe('crash safety', () => {
     for (const seed of everCommitted) expect(store.openSession(sessionIdFor(seed))?.result).toStrictEqual(crashRunFor(seed));
     store.close();
     expect(killedAfterCommits).toBeGreaterThan(KILLS / 2);
-    // Many kills landed inside a write transaction (a run's save or an index step), not between.
+    // Many kills landed inside a write transaction (a run's save or an index step), not between,
+    // and some between the pages of a run written page by page.
     expect(killedMidWrite).toBeGreaterThan(KILLS / 4);
+    expect(killedMidPagedRun).toBeGreaterThan(0);
     expect(everCommitted.length).toBeGreaterThan(KILLS);
   }, 600_000);
 });

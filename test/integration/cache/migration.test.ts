@@ -35,7 +35,10 @@ describe('schema migrations', () => {
       ALTER TABLE events DROP COLUMN fields; ALTER TABLE events DROP COLUMN exception; ALTER TABLE error_groups DROP COLUMN exception;
       ALTER TABLE runs DROP COLUMN parts;
       DROP INDEX error_groups_fingerprint; DROP INDEX error_groups_type; DROP INDEX error_groups_short_type;
-      ALTER TABLE runs DROP COLUMN imported_at; PRAGMA user_version = 1;`);
+      ALTER TABLE runs DROP COLUMN imported_at;
+      DROP INDEX events_run_ts; ALTER TABLE runs DROP COLUMN state; ALTER TABLE runs DROP COLUMN writer_pid;
+      ALTER TABLE runs DROP COLUMN touched_at; ALTER TABLE runs DROP COLUMN covered_json; ALTER TABLE error_groups DROP COLUMN context_pending;
+      PRAGMA user_version = 1;`);
     db.close();
 
     const { store, warning } = openCache({ dataDir: dir, backgroundIndex: false });

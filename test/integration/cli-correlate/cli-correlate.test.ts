@@ -56,14 +56,15 @@ describe('orcw correlate', () => {
     for (const event of json.events) {
       expect(Object.keys(event)).toEqual(expect.arrayContaining(['timestamp', 'offsetMs', 'connection', 'logGroup', 'logStream', 'level', 'message']));
     }
-    expect(emulator.metrics.queries.length - before).toBe(1);
+    // One query per part of the window (the first 15 minutes after the start, then the rest).
+    expect(emulator.metrics.queries.length - before).toBe(2);
 
     const again = await orcw(['correlate', session.sessionId], { dataDir });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`Session ${session.sessionId}`);
     expect(again.stdout).toMatch(/Note: +cached \d{4}-/);
     expect(again.stdout).toMatch(/\d+ error groups?:/);
-    expect(emulator.metrics.queries.length - before).toBe(1);
+    expect(emulator.metrics.queries.length - before).toBe(2);
 
     const markdown = await orcw(['correlate', session.sessionId, '--markdown'], { dataDir });
     expect(markdown.code).toBe(0);
@@ -110,13 +111,14 @@ describe('orcw correlate', () => {
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
       const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-      while (emulator.metrics.queries.length === before) await new Promise((resolve) => setTimeout(resolve, 20));
+      // Both parts of the window (the first 15 minutes, the rest) are queried at once.
+      while (emulator.metrics.queries.length - before < 2) await new Promise((resolve) => setTimeout(resolve, 20));
       child.kill('SIGINT');
       expect(await exited).toBe(130);
       expect(stdout).toBe('');
       expect(stderr).toContain('Cancelled');
-      expect(emulator.metrics.queries.slice(before).map((q) => q.status)).toEqual(['Cancelled']);
-      expect((emulator.metrics.operations.StopQuery ?? 0) - stops).toBe(1);
+      expect(emulator.metrics.queries.slice(before).map((q) => q.status)).toEqual(['Cancelled', 'Cancelled']);
+      expect((emulator.metrics.operations.StopQuery ?? 0) - stops).toBe(2);
     } finally {
       emulator.queryLatency = { baseMs: 40, bytesPerSecond: 2_000_000_000 };
     }

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCorrelation } from '../../../main/correlation/run-correlation';
 import type { CorrelationResult } from '../../../shared/domain/correlation';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { deriveTimeWindow } from '../../../shared/session/time-window';
 import { startEmulator, type ManifestSession, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
-import { connection, emulatorClient, fastTuning, reference } from './support';
+import { connection, emulatorClient, fastTuning, correlateCollecting, reference } from './support';
 
 // A session with more tagged lines than one Insights query returns (a limit of 10,000 here): the
 // run must keep querying the rest of the window until every row is in, complete and exact.
@@ -21,7 +20,7 @@ beforeAll(async () => {
   const now = manifest.timeRange.to + 86_400_000;
   const ref = reference(heavy.token ?? heavy.sessionId, now);
   const before = emulator.metrics.queries.length;
-  result = await runCorrelation({
+  result = await correlateCollecting({
     reference: ref,
     connections: [connection(emulator, 'emu', manifest.logGroups)],
     window: deriveTimeWindow(ref, { now }),

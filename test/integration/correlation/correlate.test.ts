@@ -1,12 +1,11 @@
 import { readRecord } from '../../../main/correlation/log-shapes/read-record';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCorrelation } from '../../../main/correlation/run-correlation';
 import type { CorrelationResult, LogEvent } from '../../../shared/domain/correlation';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { encodeBase36 } from '../../../shared/session/base-n';
 import { deriveTimeWindow } from '../../../shared/session/time-window';
 import { startEmulator, type EmulatorManifest, type ManifestSession, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
-import { connection, emulatorClient, fastTuning, reference } from './support';
+import { connection, emulatorClient, fastTuning, correlateCollecting, reference } from './support';
 
 // Generated traffic (several services, tag conventions, languages, noise, decoys) is the input and
 // the emulator's manifest the ground truth: every planted error must come back, grouped right.
@@ -24,7 +23,7 @@ beforeAll(async () => {
     const ref = reference(session.token ?? session.sessionId, now);
     const window = deriveTimeWindow(ref, { now });
     const before = emulator.metrics.queries.length;
-    const result = await runCorrelation({
+    const result = await correlateCollecting({
       reference: ref,
       connections: [conn],
       window,

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQueries } from '../../../main/correlation/queries/run-queries';
-import { runCorrelation } from '../../../main/correlation/run-correlation';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { buildSessionQuery } from '../../../shared/session/query';
 import { startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 import { makeToken } from '../../support/cloudwatch-emulator/generator/tokens';
 import { EXTRA_NAMES, neighbourIds, plantedLines, type PlantedLine, type TagCase } from '../../support/session-tags/tag-forms';
-import { connection, emulatorClient, fastTuning, reference, sessionIdAt, target, tracker } from './support';
+import { connection, correlateCollecting, emulatorClient, fastTuning, reference, sessionIdAt, target, tracker } from './support';
 
 // Every tag form of the table, for the session, its neighbours (id ± 1, longer numbers) and other
 // sessions' tokens, planted in the emulator and queried through the real SDK over HTTP: the
@@ -66,7 +65,7 @@ describe('the session query against every tag form (real SDK, emulator)', () => 
   it('a whole run uses each connection\'s own field names', async () => {
     const ref = reference(tagCase.tokens[0]!, START + 86_400_000);
     const run = (sessionIdFields?: string[]) =>
-      runCorrelation({
+      correlateCollecting({
         reference: ref,
         connections: [connection(emulator, 'emu', ['/ecs/api', '/eks/web'], sessionIdFields ? { sessionIdFields } : {})],
         window,

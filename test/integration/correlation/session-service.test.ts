@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogsClient } from '../../../main/aws/client-factory';
 import { openCache, type CacheStore } from '../../../main/cache/cache-store';
-import { LayeredStore } from '../../../main/cache/layered-store';
+import { LayeredStore, OVERFLOW_RUN_IDS } from '../../../main/cache/layered-store';
 import { openDatabase, openMemoryDatabase } from '../../../main/cache/open-database';
 import { SqliteCache } from '../../../main/cache/sqlite-cache';
 import { ConnectionService } from '../../../main/connections/connection-service';
@@ -16,6 +16,7 @@ import type { CorrelationProgress } from '../../../shared/domain/correlation';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { DEFAULT_CREDENTIAL, startEmulator, type EmulatorManifest, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 import { fastTuning } from './support';
+import { eventsOf } from '../../support/cache-fixtures/view-events';
 
 // The service as the app and the CLI use it: connections in connections.json with keys in the
 // real keychain (run inside scripts/with-keyring.sh), the real SQLite cache, the real SDK against
@@ -94,8 +95,12 @@ describe('session service', () => {
     const again = await service.correlate({ requestId: 'r2', reference: session.sessionId, mode: 'cache-first' });
     expect(again.source).toBe('cache');
     expect(again.cachedAt).toBe(later());
-    expect(again.result.events).toEqual(first.result.events);
-    expect(again.result.groups).toEqual(first.result.groups);
+    // The same cached run, seen the same way: header, groups, counts and the first events.
+    expect(again.result).toEqual(first.result);
+    const events = eventsOf(cache, again.result);
+    expect(events.length).toBe(first.result.eventCount);
+    expect(events.slice(0, first.result.firstEvents.length)).toEqual(first.result.firstEvents);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     expect(started()).toBe(before);
   });
 
@@ -125,7 +130,7 @@ describe('session service', () => {
 
     const full = await newService().correlate({ requestId: 'r7', reference: tokenOf(2), mode: 'refresh', from: early.result.window.from });
     expect(full.source).toBe('network');
-    expect(refreshed.result.events.map((e) => e.id)).toEqual(full.result.events.map((e) => e.id));
+    expect(eventsOf(cache, refreshed.result).map((e) => e.id)).toEqual(eventsOf(cache, full.result).map((e) => e.id));
     expect(refreshed.result.groups.map((g) => [g.fingerprint, g.count, g.firstSeen, g.lastSeen])).toEqual(
       full.result.groups.map((g) => [g.fingerprint, g.count, g.firstSeen, g.lastSeen]),
     );
@@ -156,11 +161,12 @@ describe('session service', () => {
     const before = started();
     const stops = emulator.metrics.operations.StopQuery ?? 0;
     const running = service.correlate({ requestId: 'cancel-me', reference: tokenOf(4), mode: 'cache-first' });
-    while (started() === before) await new Promise((resolve) => setTimeout(resolve, 10));
+    // Both parts of the window (the first 15 minutes, the rest) are queried at once.
+    while (started() - before < 2) await new Promise((resolve) => setTimeout(resolve, 10));
     service.cancel({ requestId: 'cancel-me' });
     await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
-    expect(emulator.metrics.queries.slice(before).map((q) => q.status)).toEqual(['Cancelled']);
-    expect((emulator.metrics.operations.StopQuery ?? 0) - stops).toBe(1);
+    expect(emulator.metrics.queries.slice(before).map((q) => q.status)).toEqual(['Cancelled', 'Cancelled']);
+    expect((emulator.metrics.operations.StopQuery ?? 0) - stops).toBe(2);
     expect(cache.openSession(manifest.sessions[4]!.sessionId)).toBeNull();
   });
 
@@ -168,8 +174,11 @@ describe('session service', () => {
     clock = later();
     emulator.queryLatency = { baseMs: 30_000, bytesPerSecond: 2_000_000_000 };
     const stops = emulator.metrics.operations.StopQuery ?? 0;
+    const before = started();
     await expect(newService({ runTimeoutMs: 300 }).correlate({ requestId: 't1', reference: tokenOf(4), mode: 'refresh' })).rejects.toMatchObject({ code: 'AWS_QUERY_TIMEOUT' });
-    expect((emulator.metrics.operations.StopQuery ?? 0) - stops).toBe(1);
+    // Every query it started (one per part of the window) was stopped.
+    expect(started() - before).toBe(2);
+    expect((emulator.metrics.operations.StopQuery ?? 0) - stops).toBe(2);
   });
 });
 
@@ -194,7 +203,7 @@ describe('offline', () => {
       const offline = await service.correlate({ requestId: 'o4', reference: tokenOf(0), connectionIds: [away.id], mode: 'refresh' });
       expect(offline.source).toBe('cache');
       expect(offline.offline).toMatchObject({ code: 'OFFLINE', message: expect.stringMatching(/^offline — showing cached results from \d{4}-/) });
-      expect(offline.result.events).toEqual(first.result.events);
+      expect(eventsOf(cache, offline.result)).toEqual(eventsOf(cache, first.result));
 
       await secrets.delete(main!.id);
       // A wider window than the cached run's, so the refresh has to go to the network.
@@ -219,7 +228,7 @@ describe('offline', () => {
     const dir = await mkdtemp(join(tmpdir(), 'orcw-full-'));
     const opened = openDatabase(dir, () => clock);
     const disk = new SqliteCache(opened.db, { capBytes: 1024 ** 3, now: () => clock, memoryOnly: false });
-    const full = new LayeredStore(disk, () => new SqliteCache(openMemoryDatabase(), { capBytes: 1024 ** 3, now: () => clock, memoryOnly: true }));
+    const full = new LayeredStore(disk, () => new SqliteCache(openMemoryDatabase(), { capBytes: 1024 ** 3, now: () => clock, memoryOnly: true, minRunId: OVERFLOW_RUN_IDS }));
     // SQLITE_FULL as soon as the file would grow: the same error as a full disk.
     const { page_count: pages } = opened.db.prepare('PRAGMA page_count').get() as { page_count: number };
     opened.db.exec(`PRAGMA max_page_count = ${pages}`);

@@ -1,5 +1,7 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { Connection } from '../../../shared/domain/connection';
+import type { CorrelationResult, LogEvent, TimeWindow } from '../../../shared/domain/correlation';
+import { runCorrelation, type RunCorrelationInput } from '../../../main/correlation/run-correlation';
 import { ProgressTracker, type RunProgress } from '../../../main/correlation/queries/progress-tracker';
 import type { QueryTarget, QueryTuning } from '../../../main/correlation/queries/types';
 import { FLAKE_EPOCH_MS } from '../../../shared/session/limits';
@@ -48,4 +50,16 @@ export function reference(text: string, now = Date.now()): SessionReference {
 /** A stored-connection record pointing at the emulator (keys auth; the test supplies the client). */
 export function connection(emulator: RunningEmulator, id: string, logGroups: string[], extra: Partial<Connection> = {}): Connection {
   return { id, name: id, region: 'us-east-1', logGroups, auth: { kind: 'keys' }, endpoint: emulator.url, ...extra };
+}
+
+/**
+ * runCorrelation with its events collected, in the order the cache reads them back (by time, ties
+ * in the order they were handed on): what a test compares with the emulator's ground truth.
+ */
+export async function correlateCollecting(input: Omit<RunCorrelationInput, 'onEvents'>): Promise<CorrelationResult & { covered: TimeWindow[] }> {
+  const events: LogEvent[] = [];
+  const { eventCount, covered, ...outcome } = await runCorrelation({ ...input, onEvents: (page) => void events.push(...page) });
+  if (eventCount !== events.length) throw new Error(`runCorrelation counted ${eventCount} events but handed on ${events.length}`);
+  events.sort((a, b) => a.timestamp - b.timestamp);
+  return { ...outcome, events, covered };
 }

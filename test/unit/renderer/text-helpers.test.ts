@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBookmarklet } from '../../../renderer/src/lib/bookmarklet';
 import { highlightPieces, snippet } from '../../../renderer/src/lib/highlight';
 import { sortGroups } from '../../../renderer/src/lib/sort-groups';
-import { neighbourContext } from '../../../renderer/src/lib/context';
 import { parseDeepLink } from '../../../shared/session/reference';
-import { event } from './events';
 
 describe('highlightPieces', () => {
   it('marks every occurrence of every query word, case-insensitively', () => {
@@ -34,18 +32,6 @@ describe('sortGroups', () => {
       offsetsMs: [], sampleEventId: '', connection: '', logGroup: '', logStream: '', frames: [], contextBefore: [], contextAfter: [],
     });
     expect(sortGroups([g('a', 1, 0), g('b', 5, 900), g('c', 5, 100)]).map((x) => x.fingerprint)).toEqual(['c', 'b', 'a']);
-  });
-});
-
-describe('neighbourContext', () => {
-  it('takes the lines around an event from the same stream only', () => {
-    const events = [event(1), event(2, 'info', { logStream: 'other' }), event(3), event(4, 'error'), event(5), event(6)];
-    const rows = neighbourContext(events, events[3]!, 1);
-    expect(rows.map((r) => [r.timestamp - 1_700_000_000_000, r.current ?? false])).toEqual([
-      [3, false],
-      [4, true],
-      [5, false],
-    ]);
   });
 });
 

@@ -1,4 +1,7 @@
+import { useEffect, useState } from 'react';
 import type { ErrorGroup, LogEvent, SessionInfo } from '../../../../shared/domain/correlation';
+import type { RunRef } from '../../../../shared/domain/session-view';
+import { call } from '../../lib/api';
 import { useCopy } from '../../hooks/use-copy';
 import { useOpenExternal } from '../../hooks/use-open-external';
 import { useReplayUrl } from '../../hooks/use-replay-url';
@@ -18,11 +21,12 @@ const NEIGHBOURS = 5;
 interface Props {
   event: LogEvent;
   session: SessionInfo;
-  events: readonly LogEvent[];
+  run: RunRef | undefined;
   group: ErrorGroup | undefined;
 }
 
-export function EventDetail({ event, session, events, group }: Props) {
+export function EventDetail({ event, session, run, group }: Props) {
+  const neighbours = useNeighbours(run, event);
   const selectEvent = useStore((s) => s.selectEvent);
   const copy = useCopy();
   const time = useTimeFormat();
@@ -30,7 +34,7 @@ export function EventDetail({ event, session, events, group }: Props) {
   const replayAt = useReplayUrl(session)(event.offsetMs, event.connectionId);
   const context = group && group.sampleEventId === event.id && group.contextBefore.length + group.contextAfter.length > 0
     ? { rows: groupContext(group, event), caption: 'Context in the log stream' }
-    : { rows: neighbourContext(events, event, NEIGHBOURS), caption: 'Nearby lines of this session in the same stream' };
+    : { rows: neighbourContext(neighbours, event), caption: 'Nearby lines of this session in the same stream' };
 
   return (
     <section id="event-detail" className="detail-pane" tabIndex={-1} aria-label="Event details" data-testid="event-detail">
@@ -73,4 +77,20 @@ export function EventDetail({ event, session, events, group }: Props) {
       </div>
     </section>
   );
+}
+
+/** The session's lines of the event's stream around it, read from the cache. */
+function useNeighbours(run: RunRef | undefined, event: LogEvent): LogEvent[] {
+  const [found, setFound] = useState<{ id: string; events: LogEvent[] }>();
+  useEffect(() => {
+    if (!run) return;
+    let current = true;
+    void call((api) => api.readNeighbours({ run, eventId: event.id, timestamp: event.timestamp, radius: NEIGHBOURS })).then((result) => {
+      if (current && result.ok) setFound({ id: event.id, events: result.value });
+    });
+    return () => {
+      current = false;
+    };
+  }, [run, event.id, event.timestamp]);
+  return found?.id === event.id ? found.events : [];
 }

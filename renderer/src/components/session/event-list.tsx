@@ -1,7 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import type { LogEvent } from '../../../../shared/domain/correlation';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { EventFilter, RunRef } from '../../../../shared/domain/session-view';
 import { useTimeFormat } from '../../hooks/use-time-format';
+import { call } from '../../lib/api';
+import type { EventPages } from '../../lib/event-pages';
 import { listKey, registerListNav } from '../../lib/list-nav';
 import { useStore } from '../../store/store';
 import { EVENT_LIST_ID } from '../shell/skip-links';
@@ -9,33 +11,50 @@ import { EventRow } from './event-row';
 
 const ROW_HEIGHT = 24;
 
-/** Virtualized: only the rows on screen exist, so 100,000 events scroll like 100. */
-export function EventList({ events, sessionStart }: { events: readonly LogEvent[]; sessionStart: number }) {
+interface Props {
+  pages: EventPages;
+  run: RunRef | undefined;
+  filter: EventFilter;
+  sessionStart: number;
+}
+
+/**
+ * Virtualized and paged: only the rows on screen exist, and only the pages around them are read
+ * from the cache, so 150,000 events scroll like 100 and never sit in the renderer at once.
+ */
+export function EventList({ pages, run, filter, sessionStart }: Props) {
   const time = useTimeFormat();
   const scrollRef = useRef<HTMLDivElement>(null);
   const selectedEventId = useStore((s) => s.selectedEventId);
   const selectEvent = useStore((s) => s.selectEvent);
+  const count = pages.total ?? 0;
   const virtualizer = useVirtualizer({
-    count: events.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
-  const selectedIndex = useMemo(() => (selectedEventId === null ? -1 : events.findIndex((e) => e.id === selectedEventId)), [events, selectedEventId]);
-  const state = useRef({ events, selectedIndex });
-  state.current = { events, selectedIndex };
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+  useEffect(() => pages.want(first, last), [pages, first, last]);
+  const selectedIndex = useSelectedIndex(pages, run, filter, selectedEventId);
+  const state = useRef({ count, selectedIndex });
+  state.current = { count, selectedIndex };
 
   const selectIndex = useCallback(
     (index: number) => {
-      const list = state.current.events;
-      if (list.length === 0) return;
-      const clamped = Math.max(0, Math.min(list.length - 1, index));
-      selectEvent(list[clamped]?.id ?? null);
+      const total = state.current.count;
+      if (total === 0) return;
+      const clamped = Math.max(0, Math.min(total - 1, index));
       virtualizer.scrollToIndex(clamped, { align: 'auto' });
+      const ready = pages.eventAt(clamped);
+      if (ready) selectEvent(ready.id);
+      else void pages.at(clamped).then((event) => event && selectEvent(event.id));
     },
-    [selectEvent, virtualizer],
+    [pages, selectEvent, virtualizer],
   );
-  const move = useCallback((delta: number) => selectIndex(state.current.selectedIndex === -1 ? (delta > 0 ? 0 : state.current.events.length - 1) : state.current.selectedIndex + delta), [selectIndex]);
+  const move = useCallback((delta: number) => selectIndex(state.current.selectedIndex === -1 ? (delta > 0 ? 0 : state.current.count - 1) : state.current.selectedIndex + delta), [selectIndex]);
   const open = useCallback(() => {
     if (state.current.selectedIndex === -1) selectIndex(0);
     else document.getElementById('event-detail')?.focus();
@@ -44,14 +63,14 @@ export function EventList({ events, sessionStart }: { events: readonly LogEvent[
   useEffect(() => registerListNav({ move, open }), [move, open]);
   // Selections made elsewhere (search hit, "show first event") scroll into view too.
   useEffect(() => {
-    if (state.current.selectedIndex >= 0) virtualizer.scrollToIndex(state.current.selectedIndex, { align: 'auto' });
-  }, [selectedEventId, virtualizer]);
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const action = listKey(event);
     if (action === undefined) {
       if (event.key === 'Home') selectIndex(0);
-      else if (event.key === 'End') selectIndex(state.current.events.length - 1);
+      else if (event.key === 'End') selectIndex(state.current.count - 1);
       else return;
       event.preventDefault();
       return;
@@ -68,23 +87,49 @@ export function EventList({ events, sessionStart }: { events: readonly LogEvent[
       ref={scrollRef}
       role="listbox"
       aria-label="Events"
-      aria-activedescendant={selectedIndex >= 0 ? `event-${selectedIndex}` : undefined}
+      aria-activedescendant={selectedIndex >= 0 && pages.eventAt(selectedIndex) ? `event-${selectedIndex}` : undefined}
+      aria-busy={pages.total === undefined}
       tabIndex={0}
       data-keynav
       onKeyDown={onKeyDown}
       data-testid="event-list"
-      data-count={events.length}
+      {...(pages.total === undefined ? {} : { 'data-count': pages.total })}
     >
-      {events.length === 0 ? (
+      {pages.total === 0 ? (
         <div className="empty small">No events match the filters.</div>
       ) : (
         <div className="event-list-inner" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const event = events[item.index];
-            return event ? <EventRow key={event.id} event={event} index={item.index} top={item.start} selected={item.index === selectedIndex} time={time} sessionStart={sessionStart} onSelect={selectIndex} /> : null;
+          {items.map((item) => {
+            const event = pages.eventAt(item.index);
+            return event ? (
+              <EventRow key={event.id} event={event} index={item.index} top={item.start} selected={item.index === selectedIndex} time={time} sessionStart={sessionStart} onSelect={selectIndex} />
+            ) : (
+              <div key={`loading-${item.index}`} className="event-row is-loading" style={{ transform: `translateY(${item.start}px)` }} aria-hidden="true" />
+            );
           })}
         </div>
       )}
     </div>
   );
+}
+
+/**
+ * Where the selected event is in the list: among the pages read, else asked of the cache (a search
+ * hit or a group's first event may sit on a page not read yet); -1 when the filter hides it.
+ */
+function useSelectedIndex(pages: EventPages, run: RunRef | undefined, filter: EventFilter, id: string | null): number {
+  const loaded = id === null ? -1 : pages.indexOf(id);
+  const [found, setFound] = useState<{ id: string; index: number } | undefined>();
+  useEffect(() => {
+    if (id === null || loaded !== -1 || !run) return;
+    let current = true;
+    void call((api) => api.findEvent({ run, eventId: id, filter })).then((result) => {
+      if (current && result.ok && result.value?.index !== undefined) setFound({ id, index: result.value.index });
+    });
+    return () => {
+      current = false;
+    };
+  }, [pages, run, filter, id, loaded]);
+  if (loaded !== -1) return loaded;
+  return found?.id === id ? found.index : -1;
 }

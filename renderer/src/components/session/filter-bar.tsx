@@ -6,7 +6,7 @@ import { LEVEL_LABEL, LEVELS } from '../../lib/levels';
 import { useStore } from '../../store/store';
 import { Icon } from '../common/icons';
 
-export function FilterBar({ facets, shown, total, group }: { facets: Facets; shown: number; total: number; group: ErrorGroup | undefined }) {
+export function FilterBar({ facets, shown, total, group }: { facets: Facets; shown: number | undefined; total: number; group: ErrorGroup | undefined }) {
   const filter = useStore((s) => s.filter);
   const setFilter = useStore((s) => s.setFilter);
   const clearFilter = useStore((s) => s.clearFilter);
@@ -75,7 +75,7 @@ export function FilterBar({ facets, shown, total, group }: { facets: Facets; sho
         </button>
       )}
       <span className="filter-count faint num" data-testid="event-count">
-        {shown === total ? `${formatCount(total)} events` : `${formatCount(shown)} of ${formatCount(total)}`}
+        {shown === undefined ? `… of ${formatCount(total)}` : shown === total ? `${formatCount(total)} events` : `${formatCount(shown)} of ${formatCount(total)}`}
       </span>
       {isFilterActive(filter) && (
         <button type="button" className="btn btn-ghost btn-sm" onClick={clearFilter} data-testid="clear-filters">

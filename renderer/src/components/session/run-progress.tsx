@@ -5,14 +5,16 @@ import { useStore } from '../../store/store';
 
 const PHASES: Record<string, string> = {
   querying: 'Querying CloudWatch Logs Insights',
-  splitting: 'Result cap reached: splitting the time range',
+  splitting: 'Result cap reached: reading the rest in further queries',
   processing: 'Grouping errors',
   context: 'Fetching context lines',
   saving: 'Saving to the cache',
   done: 'Done',
 };
 
-/** Live progress of a run, with cancel (also Esc). */
+const PART_STATES: Record<string, string> = { waiting: 'queued', reading: 'reading', done: 'shown', failed: 'failed' };
+
+/** Live progress of a run, with cancel (also Esc); the window's parts, the first shown as soon as it is in. */
 export function RunProgress({ run, compact = false }: { run: RunState; compact?: boolean }) {
   const cancelRun = useStore((s) => s.cancelRun);
   const [now, setNow] = useState(Date.now());
@@ -21,7 +23,8 @@ export function RunProgress({ run, compact = false }: { run: RunState; compact?:
     return () => clearInterval(timer);
   }, []);
   const progress = run.progress;
-  const phase = progress ? (PHASES[progress.phase] ?? progress.phase) : run.mode === 'offline' ? 'Opening from the cache' : 'Starting';
+  const phase = run.cancelling ? 'Cancelling: stopping the queries' : progress ? (PHASES[progress.phase] ?? progress.phase) : run.mode === 'offline' ? 'Opening from the cache' : 'Starting';
+  const parts = progress?.parts ?? [];
   const queries = progress?.queries ?? [];
   const done = queries.filter((q) => q.status === 'Complete').length;
 
@@ -34,7 +37,7 @@ export function RunProgress({ run, compact = false }: { run: RunState; compact?:
           <span className="muted mono ellipsis">{run.sessionId ? `session ${run.sessionId}` : run.reference}</span>
         </div>
         <span className="faint num">{formatDuration(now - run.startedAt)}</span>
-        <button type="button" className="btn btn-sm" onClick={() => void cancelRun()} data-testid="cancel-run">
+        <button type="button" className="btn btn-sm" disabled={run.cancelling === true} onClick={() => void cancelRun()} data-testid="cancel-run">
           Cancel <kbd>Esc</kbd>
         </button>
       </div>
@@ -51,6 +54,11 @@ export function RunProgress({ run, compact = false }: { run: RunState; compact?:
             {formatBytes(progress.totals.bytesScanned)} · {formatCost(progress.totals.costUsd)}
           </span>
           {progress.message && <span className="muted">{progress.message}</span>}
+          {parts.map((part, i) => (
+            <span key={i} className={`run-part part-${part.state}`} data-testid="run-part" data-state={part.state} title={`${new Date(part.from).toISOString()} – ${new Date(part.to).toISOString()}`}>
+              part {i + 1}/{parts.length} ({formatDuration(part.to - part.from)}): {PART_STATES[part.state]}
+            </span>
+          ))}
         </div>
       )}
       {!compact && queries.length > 0 && (

@@ -1,5 +1,5 @@
-import type { CorrelateResponse } from '../../../../shared/domain/correlation';
-import { useSessionData } from '../../hooks/use-session-data';
+import type { CorrelateResponse } from '../../../../shared/domain/session-view';
+import { useEvent, useSessionData } from '../../hooks/use-session-data';
 import { useStore } from '../../store/store';
 import { ErrorBoundary } from '../common/error-boundary';
 import { ErrorGroups } from './error-groups';
@@ -20,13 +20,14 @@ export function SessionBody({ response }: { response: CorrelateResponse }) {
   const selectedGroup = useStore((s) => s.selectedGroup);
   const data = useSessionData(result, filter);
   const group = selectedGroup === null ? undefined : data.groups.find((g) => g.fingerprint === selectedGroup);
-  const event = selectedEventId === null ? undefined : data.eventById(selectedEventId);
+  const event = useEvent(result.run, data.pages, selectedEventId);
+  const sample = useEvent(result.run, data.pages, group?.sampleEventId ?? null, group?.firstSeen);
   const eventGroup = event?.fingerprint === undefined ? undefined : data.groups.find((g) => g.fingerprint === event.fingerprint);
-  const lastOffset = result.events.length > 0 ? data.domain.toMs : undefined;
+  const lastOffset = result.eventCount > 0 ? data.domain.toMs : undefined;
   const detail = event ? (
-    <EventDetail event={event} session={result.session} events={result.events} group={eventGroup} />
+    <EventDetail event={event} session={result.session} run={result.run} group={eventGroup} />
   ) : group ? (
-    <GroupDetail group={group} session={result.session} sample={data.eventById(group.sampleEventId)} />
+    <GroupDetail group={group} session={result.session} sample={sample} />
   ) : null;
 
   return (
@@ -39,10 +40,10 @@ export function SessionBody({ response }: { response: CorrelateResponse }) {
           <h2 id="events-heading" className="visually-hidden">
             Events
           </h2>
-          <Timeline events={data.inRange} domain={data.domain} group={group} sessionStart={result.session.start} />
-          <FilterBar facets={data.facets} shown={data.visible.length} total={result.events.length} group={group} />
+          <Timeline run={result.run} filter={filter} domain={data.domain} group={group} sessionStart={result.session.start} />
+          <FilterBar facets={data.facets} shown={data.shown} total={result.eventCount} group={group} />
           <EventListHeader sessionStart={result.session.start} />
-          <EventList events={data.visible} sessionStart={result.session.start} />
+          <EventList pages={data.pages} run={result.run} filter={filter} sessionStart={result.session.start} />
         </section>
         {detail && (
           <ErrorBoundary area="event details" resetKey={selectedEventId ?? selectedGroup}>

@@ -1,4 +1,4 @@
-import type { CorrelateResponse } from '../../../../shared/domain/correlation';
+import type { CorrelateResponse } from '../../../../shared/domain/session-view';
 import { buildDeepLink, parseSessionReference } from '../../../../shared/session/reference';
 import { useOpenExternal } from '../../hooks/use-open-external';
 import { useReplayUrl } from '../../hooks/use-replay-url';

@@ -1,8 +1,10 @@
-import { useMemo, type KeyboardEvent } from 'react';
-import type { ErrorGroup, LogEvent } from '../../../../shared/domain/correlation';
+import type { KeyboardEvent } from 'react';
+import type { ErrorGroup } from '../../../../shared/domain/correlation';
+import type { EventFilter, RunRef } from '../../../../shared/domain/session-view';
 import { useElementWidth } from '../../hooks/use-element-width';
+import { useTimelineBins } from '../../hooks/use-session-data';
 import { useTimeFormat } from '../../hooks/use-time-format';
-import { binEvents, type Domain } from '../../lib/binning';
+import type { Domain } from '../../lib/binning';
 import { formatOffset, plural } from '../../lib/format';
 import { useStore } from '../../store/store';
 import { TimelineAxis } from './timeline-axis';
@@ -10,8 +12,17 @@ import { TimelineAxis } from './timeline-axis';
 const HEIGHT = 44;
 const BAR_PX = 6;
 
-/** Events binned over the session; errors in red; clicking a bin filters the list to it. */
-export function Timeline({ events, domain, group, sessionStart }: { events: readonly LogEvent[]; domain: Domain; group: ErrorGroup | undefined; sessionStart: number }) {
+interface Props {
+  run: RunRef | undefined;
+  /** The list's filter: the bars count what it shows, every bin of it (its own bin aside). */
+  filter: EventFilter;
+  domain: Domain;
+  group: ErrorGroup | undefined;
+  sessionStart: number;
+}
+
+/** Events binned over the session (counted by main); errors in red; clicking a bin filters the list to it. */
+export function Timeline({ run, filter, domain, group, sessionStart }: Props) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const time = useTimeFormat();
   const at = (offset: number) => `${formatOffset(offset)} (${time.clockFrom(sessionStart + offset, sessionStart)})`;
@@ -19,9 +30,12 @@ export function Timeline({ events, domain, group, sessionStart }: { events: read
   const setFilter = useStore((s) => s.setFilter);
   const count = Math.max(12, Math.min(240, Math.floor(width / BAR_PX)));
   // Nothing is drawn before the first measurement: do not bin for a width of 0.
-  const bins = useMemo(() => (width > 0 ? binEvents(events, domain, count) : []), [events, domain, count, width]);
+  const counted = useTimelineBins(run, filter, domain, width > 0 ? count : 0);
+  // Bars counted for another width are not drawn: a bar must stand for the bin it filters to.
+  const bins = counted.length === count ? counted : [];
+  const total = bins.reduce((n, bin) => n + bin.total, 0);
   const max = Math.max(1, ...bins.map((b) => b.total));
-  const selected = binFilter && binFilter.count === count && binFilter.domain === domain ? binFilter.index : undefined;
+  const selected = binFilter && binFilter.count === count && binFilter.domain.fromMs === domain.fromMs && binFilter.domain.toMs === domain.toMs ? binFilter.index : undefined;
   const barWidth = width / count;
   const span = domain.toMs - domain.fromMs;
   const x = (offset: number) => ((offset - domain.fromMs) / span) * width;
@@ -48,7 +62,7 @@ export function Timeline({ events, domain, group, sessionStart }: { events: read
         ref={ref}
         tabIndex={0}
         role="group"
-        aria-label={`Timeline of ${plural(events.length, 'event')}; left and right arrows select a time slice`}
+        aria-label={`Timeline of ${plural(total, 'event')}; left and right arrows select a time slice`}
         onKeyDown={onKeyDown}
         data-keynav
       >

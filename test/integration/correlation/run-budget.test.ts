@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../shared/domain/settings';
+import { startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
+import { connection, correlateCollecting, emulatorClient, fastTuning, reference, sessionIdAt } from './support';
+
+// A run past its budget stops, keeps what it stored, and says which part of the window it
+// covers: never a short result marked complete. Real SDK against the emulator.
+
+let emulator: RunningEmulator;
+const START = Date.UTC(2025, 6, 1, 9, 0, 0, 0);
+const SESSION = sessionIdAt(START);
+const LINES = 6_000;
+const at = (i: number) => START + i * 100;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  emulator.putEvents('/budget/api', 'web-1', Array.from({ length: LINES }, (_, i) => ({ timestamp: at(i), message: `openReplaySession.id=${SESSION} INFO step ${i}` })));
+});
+afterAll(() => emulator.stop());
+
+const window = { from: START - 60_000, to: START + 3_600_000 };
+const run = (budget: number) =>
+  correlateCollecting({
+    reference: reference(SESSION, START + 86_400_000),
+    connections: [connection(emulator, 'emu', ['/budget/api'])],
+    window,
+    settings: { ...defaultSettings, maxEventsPerRun: budget },
+    clientFor: () => emulatorClient(emulator),
+    tuning: { ...fastTuning, pageSize: 500 },
+  });
+
+describe('the run budget', () => {
+  it('stops a run past it, reported as truncated with the time range it covers', async () => {
+    const result = await run(2_000);
+    expect(result.complete).toBe(false);
+    // It stops at the page that reached the budget: 2,000 of 6,000, the earliest ones.
+    expect(result.events).toHaveLength(2_000);
+    expect(result.events.map((e) => e.timestamp)).toEqual(Array.from({ length: 2_000 }, (_, i) => at(i)));
+    // Everything before the first line it did not take.
+    const reached = at(2_000) - 1;
+    expect(result.covered).toEqual([{ from: window.from, to: reached }]);
+    expect(result.failures).toEqual([
+      expect.objectContaining({
+        connection: 'emu',
+        code: 'RESULTS_TRUNCATED',
+        logGroups: ['/budget/api'],
+        message: expect.stringContaining(`budget of 2,000 events: it covers ${new Date(window.from).toISOString().replace('.000Z', 'Z')}–${new Date(reached).toISOString()}`),
+      }),
+    ]);
+  });
+
+  it('leaves a run under it complete', async () => {
+    const result = await run(10_000);
+    expect(result.complete).toBe(true);
+    expect(result.failures).toEqual([]);
+    expect(result.events).toHaveLength(LINES);
+    expect(result.covered).toEqual([{ from: Math.floor(window.from / 1000) * 1000, to: Math.ceil(window.to / 1000) * 1000 }]);
+  });
+});

@@ -81,6 +81,7 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     'session:timeline': (request) => cache.timeline(request),
     'session:event': (request) => cache.findEvent(request),
     'session:neighbours': (request) => cache.neighbours(request),
+    'session:context': (request) => core.groupContext(request),
     'cache:open': ({ sessionId }) => {
       const opened = cache.openView(sessionId);
       return opened && { result: opened.view, source: 'cache' as const, cachedAt: opened.cachedAt };

@@ -7,6 +7,7 @@ import { ConnectionStore } from '../connections/connection-store';
 import { createLogsClient } from '../aws/client-factory';
 import { createSessionService, type SessionService } from '../correlation/session-service';
 import { createScanPlanner } from '../correlation/scan-plan';
+import { createGroupContext } from '../correlation/group-context';
 import { defaultSecretStore, type SecretStore } from '../keychain/secret-store';
 import { createSettingsStore, type SettingsStore } from '../settings/settings-store';
 import { openFallbackCache } from './fallback-cache';
@@ -28,6 +29,8 @@ export interface CoreServices {
   sessions: SessionService;
   /** What a run would scan, before it runs (the preview of an orcw:// link). */
   planScan: ReturnType<typeof createScanPlanner>;
+  /** Context lines of one error group, fetched when it is opened. */
+  groupContext: ReturnType<typeof createGroupContext>;
   /** Problems found while starting (cache moved aside, memory-only cache…), for the UI to show. */
   notices: AppErrorValue[];
   close(): void;
@@ -61,12 +64,19 @@ export async function createCoreServices(options: CoreServiceOptions): Promise<C
     settings: () => settings.get(),
     describeGroups: (connection) => connections.describeGroups(connection),
   });
+  const groupContext = createGroupContext({
+    connections,
+    cache,
+    settings: () => settings.get(),
+    clientFor: (connection) => createLogsClient(connection, { secrets }),
+  });
   return {
     settings,
     connections,
     cache,
     sessions,
     planScan,
+    groupContext,
     notices,
     close: () => cache.close(),
   };

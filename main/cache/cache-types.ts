@@ -1,7 +1,7 @@
 import type { CacheStats, SearchHit, SearchQuery, SessionSummary } from '../../shared/domain/cache';
 import type { ErrorOccurrence, RelatedErrors } from '../../shared/domain/error-sessions';
 import type { ImportResult } from '../../shared/domain/session-file';
-import type { CorrelationResult, ErrorGroup, LogEvent, RunFailure, RunStats, SessionInfo, TimeWindow } from '../../shared/domain/correlation';
+import type { ContextLine, CorrelationResult, ErrorGroup, LogEvent, RunFailure, RunStats, SessionInfo, TimeWindow } from '../../shared/domain/correlation';
 import type { AppErrorValue } from '../../shared/errors';
 import type { CoveredWindow } from './covered-windows';
 import type { RecentScan } from './recent-scans';
@@ -97,6 +97,10 @@ export interface CacheStore {
   findEvent(request: { run: RunRef; eventId: string; timestamp?: number; filter?: EventFilter }): { event: LogEvent; index?: number } | null;
   /** The run's events of one event's stream around it. */
   neighbours(request: { run: RunRef; eventId: string; timestamp?: number; radius: number }): LogEvent[];
+  /** One error group of a run. */
+  group(ref: RunRef, fingerprint: string): ErrorGroup | null;
+  /** Keeps the context lines fetched for a group when it was opened (the run fetched only the largest groups'). */
+  setGroupContext(ref: RunRef, fingerprint: string, lines: { before: readonly ContextLine[]; after: readonly ContextLine[] }): void;
   /** The time of the run's last event before `time`, if any (where a refresh may split). */
   lastEventBefore(runId: number, time: number): number | undefined;
   /** Windows of every cached run of the session, for refreshing only what is not covered yet. */

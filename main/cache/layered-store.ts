@@ -11,7 +11,7 @@ import type { CoveredWindow } from './covered-windows';
 import type { RecentScan } from './recent-scans';
 import type { EventPageOptions } from './event-reader';
 import { LayeredRunWriter } from './layered-run-writer';
-import type { LogEvent } from '../../shared/domain/correlation';
+import type { ContextLine, ErrorGroup, LogEvent } from '../../shared/domain/correlation';
 
 /** Run IDs of the in-memory overflow start here, so a run ID alone says which store holds it. */
 export const OVERFLOW_RUN_IDS = 2 ** 28;
@@ -85,6 +85,20 @@ export class LayeredStore implements CacheStore {
 
   neighbours(request: { run: RunRef; eventId: string; timestamp?: number; radius: number }): LogEvent[] {
     return this.storeOf(request.run.runId).neighbours(request);
+  }
+
+  group(ref: RunRef, fingerprint: string): ErrorGroup | null {
+    return this.storeOf(ref.runId).group(ref, fingerprint);
+  }
+
+  setGroupContext(ref: RunRef, fingerprint: string, lines: { before: readonly ContextLine[]; after: readonly ContextLine[] }): void {
+    const store = this.storeOf(ref.runId);
+    // Context lines are a help: a full disk keeps them for this view only, not an error.
+    try {
+      store.setGroupContext(ref, fingerprint, lines);
+    } catch (error) {
+      if (!isWriteFailed(error)) throw error;
+    }
   }
 
   lastEventBefore(runId: number, time: number): number | undefined {

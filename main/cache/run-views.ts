@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
-import { correlationResultSchema, levelSchema, runFailureSchema, runStatsSchema, sessionInfoSchema, type ErrorGroup, type Level, type LogEvent } from '../../shared/domain/correlation';
+import { correlationResultSchema, levelSchema, runFailureSchema, runStatsSchema, sessionInfoSchema, type ContextLine, type ErrorGroup, type Level, type LogEvent } from '../../shared/domain/correlation';
 import {
   FIRST_EVENTS,
   type EventFilter,
@@ -163,4 +163,21 @@ export function neighbours(db: DatabaseSync, request: { run: RunRef; eventId: st
   const after = side('(e.ts > ? OR (e.ts = ? AND e.id > ?))', 'e.ts, e.id');
   const decode = eventDecoder(db, runHasParts(db, row.id));
   return [...before, self.get(target.id) as unknown as EventTuple, ...after].map(decode);
+}
+
+/** One group of a run, as stored. */
+export function groupOf(db: DatabaseSync, ref: RunRef, fingerprint: string): ErrorGroup | null {
+  const row = runRow(db, ref);
+  return groupsOf(db, row).find((group) => group.fingerprint === fingerprint) ?? null;
+}
+
+/** Stores the context lines fetched for a group on demand; call inside a transaction. */
+export function storeGroupContext(db: DatabaseSync, ref: RunRef, fingerprint: string, lines: { before: readonly ContextLine[]; after: readonly ContextLine[] }): void {
+  const row = runRow(db, ref);
+  const group = db.prepare('SELECT id FROM error_groups WHERE run_id = ? AND fingerprint = ?').get(row.id, fingerprint) as { id: number } | undefined;
+  if (!group) throw new AppError('NOT_FOUND', 'That error group is not in the cached run (any more).', 'Open the session again.');
+  db.prepare('DELETE FROM context_lines WHERE group_id = ?').run(group.id);
+  const insert = db.prepare('INSERT INTO context_lines (group_id, side, position, ts, log_stream, message) VALUES (?, ?, ?, ?, ?, ?)');
+  [lines.before, lines.after].forEach((side, i) => side.forEach((line, position) => insert.run(group.id, i, position, line.timestamp, line.logStream, line.message)));
+  db.prepare('UPDATE error_groups SET context_pending = 0 WHERE id = ?').run(group.id);
 }

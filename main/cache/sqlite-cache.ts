@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { searchQuerySchema, type CacheStats, type SearchHit, type SearchQuery, type SessionSummary } from '../../shared/domain/cache';
-import { timeWindowSchema, type CorrelationResult, type LogEvent } from '../../shared/domain/correlation';
+import { timeWindowSchema, type ContextLine, type CorrelationResult, type ErrorGroup, type LogEvent } from '../../shared/domain/correlation';
 import type { ErrorOccurrence, RelatedErrors } from '../../shared/domain/error-sessions';
 import type { ImportResult } from '../../shared/domain/session-file';
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors';
 import { BackgroundIndexer } from './background-indexer';
 import type { CacheStore, EventPageRequest, OpenedSession, OpenedView, RunStart, RunWriter, SavedRun } from './cache-types';
 import { registerViewFunctions } from './event-filter-sql';
-import { buildView, eventPage, findEvent, neighbours, timelineBins, type ViewHeader } from './run-views';
+import { buildView, eventPage, findEvent, groupOf, neighbours, storeGroupContext, timelineBins, type ViewHeader } from './run-views';
 import type { EventFilter, EventPage, RunRef, SessionView, TimelineBin } from '../../shared/domain/session-view';
 import type { Domain } from '../../shared/domain/timeline';
 import type { CoveredWindow } from './covered-windows';
@@ -210,6 +210,14 @@ export class SqliteCache implements CacheStore {
 
   neighbours(request: { run: RunRef; eventId: string; timestamp?: number; radius: number }): LogEvent[] {
     return this.read(() => neighbours(this.db, request));
+  }
+
+  group(ref: RunRef, fingerprint: string): ErrorGroup | null {
+    return this.read(() => groupOf(this.db, ref, fingerprint));
+  }
+
+  setGroupContext(ref: RunRef, fingerprint: string, lines: { before: readonly ContextLine[]; after: readonly ContextLine[] }): void {
+    this.write(() => storeGroupContext(this.db, ref, fingerprint, lines));
   }
 
   lastEventBefore(runId: number, time: number): number | undefined {

@@ -52,15 +52,18 @@ export async function attachContextLines(
   );
 }
 
-/** One group's context lines (also what an on-demand fetch runs). */
+/**
+ * One group's context lines (also what an on-demand fetch runs). Returns why they could not be
+ * fetched, for a caller that shows it; throws only CANCELLED.
+ */
 export async function fillContext(
   group: ErrorGroup,
   sample: LogEvent,
   client: CloudWatchLogsClient | undefined,
   fetch: ContextFetcher,
   options: Pick<ContextOptions, 'events' | 'seconds' | 'signal'>,
-): Promise<void> {
-  if (!client) return;
+): Promise<unknown> {
+  if (!client) return undefined;
   try {
     // The message lets the fetcher tell the lines of a joined trace (the event itself) from context.
     const at = { logGroup: sample.logGroup, logStream: sample.logStream, timestamp: sample.timestamp, message: sample.message };
@@ -68,7 +71,9 @@ export async function fillContext(
     group.contextBefore = lines.before;
     group.contextAfter = lines.after;
     delete group.contextPending;
+    return undefined;
   } catch (error) {
     if (options.signal?.aborted || (isAppError(error) && error.code === 'CANCELLED')) throw cancelledError();
+    return error;
   }
 }

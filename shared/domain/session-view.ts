@@ -92,6 +92,9 @@ export const neighboursRequestSchema = z.object({
   timestamp: z.number().optional(),
   radius: z.number().int().min(1).max(50),
 });
+/** A group whose context lines the run left to be fetched when it is opened. */
+export const groupContextRequestSchema = z.object({ run: runRefSchema, fingerprint: z.string().min(1).max(128) });
+
 /** The run's events of the same stream just before and after one event, in time order. */
 export const neighboursSchema = z.array(logEventSchema).max(101);
 

@@ -34,6 +34,7 @@ const capabilities = {
   readTimeline: 'session:timeline',
   findEvent: 'session:event',
   readNeighbours: 'session:neighbours',
+  fetchGroupContext: 'session:context',
   listCachedSessions: 'cache:list',
   openCachedSession: 'cache:open',
   searchCache: 'cache:search',

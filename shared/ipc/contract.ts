@@ -7,10 +7,11 @@ import {
   connectionViewSchema,
   logGroupPageSchema,
 } from '../domain/connection';
-import { correlateRequestSchema, correlationProgressSchema } from '../domain/correlation';
+import { correlateRequestSchema, correlationProgressSchema, errorGroupSchema } from '../domain/correlation';
 import {
   correlateResponseSchema,
   eventLookupRequestSchema,
+  groupContextRequestSchema,
   eventLookupSchema,
   eventPageRequestSchema,
   eventPageSchema,
@@ -89,6 +90,8 @@ export const invokeChannels = {
   'session:timeline': { request: timelineRequestSchema, response: z.array(timelineBinSchema).max(1000) },
   'session:event': { request: eventLookupRequestSchema, response: eventLookupSchema },
   'session:neighbours': { request: neighboursRequestSchema, response: neighboursSchema },
+  /** Context lines of a group the run did not fetch them for (it fetches the largest groups' only). */
+  'session:context': { request: groupContextRequestSchema, response: errorGroupSchema },
 
   'cache:list': {
     request: z.object({ limit: z.number().int().min(1).max(500).default(50) }).optional(),

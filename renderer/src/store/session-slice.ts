@@ -31,6 +31,8 @@ export interface SessionSlice {
   receiveProgress(progress: CorrelationProgress): void;
   /** What a run has so far (its first part of the window is in): shown while the rest is scanned. */
   receivePartial(partial: { requestId: string; response: CorrelateResponse }): void;
+  /** Fetches the context lines of a group the run left them out for; the group then shows them. */
+  fetchGroupContext(fingerprint: string): Promise<void>;
 }
 
 const cancelled: AppErrorValue = {
@@ -116,6 +118,18 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
     receiveProgress: (progress) => {
       const run = get().run;
       if (run && run.requestId === progress.requestId) set({ run: { ...run, progress } });
+    },
+
+    fetchGroupContext: async (fingerprint) => {
+      const run = get().response?.result.run;
+      if (!run) return;
+      const result = await call((api) => api.fetchGroupContext({ run, fingerprint }));
+      const current = get().response;
+      if (!result.ok) return get().reportError(result.error);
+      // Only the view it was asked for: the user may have opened another session meanwhile.
+      if (!current || current.result.run?.runId !== run.runId) return;
+      const groups = current.result.groups.map((group) => (group.fingerprint === fingerprint ? result.value : group));
+      set({ response: { ...current, result: { ...current.result, groups } } });
     },
 
     receivePartial: ({ requestId, response }) => {

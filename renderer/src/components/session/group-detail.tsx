@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ErrorGroup, LogEvent, SessionInfo } from '../../../../shared/domain/correlation';
 import { useCopy } from '../../hooks/use-copy';
 import { useOpenExternal } from '../../hooks/use-open-external';
@@ -14,6 +15,8 @@ import { RelatedSessions } from './related-sessions';
 
 export function GroupDetail({ group, session, sample }: { group: ErrorGroup; session: SessionInfo; sample: LogEvent | undefined }) {
   const toggleGroup = useStore((s) => s.toggleGroup);
+  const fetchGroupContext = useStore((s) => s.fetchGroupContext);
+  const [fetching, setFetching] = useState(false);
   const selectEvent = useStore((s) => s.selectEvent);
   const copy = useCopy();
   const time = useTimeFormat();
@@ -55,7 +58,23 @@ export function GroupDetail({ group, session, sample }: { group: ErrorGroup; ses
       {/* Scrollable: focusable so the keyboard can scroll it. */}
       <div className="detail-body" tabIndex={0} role="region" aria-label="Details content">
         {group.exception ? <ExceptionView exception={group.exception} /> : group.stack && <pre className="message-text">{group.stack}</pre>}
-        <ContextLines rows={groupContext(group, sample)} caption="Context in the log stream" sessionStart={session.start} />
+        {group.contextPending ? (
+          <button
+            type="button"
+            className="btn btn-sm"
+            disabled={fetching}
+            onClick={() => {
+              setFetching(true);
+              void fetchGroupContext(group.fingerprint).finally(() => setFetching(false));
+            }}
+            title="The run fetched context lines for its largest groups; this one's are read now (GetLogEvents)"
+            data-testid="fetch-context"
+          >
+            {fetching ? 'Fetching context lines…' : 'Fetch context lines'}
+          </button>
+        ) : (
+          <ContextLines rows={groupContext(group, sample)} caption="Context in the log stream" sessionStart={session.start} />
+        )}
         <RelatedSessions fingerprint={group.fingerprint} type={group.type} />
       </div>
     </section>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeMessage } from '../../../main/correlation/log-shapes/describe-event';
+import { processRows } from '../../../main/correlation/processing/process-rows';
 import { eventSummary, type Level } from '../../../shared/domain/correlation';
 
 const summaryOf = (message: string, level: Level = 'info') => eventSummary({ message, ...describeMessage(message, level).parts });
@@ -36,3 +37,18 @@ describe('event summaries', () => {
     expect(describeMessage('GET /x 500', 'info').parts).toEqual({});
   });
 });
+
+describe('error titles keep nothing of a removed tag', () => {
+  it.each([
+    ['[openReplaySession.id=2618307011354435587] ERROR boom', 'boom'],
+    ['panic: openReplaySession.id=2618307011354435587: reindex orders', 'panic: reindex orders'],
+    ['ERROR charge failed, openReplaySessionToken=jw4wdfpgqhoj.3az.lrraavgc.5KJp7z9wQbUe4rXc2YtG8hNfDs', 'charge failed'],
+  ])('%s', (message, title) => {
+    const { groups } = processRows([{ source: { connectionId: 'c', connection: 'c', logGroups: ['/g'] }, rows: [row(message)] }], { sessionStart: 0 });
+    expect(groups[0]?.title).toBe(title);
+  });
+});
+
+function row(message: string) {
+  return { '@timestamp': '2024-01-24 04:27:40.120', '@message': message, '@logStream': 's', '@log': '1:/g' };
+}

@@ -1,9 +1,11 @@
 import type { ParsedTrace } from '../frames';
+import { isDotnetTrace, parseDotnetTrace } from './dotnet';
 import { isGoTrace, parseGoTrace } from './go';
 import { isJvmTrace, parseAtTrace } from './jvm';
 import { parseNodeTrace } from './node';
 import { isPythonTrace, parsePythonTrace } from './python';
 import { parsePythonGroup, pythonGroupColumn } from './python-group';
+import { isRubyTrace, parseRubyTrace } from './ruby';
 
 /** Lines of a trace: `\n`, `\r\n`, and the lone `\r` AWS Lambda joins a Python traceback with. */
 export function traceLines(text: string): string[] {
@@ -20,6 +22,8 @@ export function parseTrace(stack: string): ParsedTrace {
   if (group !== -1) return parsePythonGroup(lines, group);
   if (isPythonTrace(lines)) return parsePythonTrace(lines);
   if (isGoTrace(lines)) return parseGoTrace(lines);
+  if (isDotnetTrace(lines)) return parseDotnetTrace(lines);
+  if (isRubyTrace(lines)) return parseRubyTrace(lines);
   return isJvmTrace(lines) ? parseAtTrace(lines) : parseNodeTrace(lines);
 }
 

@@ -26,6 +26,10 @@ const THREAD_HEADER_RE = /^Exception in thread "[^"]*" [\w$.]+/;
 // `TypeError: …`, `Error [ERR_X]: …`, `java.lang.IllegalStateException: …`, `com.acme.Boom`.
 const EXCEPTION_HEADER_RE = /^(?:Uncaught )?[A-Za-z_$][\w$.]*(?: \[[^\]]+\])?(?::(?: .*)?)?$/;
 
+// Ruby: `app.rb:12:in 'charge': message (ErrorClass)`, then `\tfrom app.rb:20:in 'run'` lines.
+const RUBY_HEAD_RE = /^\S+?:\d+:in [`'][^'`]+': .* \([A-Z][\w:]*\)$/;
+const RUBY_FROM_RE = /^\s+from \S+?:\d+:in [`'][^'`]+'$/;
+
 // A panic may follow a log prefix: log.Printf("… %s\n%s", panicValue, debug.Stack()).
 const GO_START_RE = /(?:^|\s)(?:panic: |http: panic serving )|^fatal error: /;
 const GO_LINE_RE =
@@ -39,6 +43,7 @@ export function traceStart(line: string, next: string | undefined): TraceState |
   if (line === PYTHON_HEADER || PYTHON_GROUP_HEADER_RE.test(line)) return { kind: 'python', phase: 'frames' };
   if (GO_START_RE.test(line)) return { kind: 'go' };
   if (THREAD_HEADER_RE.test(line)) return { kind: 'jvm', props: false };
+  if (next !== undefined && RUBY_FROM_RE.test(next) && RUBY_HEAD_RE.test(line)) return { kind: 'jvm', props: false };
   if (next !== undefined && AT_FRAME_RE.test(next) && (EXCEPTION_HEADER_RE.test(line) || namesException(line))) return { kind: 'jvm', props: false };
   return undefined;
 }
@@ -70,7 +75,8 @@ function continueJvm(props: boolean, line: string): TraceState | undefined {
   if (AT_FRAME_RE.test(line)) return { kind: 'jvm', props: line.endsWith(' {') };
   // Indented lines also belong: the rest of a multi-line exception message (PostgreSQL's
   // `  Detail: Key (…)=(…) already exists.`), Node's error properties.
-  return JVM_MORE_RE.test(line) || JVM_CAUSE_RE.test(line) || INDENTED_RE.test(line) ? { kind: 'jvm', props: false } : undefined;
+  // Ruby prints a cause as another `file:line:in 'm': message (Class)` line.
+  return JVM_MORE_RE.test(line) || JVM_CAUSE_RE.test(line) || INDENTED_RE.test(line) || RUBY_HEAD_RE.test(line) ? { kind: 'jvm', props: false } : undefined;
 }
 
 function continuePython(phase: 'frames' | 'raised' | 'chained', line: string): TraceState | undefined {

@@ -35,12 +35,14 @@ export function indexStep(db: DatabaseSync, maxBlocks: number): number {
   // Runs start on a block boundary and indexed_to always ends a block, so lo starts one.
   const lo = run.indexed_to === null ? run.first_event : run.indexed_to + 1;
   const hi = Math.min(run.last_event, lo + maxBlocks * BLOCK_EVENTS - 1);
-  const rows = db.prepare('SELECT id, message FROM events WHERE id BETWEEN ? AND ? ORDER BY id').all(lo, hi) as unknown as { id: number; message: string }[];
+  const rows = db.prepare('SELECT id, message, fields FROM events WHERE id BETWEEN ? AND ? ORDER BY id').all(lo, hi) as unknown as { id: number; message: string; fields: string | null }[];
   const insert = db.prepare('INSERT INTO event_words (rowid, words) VALUES (?, ?)');
   let blocks = 0;
   let words = new Set<string>();
   rows.forEach((row, i) => {
     addWords(row.message, words);
+    // Fields are searched too (`pod=api-7d9`): their names and values must be in the index.
+    if (row.fields !== null) addWords(row.fields, words);
     const next = rows[i + 1];
     const block = row.id - (row.id % BLOCK_EVENTS);
     if (next === undefined || next.id - (next.id % BLOCK_EVENTS) !== block) {

@@ -5,14 +5,21 @@ import { describeMessage } from '../correlation/log-shapes/describe-event';
 import { BLOCK_EVENTS } from './schema';
 import { PENDING_RUNS, blockRowid } from './index-builder';
 import { findScopes, type Scope } from './search-scope';
+import { fieldHolds, fieldTerm } from './field-terms';
 import { isAscii, likePattern, likePrefilter, parseSearch } from './word-index';
 
 /** SQL function for terms LIKE cannot fold (non-ASCII letters): case-insensitive substring test. */
 export const CONTAINS_FUNCTION = 'orcw_contains';
 
+/** SQL function for `name=value` terms: does the event's field `name` hold `value` (case-insensitive)? */
+export const FIELD_FUNCTION = 'orcw_field';
+
 export function registerSearchFunctions(db: DatabaseSync): void {
   db.function(CONTAINS_FUNCTION, { deterministic: true }, (haystack, needle) =>
     typeof haystack === 'string' && typeof needle === 'string' && haystack.toLowerCase().includes(needle.toLowerCase()) ? 1 : 0,
+  );
+  db.function(FIELD_FUNCTION, { deterministic: true }, (fields, name, value) =>
+    typeof fields === 'string' && typeof name === 'string' && typeof value === 'string' && fieldHolds(fields, name, value) ? 1 : 0,
   );
 }
 
@@ -61,18 +68,27 @@ function conditions(query: SearchQuery, terms: string[]): Conditions {
     params.push(value);
   }
   for (const term of terms) {
+    const clause: string[] = [];
     if (!isAscii(term)) {
-      where.push(`${CONTAINS_FUNCTION}(e.message, ?)`);
+      clause.push(`${CONTAINS_FUNCTION}(e.message, ?)`);
       params.push(term);
-      continue;
+    } else {
+      const prefilter = likePrefilter(term);
+      if (prefilter !== null) {
+        clause.push("e.message LIKE ? ESCAPE '\\'");
+        params.push(prefilter);
+      }
+      clause.push("e.message LIKE ? ESCAPE '\\'");
+      params.push(likePattern(term));
     }
-    const prefilter = likePrefilter(term);
-    if (prefilter !== null) {
-      where.push("e.message LIKE ? ESCAPE '\\'");
-      params.push(prefilter);
+    // `pod=api-7d9`: the text, or a field of the event's envelope or record (shown as its source).
+    const field = fieldTerm(term);
+    if (field) {
+      where.push(`((${clause.join(' AND ')}) OR ${FIELD_FUNCTION}(e.fields, ?, ?))`);
+      params.push(field.name, field.value);
+    } else {
+      where.push(...clause);
     }
-    where.push("e.message LIKE ? ESCAPE '\\'");
-    params.push(likePattern(term));
   }
   return { where, params, limit: query.limit };
 }

@@ -115,6 +115,24 @@ describe.each<IndexState>(['indexed', 'unindexed'])('search (%s)', (state) => {
   });
 });
 
+describe.each<IndexState>(['indexed', 'unindexed'])('search by field (%s)', (state) => {
+  // Envelope metadata becomes fields (pod, container, request ID): `name=value` finds them even
+  // when the message spells them otherwise, and plain text still finds the message.
+  const shipped = sessionWith(4, [{ message: 'GET /cart 200' }, { message: 'GET /cart 500', level: 'error' }, { message: 'pod=api-7d9 in text' }]);
+  const withFields: CorrelationResult = {
+    ...shipped,
+    events: shipped.events.map((e, i) => (i < 2 ? { ...e, fields: { pod: `api-7d9-${i}`, namespace: 'shop', requestId: `f986a3d4-${i}` } } : e)),
+  };
+  const store = storeWith([withFields], state);
+
+  it('`name=value` matches a field’s value, case-insensitively, or the same text in a message', () => {
+    expect(messages(store.search(q({ text: 'pod=API-7D9' })))).toEqual(['pod=api-7d9 in text', 'GET /cart 500', 'GET /cart 200']);
+    expect(messages(store.search(q({ text: 'requestId=f986a3d4-1' })))).toEqual(['GET /cart 500']);
+    expect(messages(store.search(q({ text: 'namespace=shop 500' })))).toEqual(['GET /cart 500']);
+    expect(store.search(q({ text: 'namespace=prod' }))).toEqual([]);
+  });
+});
+
 /** Reference implementation of the search semantics, by brute force over the saved results. */
 function oracle(results: CorrelationResult[], query: SearchQuery): string[] {
   const lowerAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -122,6 +140,11 @@ function oracle(results: CorrelationResult[], query: SearchQuery): string[] {
   const contains = (message: string, term: string) => ([...term].every((c) => c.charCodeAt(0) <= 0x7f)
     ? lowerAscii(message).includes(lowerAscii(term))
     : message.toLowerCase().includes(term.toLowerCase()));
+  const fieldContains = (fields: LogEvent['fields'], term: string) => {
+    const m = /^([A-Za-z][\w.-]{0,63})=(.+)$/.exec(term);
+    const held = m && fields ? fields[m[1]!] : undefined;
+    return held !== undefined && held.toLowerCase().includes(m![2]!.toLowerCase());
+  };
   return results.slice().reverse().flatMap((result) => result.events.slice().reverse()
     .filter((e) => (query.sessionId === undefined || query.sessionId === result.session.id)
       && (query.level === undefined || e.level === query.level)
@@ -129,7 +152,7 @@ function oracle(results: CorrelationResult[], query: SearchQuery): string[] {
       && (query.from === undefined || e.timestamp >= query.from)
       && (query.to === undefined || e.timestamp <= query.to)
       && (query.fingerprint === undefined || e.fingerprint === query.fingerprint)
-      && terms.every((term) => contains(e.message, term)))
+      && terms.every((term) => contains(e.message, term) || fieldContains(e.fields, term)))
     .map((e) => e.id)).slice(0, query.limit);
 }
 

@@ -1,10 +1,12 @@
 import type { Level } from '../../../shared/domain/correlation';
 import type { ParsedException } from '../../../shared/domain/log-parts';
+import { MAX_CAUSE_DEPTH } from '../../../shared/domain/log-parts';
 import { exceptionFromJson } from './error-objects';
 import { exceptionOf, type ParsedTrace } from './frames';
 import { messageFromJson, type JsonObject } from './json-record';
 import { joinCode } from './traces/exception-header';
 import { goPanic } from './traces/go';
+import { removeSessionTags } from './session-tags';
 import { firstLine } from './text';
 import { parseTrace } from './traces/parse-trace';
 import { traceIn } from './traces/trace-lines';
@@ -38,6 +40,12 @@ export interface ErrorSource {
 const TYPED_LINE_RE = /^(?:Uncaught )?((?:[A-Za-z_$][\w$.]*)?(?:Error|Exception|Fault|Failure))(?: (\[[^\]]+\]))?:\s?(.*)$/;
 
 export function describeError(source: ErrorSource): ErrorDescription {
+  const description = describe(source);
+  if (description.exception) untag(description.exception, 0);
+  return description;
+}
+
+function describe(source: ErrorSource): ErrorDescription {
   const { record, level } = source;
   if (record) return fromRecord(record, source);
   if (source.stack !== undefined) {
@@ -45,6 +53,15 @@ export function describeError(source: ErrorSource): ErrorDescription {
     return withTrace(traceBase(trace, source), trace, source.stack);
   }
   return fromLine(firstLine(source.body), level);
+}
+
+/**
+ * The session's tag is no part of what was raised, though OpenReplay's monkeypatch writes it into
+ * the exception's value too (`NotFoundError: [openReplaySessionToken=…] order 7 not found`).
+ */
+function untag(exception: ParsedException, depth: number): void {
+  exception.message = removeSessionTags(exception.message);
+  if (depth < MAX_CAUSE_DEPTH) for (const cause of exception.causes ?? []) untag(cause, depth + 1);
 }
 
 /**

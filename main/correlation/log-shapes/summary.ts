@@ -33,7 +33,7 @@ function summaryText(body: string, record: JsonObject | undefined, exception: Pa
     const line = firstLine(message);
     if (header === undefined) return line;
     // The record's message is the exception's own (AWS Lambda's `errorMessage`): the exception says it whole.
-    if (exception !== undefined && line === firstLine(exception.message)) return firstLine(header);
+    if (exception !== undefined && removeSessionTags(line) === removeSessionTags(firstLine(exception.message))) return firstLine(header);
     return line.includes(exception?.message || header) ? line : `${line} — ${firstLine(header)}`;
   }
   const line = firstLine(body);

@@ -6,7 +6,7 @@ import { exceptionOf, type ParsedTrace } from './frames';
 import { messageFromJson, type JsonObject } from './json-record';
 import { joinCode } from './traces/exception-header';
 import { goPanic } from './traces/go';
-import { removeSessionTags } from './session-tags';
+import { removeSessionTags } from '../../../shared/session/session-tags';
 import { firstLine } from './text';
 import { parseTrace } from './traces/parse-trace';
 import { traceIn } from './traces/trace-lines';

@@ -6,7 +6,7 @@ import { unwrapShipper } from './envelopes/shipper-envelope';
 import { exceptionFromJson } from './error-objects';
 import { levelFromJson, messageFromJson, parseJsonObject, type JsonObject } from './json-record';
 import { levelFromText } from './levels';
-import { stripTokenPrefix } from './session-tags';
+import { stripTokenPrefix } from '../../../shared/session/session-tags';
 
 /** A logged line, understood: its innermost record and what it says about itself. */
 export interface LogRecord {

@@ -1,7 +1,7 @@
 import type { LogEvent } from '../../../shared/domain/correlation';
 import type { ParsedException } from '../../../shared/domain/log-parts';
 import { messageFromJson, type JsonObject } from './json-record';
-import { removeSessionTags } from './session-tags';
+import { removeSessionTags } from '../../../shared/session/session-tags';
 import { firstLine } from './text';
 
 /** Longer than any list row shows; the full text is in the message. */

@@ -3,7 +3,7 @@ import type { ContextLine } from '../../../shared/domain/correlation';
 import { AppError } from '../../../shared/errors';
 import { errorContextOf } from '../../aws/client-factory';
 import { mapAwsError } from '../../aws/aws-errors';
-import { stripTokenPrefix } from '../log-shapes/session-tags';
+import { stripTokenPrefix } from '../../../shared/session/session-tags';
 
 export interface ContextTarget {
   logGroup: string;

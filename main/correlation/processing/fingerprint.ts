@@ -5,7 +5,12 @@ import { maskVolatile } from './mask-volatile';
 
 /** How many innermost frames tell two errors apart. */
 export const FINGERPRINT_FRAMES = 3;
-const MAX_TITLE = 140;
+/**
+ * Room for a whole exception message (`… (bucket acme-reports-eu, request 0189…)`): lists cut it
+ * to fit their row, the detail pane shows all of it. Bounded so one hostile line cannot bloat
+ * every payload that carries the group, like a summary (MAX_SUMMARY).
+ */
+export const MAX_TITLE = 500;
 
 // What precedes the message on a plain log line once masked: timestamps, request ids, level words.
 const LEADING_NOISE_RE =

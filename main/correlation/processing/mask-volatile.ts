@@ -1,4 +1,4 @@
-import { removeSessionTags } from '../log-shapes/session-tags';
+import { removeSessionTags } from '../../../shared/session/session-tags';
 
 /** Longer messages are cut before masking: the start of a message is what identifies it. */
 const MAX_MASKED_INPUT = 1_000;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createConnectionsSlice } from './connections-slice';
+import { createDisplaySlice } from './display-slice';
 import { createNavSlice } from './nav-slice';
 import { createRelatedSlice } from './related-slice';
 import { createSessionSlice } from './session-slice';
@@ -18,6 +19,7 @@ export const useStore = create<AppState>()((...args) => ({
   ...createSettingsSlice(...args),
   ...createPromptsSlice(...args),
   ...createRelatedSlice(...args),
+  ...createDisplaySlice(...args),
 }));
 
 export type { AppState } from './types';

@@ -7,7 +7,8 @@ import type { ConnectionsSlice } from './connections-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { PromptsSlice } from './prompts-slice';
 import type { RelatedSlice } from './related-slice';
+import type { DisplaySlice } from './display-slice';
 
-export type AppState = NavSlice & StatusSlice & SessionSlice & ViewSlice & ConnectionsSlice & SettingsSlice & PromptsSlice & RelatedSlice;
+export type AppState = NavSlice & StatusSlice & SessionSlice & ViewSlice & ConnectionsSlice & SettingsSlice & PromptsSlice & RelatedSlice & DisplaySlice;
 
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { writeFile } from 'node:fs/promises';
 import type { Page, TestInfo } from '@playwright/test';
-import { attachScreenshot } from './screenshots';
+import { attachScreenshot, SHOT_SIZES, SHOT_THEMES } from './screenshots';
 
 export type Theme = 'light' | 'dark';
 export interface AuditSize {
@@ -10,11 +10,8 @@ export interface AuditSize {
 }
 
 /** The window sizes every screen is checked at: a laptop and a small window. */
-export const AUDIT_SIZES: readonly AuditSize[] = [
-  { width: 1280, height: 800 },
-  { width: 1024, height: 640 },
-];
-export const AUDIT_THEMES: readonly Theme[] = ['light', 'dark'];
+export const AUDIT_SIZES: readonly AuditSize[] = SHOT_SIZES;
+export const AUDIT_THEMES: readonly Theme[] = SHOT_THEMES;
 
 export interface AuditCount {
   screen: string;

@@ -7,7 +7,7 @@
  */
 import type { ParsedException } from '../../../shared/domain/log-parts';
 import { isLibraryFrame } from '../../../main/correlation/log-shapes/frames';
-import { stripTokenPrefix } from '../../../main/correlation/log-shapes/session-tags';
+import { stripTokenPrefix } from '../../../shared/session/session-tags';
 import type { Corpus, CorpusEvent } from './corpus';
 
 export interface OutputEvent {

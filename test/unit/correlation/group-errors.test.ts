@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorGroupSchema } from '../../../shared/domain/correlation';
+import { MAX_TITLE } from '../../../main/correlation/processing/fingerprint';
 import { fnv1a64 } from '../../../main/correlation/processing/fnv1a';
 import { processRows } from '../../../main/correlation/processing/process-rows';
 import type { InsightsRow } from '../../../main/correlation/processing/process-rows';
@@ -158,9 +159,17 @@ describe('grouping errors', () => {
     expect(groups[0]).toMatchObject({ count: 2, level: 'fatal', type: 'panic' });
   });
 
-  it('shortens long titles', () => {
-    const { groups } = run([row({ at: 0, message: `ERROR ${'upstream said no; '.repeat(30)}` })]);
-    expect(groups[0]?.title.length).toBeLessThanOrEqual(140);
+  it('keeps a long exception message whole in the title', () => {
+    const message = `ERROR upload failed: Access Denied (bucket acme-reports-eu, key reports/${'x'.repeat(200)}.pdf)`;
+    const { groups } = run([row({ at: 0, message })]);
+    expect(groups[0]?.title).toContain('(bucket acme-reports-eu, key reports/');
+    expect(groups[0]?.title.endsWith('.pdf)')).toBe(true);
+  });
+
+  it('shortens titles beyond MAX_TITLE', () => {
+    const { groups } = run([row({ at: 0, message: `ERROR ${'upstream said no; '.repeat(60)}` })]);
+    expect(groups[0]?.title.length).toBeLessThanOrEqual(MAX_TITLE);
+    expect(groups[0]?.title.length).toBeGreaterThan(MAX_TITLE - 20);
     expect(groups[0]?.title.endsWith('…')).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import type { Level } from '../../../../shared/domain/correlation';
 import type { EventFields } from '../../../../shared/domain/log-parts';
 import { parseJsonObject, type JsonObject } from '../json-record';
 import { levelFromName } from '../levels';
-import { stripTokenPrefix } from '../session-tags';
+import { stripTokenPrefix } from '../../../../shared/session/session-tags';
 
 /** A line as AWS Lambda's runtimes and platform write it, read down to the program's own message. */
 export interface LambdaLine {

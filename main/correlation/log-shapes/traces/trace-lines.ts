@@ -1,4 +1,4 @@
-import { stripTokenPrefix } from '../session-tags';
+import { stripTokenPrefix } from '../../../../shared/session/session-tags';
 import { namesException } from './exception-header';
 
 /**

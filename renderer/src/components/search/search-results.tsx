@@ -4,7 +4,7 @@ import { eventSummary } from '../../../../shared/domain/correlation';
 import { useListSelection } from '../../hooks/use-list-selection';
 import { useTimeFormat } from '../../hooks/use-time-format';
 import { hasMatch, highlightPieces, snippet } from '../../lib/highlight';
-import { LEVEL_LABEL } from '../../lib/levels';
+import { LevelLabel } from '../session/level-label';
 
 /** The hit's summary, unless the search matched only elsewhere in its message. */
 function shownText(hit: SearchHit, query: string): string {
@@ -41,7 +41,7 @@ export function SearchResults({ hits, query, onOpen }: { hits: readonly SearchHi
           data-session-id={hit.sessionId}
         >
           <div className="search-hit-meta">
-            <span className={`level level-${hit.level}`}>{LEVEL_LABEL[hit.level]}</span>
+            <LevelLabel level={hit.level} />
             <span className="mono">{hit.sessionId}</span>
             <span className="muted num">{time.stamp(hit.timestamp)}</span>
             <span className="faint mono ellipsis">{hit.logGroup}</span>

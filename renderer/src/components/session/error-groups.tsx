@@ -5,6 +5,7 @@ import { useTimeFormat } from '../../hooks/use-time-format';
 import type { Domain } from '../../lib/binning';
 import { formatCount, formatOffset } from '../../lib/format';
 import { useStore } from '../../store/store';
+import { DottedName } from '../common/dotted-name';
 import { ERROR_GROUPS_ID } from '../shell/skip-links';
 import { RelatedBadge } from './related-sessions';
 import { Sparkline } from './sparkline';
@@ -71,8 +72,8 @@ export function ErrorGroups({ groups, domain, sessionId, sessionStart }: { group
                 <RelatedBadge fingerprint={group.fingerprint} />
               </div>
               <div className="group-bottom">
-                <span className="group-type mono ellipsis" title={`${group.type} · ${group.logGroup}`}>
-                  {group.type}
+                <span className="group-type mono" title={`${group.type} · ${group.logGroup}`}>
+                  <DottedName name={group.type} testId="group-type" />
                 </span>
                 <span className="group-first num" title="First occurrence: offset from the session start and clock time">
                   {formatOffset(group.firstOffsetMs)} {time.clockFrom(group.firstSeen, sessionStart)}

@@ -14,7 +14,9 @@ import { sourceTitle } from '../../lib/source';
 import { useStore } from '../../store/store';
 import { Icon } from '../common/icons';
 import { ContextLines } from './context-lines';
+import { UNKNOWN_LEVEL } from './level-label';
 import { MessageBody } from './message-body';
+import { OccurrenceNav } from './occurrence-nav';
 
 const NEIGHBOURS = 5;
 
@@ -37,16 +39,18 @@ export function EventDetail({ event, session, run, group }: Props) {
     : { rows: neighbourContext(neighbours, event), caption: 'Nearby lines of this session in the same stream' };
 
   return (
-    <section id="event-detail" className="detail-pane" tabIndex={-1} aria-label="Event details" data-testid="event-detail">
+    <section id="event-detail" className="detail-pane" tabIndex={-1} aria-label="Event details" data-testid="event-detail" data-timestamp={event.timestamp}>
       <div className="detail-header">
-        <span className={`badge level-badge-${event.level}`}>{LEVEL_LABEL[event.level]}</span>
+        <span className={`badge level-badge-${event.level}`} title={event.level === 'unknown' ? UNKNOWN_LEVEL : undefined}>
+          {event.level === 'unknown' ? 'No level' : LEVEL_LABEL[event.level]}
+        </span>
         <span className="mono num">{formatOffset(event.offsetMs)}</span>
         <span className="muted num" data-testid="event-timestamp">{time.stamp(event.timestamp)}</span>
         <button type="button" className="btn btn-ghost btn-sm detail-close" onClick={() => selectEvent(null)} aria-label="Close details (Esc)" title="Close (Esc)">
           <Icon name="x" size={14} />
         </button>
       </div>
-      <div className="detail-source faint ellipsis" title={sourceTitle(event)}>
+      <div className="detail-source faint" title={sourceTitle(event)}>
         {event.connection} · <span className="mono">{event.logGroup}</span> · <span className="mono">{event.logStream}</span>
       </div>
       {event.fields && (
@@ -59,6 +63,7 @@ export function EventDetail({ event, session, run, group }: Props) {
           ))}
         </dl>
       )}
+      {group && <OccurrenceNav run={run} event={event} group={group} />}
       <div className="detail-actions">
         <button type="button" className="btn btn-sm" disabled={!replayAt} onClick={() => replayAt && void openExternal(replayAt)} title={replayAt ?? 'No replay URL known for this session'} data-testid="replay-at-moment">
           <Icon name="play" size={14} /> Replay at {formatOffset(Math.max(0, event.offsetMs))}

@@ -1,4 +1,5 @@
 import { useTimeFormat } from '../../hooks/use-time-format';
+import { useStore } from '../../store/store';
 
 /**
  * Column labels above the event rows (same grid): the time column names its zone once, so each
@@ -7,6 +8,8 @@ import { useTimeFormat } from '../../hooks/use-time-format';
  */
 export function EventListHeader({ sessionStart }: { sessionStart: number }) {
   const time = useTimeFormat();
+  const wrapRows = useStore((s) => s.wrapRows);
+  const setWrapRows = useStore((s) => s.setWrapRows);
   return (
     <div className="event-list-header" data-testid="event-list-header">
       <span className="event-offset" title="Since the session start">Offset</span>
@@ -14,8 +17,15 @@ export function EventListHeader({ sessionStart }: { sessionStart: number }) {
         {time.label(sessionStart)}
       </span>
       <span>Level</span>
-      <span className="event-source">Source</span>
-      <span>Message</span>
+      <span className="event-source" title="The pod, container, task or host when the log's envelope names one, else the log group">
+        Source
+      </span>
+      <span className="event-list-message-head">
+        Message
+        <button type="button" className="chip chip-xs" aria-pressed={wrapRows} onClick={() => setWrapRows(!wrapRows)} title="Show each row's whole message over as many lines as it needs" data-testid="wrap-rows">
+          Wrap lines
+        </button>
+      </span>
     </div>
   );
 }

@@ -8,6 +8,8 @@ import { listKey, registerListNav } from '../../lib/list-nav';
 import { useStore } from '../../store/store';
 import { EVENT_LIST_ID } from '../shell/skip-links';
 import { EventRow } from './event-row';
+import { FilteredEmpty } from './filtered-empty';
+import { useKeepInView } from './use-keep-in-view';
 
 const ROW_HEIGHT = 24;
 
@@ -27,6 +29,7 @@ export function EventList({ pages, run, filter, sessionStart }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const selectedEventId = useStore((s) => s.selectedEventId);
   const selectEvent = useStore((s) => s.selectEvent);
+  const wrapRows = useStore((s) => s.wrapRows);
   const count = pages.total ?? 0;
   const virtualizer = useVirtualizer({
     count,
@@ -34,6 +37,8 @@ export function EventList({ pages, run, filter, sessionStart }: Props) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  // Wrapped rows are as tall as their text: measured once drawn, from one line until then.
+  useEffect(() => virtualizer.measure(), [virtualizer, wrapRows]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
@@ -65,6 +70,8 @@ export function EventList({ pages, run, filter, sessionStart }: Props) {
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
+  // …and stay in view when the list is resized (the detail pane opening, the divider dragged).
+  useKeepInView(scrollRef, selectedIndex, virtualizer);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const action = listKey(event);
@@ -96,13 +103,13 @@ export function EventList({ pages, run, filter, sessionStart }: Props) {
       {...(pages.total === undefined ? {} : { 'data-count': pages.total })}
     >
       {pages.total === 0 ? (
-        <div className="empty small">No events match the filters.</div>
+        <FilteredEmpty run={run} filter={filter} />
       ) : (
         <div className="event-list-inner" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const event = pages.eventAt(item.index);
             return event ? (
-              <EventRow key={event.id} event={event} index={item.index} top={item.start} selected={item.index === selectedIndex} time={time} sessionStart={sessionStart} onSelect={selectIndex} />
+              <EventRow key={event.id} event={event} index={item.index} top={item.start} selected={item.index === selectedIndex} time={time} sessionStart={sessionStart} onSelect={selectIndex} measure={wrapRows ? virtualizer.measureElement : undefined} />
             ) : (
               <div key={`loading-${item.index}`} className="event-row is-loading" style={{ transform: `translateY(${item.start}px)` }} aria-hidden="true" />
             );

@@ -1,14 +1,14 @@
 import { memo } from 'react';
 import { eventSummary, type LogEvent } from '../../../../shared/domain/correlation';
-import { sourceField } from '../../../../shared/domain/log-parts';
 import type { TimeFormat } from '../../hooks/use-time-format';
 import { formatOffset } from '../../lib/format';
-import { sourceTitle } from '../../lib/source';
-import { LEVEL_LABEL } from '../../lib/levels';
+import { fullSource, shortSource, sourceTitle } from '../../lib/source';
+import { LevelLabel } from './level-label';
 
 /**
  * Wider than any screen shows in one row: the browser shapes the whole string even where the
- * ellipsis hides it, so a 5,000-character JSON line would cost every scrolled frame.
+ * ellipsis hides it, so a 5,000-character JSON line would cost every scrolled frame. Wrapped rows
+ * show the whole summary (main bounds it).
  */
 const ROW_CHARS = 400;
 
@@ -21,21 +21,21 @@ interface Props {
   time: TimeFormat;
   sessionStart: number;
   onSelect(index: number): void;
+  /** Set when rows wrap: the virtualizer measures each row's height instead of assuming one line. */
+  measure?: ((element: HTMLElement | null) => void) | undefined;
 }
 
-function sourceLine(event: LogEvent): string {
-  const field = sourceField(event.fields);
-  return field === undefined ? event.logGroup : `${event.logGroup} · ${field}`;
-}
-
-/** One line per event; positioned by the virtualizer. */
-export const EventRow = memo(function EventRow({ event, index, top, selected, time, sessionStart, onSelect }: Props) {
+/** One line per event (or as many as its summary needs, when rows wrap); positioned by the virtualizer. */
+export const EventRow = memo(function EventRow({ event, index, top, selected, time, sessionStart, onSelect, measure }: Props) {
+  const summary = eventSummary(event);
   return (
     <div
       role="option"
       aria-selected={selected}
       id={`event-${index}`}
-      className={`event-row level-row-${event.level}${selected ? ' is-selected is-active' : ''}`}
+      data-index={index}
+      ref={measure}
+      className={`event-row level-row-${event.level}${selected ? ' is-selected is-active' : ''}${measure ? ' is-wrapped' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
       onClick={() => onSelect(index)}
       data-testid="event-row"
@@ -43,11 +43,14 @@ export const EventRow = memo(function EventRow({ event, index, top, selected, ti
     >
       <span className="event-offset num">{formatOffset(event.offsetMs)}</span>
       <span className="event-time num">{time.clockFrom(event.timestamp, sessionStart)}</span>
-      <span className={`event-level level level-${event.level}`}>{LEVEL_LABEL[event.level]}</span>
-      <span className="event-source ellipsis" title={sourceTitle(event)}>
-        {sourceLine(event)}
+      <LevelLabel level={event.level} className="event-level" />
+      <span className="event-source ellipsis" title={sourceTitle(event)} data-testid="event-source">
+        <span className="source-full">{fullSource(event)}</span>
+        <span className="source-short">{shortSource(event)}</span>
       </span>
-      <span className="event-message ellipsis">{eventSummary(event).slice(0, ROW_CHARS)}</span>
+      <span className="event-message ellipsis" data-testid="event-message">
+        {measure ? summary : summary.slice(0, ROW_CHARS)}
+      </span>
     </div>
   );
 });

@@ -1,10 +1,12 @@
 import type { ErrorGroup } from '../../../../shared/domain/correlation';
 import { EVENT_FILTER_ID } from '../../hooks/use-shortcuts';
-import { isFilterActive, toggle, type BinSelection, type Facets } from '../../lib/filter-events';
-import { formatCount, formatOffset } from '../../lib/format';
-import { LEVEL_LABEL, LEVELS } from '../../lib/levels';
+import { isFilterActive, toggle, type Facets } from '../../lib/filter-events';
+import { formatCount } from '../../lib/format';
+import { binLabel } from '../../lib/filter-parts';
+import { LEVELS } from '../../lib/levels';
 import { useStore } from '../../store/store';
 import { Icon } from '../common/icons';
+import { LevelLabel } from './level-label';
 
 export function FilterBar({ facets, shown, total, group }: { facets: Facets; shown: number | undefined; total: number; group: ErrorGroup | undefined }) {
   const filter = useStore((s) => s.filter);
@@ -39,7 +41,7 @@ export function FilterBar({ facets, shown, total, group }: { facets: Facets; sho
             onClick={() => setFilter({ levels: toggle(filter.levels, level) })}
             data-testid={`filter-level-${level}`}
           >
-            <span className={`level level-${level}`}>{LEVEL_LABEL[level]}</span>
+            <LevelLabel level={level} />
             <span className="count">{formatCount(facets.levels.get(level) ?? 0)}</span>
           </button>
         ))}
@@ -84,11 +86,4 @@ export function FilterBar({ facets, shown, total, group }: { facets: Facets; sho
       )}
     </div>
   );
-}
-
-function binLabel({ domain, count, index }: BinSelection): string {
-  const width = (domain.toMs - domain.fromMs) / count;
-  const from = domain.fromMs + index * width;
-  const precise = width < 2000;
-  return `${formatOffset(from, precise)} – ${formatOffset(from + width, precise)}`;
 }

@@ -11,6 +11,7 @@ import { useStore } from '../../store/store';
 import { Icon } from '../common/icons';
 import { ContextLines } from './context-lines';
 import { ExceptionView } from './exception-view';
+import { SampleMessage } from './sample-message';
 import { RelatedSessions } from './related-sessions';
 
 export function GroupDetail({ group, session, sample }: { group: ErrorGroup; session: SessionInfo; sample: LogEvent | undefined }) {
@@ -28,12 +29,12 @@ export function GroupDetail({ group, session, sample }: { group: ErrorGroup; ses
     <section id="event-detail" className="detail-pane" tabIndex={-1} aria-label="Error group details" data-testid="group-detail">
       <div className="detail-header">
         <span className={`badge level-badge-${group.level}`}>{formatCount(group.count)}×</span>
-        <span className="mono ellipsis">{group.type}</span>
+        <span className="mono detail-type" data-testid="group-detail-type">{group.type}</span>
         <button type="button" className="btn btn-ghost btn-sm detail-close" onClick={() => toggleGroup(group.fingerprint)} aria-label="Close group (Esc)">
           <Icon name="x" size={14} />
         </button>
       </div>
-      <h2 className="detail-title">{group.title}</h2>
+      <h2 className="detail-title" data-testid="group-detail-title">{group.title}</h2>
       <div className="detail-source faint">
         first at <span className="mono" data-testid="group-first-seen">{formatOffset(group.firstOffsetMs)} ({time.stamp(group.firstSeen)})</span>, last at{' '}
         <span className="mono">
@@ -58,6 +59,7 @@ export function GroupDetail({ group, session, sample }: { group: ErrorGroup; ses
       {/* Scrollable: focusable so the keyboard can scroll it. */}
       <div className="detail-body" tabIndex={0} role="region" aria-label="Details content">
         {group.exception ? <ExceptionView exception={group.exception} /> : group.stack && <pre className="message-text">{group.stack}</pre>}
+        {sample && <SampleMessage event={sample} />}
         {group.contextPending ? (
           <button
             type="button"

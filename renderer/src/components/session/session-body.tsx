@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { CorrelateResponse } from '../../../../shared/domain/session-view';
 import { useEvent, useSessionData } from '../../hooks/use-session-data';
 import { useStore } from '../../store/store';
@@ -8,6 +9,7 @@ import { EventList } from './event-list';
 import { EventListHeader } from './event-list-header';
 import { FilterBar } from './filter-bar';
 import { GroupDetail } from './group-detail';
+import { PaneDivider } from './pane-divider';
 import { refreshReference, SessionHeader } from './session-header';
 import { RunFailures } from './run-failures';
 import { Timeline } from './timeline';
@@ -18,6 +20,7 @@ export function SessionBody({ response }: { response: CorrelateResponse }) {
   const openReference = useStore((s) => s.openReference);
   const selectedEventId = useStore((s) => s.selectedEventId);
   const selectedGroup = useStore((s) => s.selectedGroup);
+  const detailSplit = useStore((s) => s.detailSplit);
   const data = useSessionData(result, filter);
   const group = selectedGroup === null ? undefined : data.groups.find((g) => g.fingerprint === selectedGroup);
   const event = useEvent(result.run, data.pages, selectedEventId);
@@ -34,7 +37,7 @@ export function SessionBody({ response }: { response: CorrelateResponse }) {
     <>
       <SessionHeader response={response} lastOffsetMs={lastOffset} />
       <RunFailures failures={result.failures} onRetry={() => void openReference(refreshReference(response), 'refresh')} />
-      <div className={`session-grid${detail ? ' has-detail' : ''}`}>
+      <div className={`session-grid${detail ? ' has-detail' : ''}`} style={{ '--detail-split': `${detailSplit}%` } as CSSProperties}>
         <ErrorGroups groups={data.groups} domain={data.domain} sessionId={result.session.id} sessionStart={result.session.start} />
         <section className="events-pane" aria-labelledby="events-heading">
           <h2 id="events-heading" className="visually-hidden">
@@ -45,6 +48,7 @@ export function SessionBody({ response }: { response: CorrelateResponse }) {
           <EventListHeader sessionStart={result.session.start} />
           <EventList pages={data.pages} run={result.run} filter={filter} sessionStart={result.session.start} />
         </section>
+        {detail && <PaneDivider />}
         {detail && (
           <ErrorBoundary area="event details" resetKey={selectedEventId ?? selectedGroup}>
             {detail}

@@ -31,6 +31,19 @@ const COLON_BEFORE_RE = /:\s*\uE000\s*(?=:|$)/g;
 const MARK_SPACES_RE = / ?\uE000 ?/g;
 
 const ANY_RE = /openreplaysession/i;
+// Every tag form at once, leftmost first: where a displayed raw line has its tags.
+const TAG_RE = new RegExp(`${ENCLOSED_RE.source}|${JSON_MEMBER_RE.source}|${BARE_RE.source}`, 'gi');
+
+/**
+ * Where the session tags sit in a line, as [start, end) spans in order: the renderer dims them in
+ * raw lines (the line itself is never changed — copies and exports keep every character).
+ */
+export function sessionTagSpans(text: string): [number, number][] {
+  if (!ANY_RE.test(text)) return [];
+  const spans: [number, number][] = [];
+  for (const match of text.matchAll(TAG_RE)) if (match[0] !== '') spans.push([match.index, match.index + match[0].length]);
+  return spans;
+}
 
 /**
  * Removes the session tags wherever they sit, and what removing them would leave behind (`[]`,

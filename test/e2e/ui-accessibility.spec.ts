@@ -42,6 +42,22 @@ test.describe('with a ready connection', () => {
     await expectAccessible(page, testInfo, 'session event detail, save menu open');
   });
 
+  test('wrapped rows, the divider and an empty filtered list pass axe in both themes at both sizes', async ({ orcw }, testInfo) => {
+    test.setTimeout(150_000);
+    const { page } = orcw;
+    const rich = pickSession(demo.manifest, (s) => s.token !== undefined && expectedGroups(s).length >= 2);
+    await openSession(page, rich.token!, rich.sessionId);
+    await page.getByTestId('event-row').first().click();
+    await expect(page.getByTestId('event-detail')).toBeVisible();
+    await page.getByTestId('wrap-rows').click();
+    await page.getByTestId('pane-divider').focus();
+    await expectAccessible(page, testInfo, 'session wrapped rows, occurrence navigation, divider focused');
+    await page.getByTestId('wrap-rows').click();
+    await page.getByTestId('filter-text').fill('no line says this 7f3a');
+    await expect(page.getByTestId('filtered-empty')).toBeVisible();
+    await expectAccessible(page, testInfo, 'session empty filtered list');
+  });
+
   test('home, search, connections, settings and notices pass axe in both themes at both sizes', async ({ orcw }, testInfo) => {
     test.setTimeout(180_000);
     const { page } = orcw;

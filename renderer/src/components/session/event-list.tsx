@@ -92,7 +92,8 @@ export function EventList({ pages, run, filter, sessionStart }: Props) {
       id={EVENT_LIST_ID}
       className="event-list keynav-list"
       ref={scrollRef}
-      role="listbox"
+      // Empty, it holds an explanation and its buttons, which a listbox may not (options only).
+      role={pages.total === 0 ? 'group' : 'listbox'}
       aria-label="Events"
       aria-activedescendant={selectedIndex >= 0 && pages.eventAt(selectedIndex) ? `event-${selectedIndex}` : undefined}
       aria-busy={pages.total === undefined}

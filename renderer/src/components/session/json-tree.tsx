@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { parseJsonObject } from '../../../../shared/format/json-object';
+import { TaggedText } from '../common/tagged-text';
 
 const AUTO_OPEN_DEPTH = 2;
 const MAX_INLINE = 60;
@@ -14,7 +15,11 @@ function Scalar({ value }: { value: unknown }) {
   if (value === null) return <span className="json-null">null</span>;
   if (typeof value === 'string') {
     const multi = value.includes('\n');
-    return <span className={`json-string${multi ? ' is-multiline' : ''}`}>{multi ? value : JSON.stringify(value)}</span>;
+    return (
+      <span className={`json-string${multi ? ' is-multiline' : ''}`}>
+        <TaggedText text={multi ? value : JSON.stringify(value)} />
+      </span>
+    );
   }
   if (typeof value === 'number') return <span className="json-number">{String(value)}</span>;
   if (typeof value === 'boolean') return <span className="json-boolean">{String(value)}</span>;

@@ -87,6 +87,12 @@ test('a dotted type is cut in the middle, whole on the keyboard’s row and in t
   const [tagColor, textColor] = await sample.evaluate((el) => [getComputedStyle(el.querySelector('[data-testid=session-tag]')!).color, getComputedStyle(el).color]);
   expect(tagColor).not.toBe(textColor);
   await attachAtSizes(page, testInfo, 'group detail, whole type and sample line');
+
+  // The event's record as a tree: its tag member is dimmed too, and still there.
+  await detail.getByRole('button', { name: 'Show first event' }).click();
+  const member = page.getByTestId('event-detail').locator('.json-line.is-session-tag');
+  await expect(member).toHaveCount(1);
+  await expect(member).toContainText(`openReplaySessionToken: "${session.token}"`);
 });
 
 test('frames show file, line and column, and Previous/Next step through a group’s occurrences in time order', async ({ orcw }, testInfo) => {

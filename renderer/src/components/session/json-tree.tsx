@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { parseJsonObject } from '../../../../shared/format/json-object';
+import { sessionTagSpans } from '../../../../shared/session/session-tags';
 import { TaggedText } from '../common/tagged-text';
 
 const AUTO_OPEN_DEPTH = 2;
@@ -26,6 +27,12 @@ function Scalar({ value }: { value: unknown }) {
   return <span>{String(value)}</span>;
 }
 
+/** A member that is the session's tag (`"openReplaySessionToken": "…"`): dimmed like a tag in text. */
+function isTagMember(name: string, value: unknown): boolean {
+  const member = `"${name}": ${JSON.stringify(value)}`;
+  return sessionTagSpans(member).some(([start, end]) => start === 0 && end === member.length);
+}
+
 function Node({ name, value: given, depth }: { name: string | null; value: unknown; depth: number }) {
   // A shipper's envelope carries the record as JSON text (`"log": "{\"level\":…}"`): shown as the object it is.
   const value = typeof given === 'string' ? (parseJsonObject(given) ?? given) : given;
@@ -34,7 +41,7 @@ function Node({ name, value: given, depth }: { name: string | null; value: unkno
   const label = name === null ? null : <span className="json-key">{name}</span>;
   if (!branch) {
     return (
-      <div className="json-line">
+      <div className={`json-line${name !== null && isTagMember(name, value) ? ' is-session-tag' : ''}`}>
         {label}
         {label && <span className="json-punct">: </span>}
         <Scalar value={value} />

@@ -217,6 +217,9 @@ for (const { label, viewport, deviceScaleFactor } of [
       await refresh.click({ trial: true });
       await refresh.click();
       await expect(page.getByTestId('session-complete')).toBeVisible();
+      // The rows below keep their message column, however narrow the window.
+      const message = await box(page.getByTestId('event-row').first().getByTestId('event-message'));
+      expect(message.width).toBeGreaterThanOrEqual(100);
       await attachScreenshot(page, testInfo, `header ${label}`);
     });
   });

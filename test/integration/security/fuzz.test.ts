@@ -155,12 +155,12 @@ describe('fuzzing the CLI argument parser', () => {
   it('10,000 command lines through the real parser and command table: usage errors typed, nothing echoed, accepted references keep the query shape', async () => {
     // Each command's run is replaced by a recorder, so this fuzzes the parser (dispatch, option
     // specs, positionals, help) at the speed it runs; the whole commands are fuzzed below.
-    let ran: { command: string; positionals: string[] } | undefined;
-    const recorders: CliCommand[] = commands.map((command) => ({ ...command, run: async ({ positionals }) => void (ran = { command: command.name, positionals }) }));
+    const last: { ran?: { command: string; positionals: string[] } } = {};
+    const recorders: CliCommand[] = commands.map((command) => ({ ...command, run: async ({ positionals }) => void (last.ran = { command: command.name, positionals }) }));
     await fc.assert(
       fc.asyncProperty(hostileArgv, async (args) => {
         counts.parser += 1;
-        ran = undefined;
+        last.ran = undefined;
         let stdout = '';
         let stderr = '';
         const context = {
@@ -176,6 +176,8 @@ describe('fuzzing the CLI argument parser', () => {
         expect([args, `${stdout}${stderr}`.includes(CANARY)]).toEqual([args, false]);
         expect(stderr).not.toContain('unexpected failure');
         if (code === 2 && !stderr.startsWith('usage') && !/^orcw/.test(stderr)) expect(stderr).toMatch(/^error: .*\nhint: /);
+        // (read through a cast: the recorder sets it inside dispatch, which TypeScript's narrowing cannot see)
+        const ran = last.ran as { command: string; positionals: string[] } | undefined;
         if (ran?.command === 'correlate') {
           const parsed = parseSessionReference(ran.positionals[0] ?? '');
           if (parsed.ok) expect(structureOf(buildSessionQuery(parsed.value))).toEqual(BASELINE);

@@ -4,9 +4,7 @@ import { LayeredStore, OVERFLOW_RUN_IDS } from './layered-store';
 import { markDamaged, openDatabase, openMemoryDatabase } from './open-database';
 import { SqliteCache } from './sqlite-cache';
 
-export type { CacheStore, OpenedSession, SavedRun } from './cache-types';
-export { uncoveredWindows, type CoveredWindow } from './covered-windows';
-export { renderMarkdownReport } from './markdown-report';
+export type { CacheStore } from './cache-types';
 
 export const DEFAULT_CAP_BYTES = 1024 * 1024 * 1024;
 

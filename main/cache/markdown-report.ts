@@ -1,5 +1,6 @@
 import type { ContextLine, CorrelationResult, ErrorGroup, LogEvent } from '../../shared/domain/correlation';
 import { escapeInline, fenced, inlineCode as code } from '../../shared/format/markdown';
+import { formatBytes, formatDuration } from '../../shared/format/quantities';
 import { formatOffset, formatTimestamp } from '../../shared/time/format-time';
 
 /**
@@ -20,23 +21,6 @@ function iso(ms: number): string {
   return formatTimestamp(ms, 'utc');
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(2)} ${units[unit]}`;
-}
-
-function formatDuration(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  return [h ? `${h} h` : '', m ? `${m} min` : '', `${seconds % 60} s`].filter(Boolean).join(' ');
-}
 
 function clip(line: string): string {
   return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… (${line.length - MAX_LINE} more characters)` : line;

@@ -1,7 +1,7 @@
 import type { CorrelationResult, ErrorGroup } from '../../shared/domain/correlation';
 import type { ResponseMeta } from '../../shared/domain/session-view';
 import { formatOffset, formatTimestamp } from '../../shared/time/format-time';
-import { formatBytes } from '../cache/markdown-report';
+import { formatBytes } from '../../shared/format/quantities';
 
 const iso = (ms: number) => formatTimestamp(ms, 'utc');
 const MAX_GROUPS = 20;

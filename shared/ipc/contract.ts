@@ -137,7 +137,3 @@ export type EventOf<C extends EventChannel> = z.output<(typeof eventChannels)[C]
 export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
   return typeof channel === 'string' && Object.hasOwn(invokeChannels, channel);
 }
-
-export function isEventChannel(channel: unknown): channel is EventChannel {
-  return typeof channel === 'string' && Object.hasOwn(eventChannels, channel);
-}

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { appErrorSchema, type AppErrorValue } from '../errors';
+import type { AppErrorValue } from '../errors';
 
 /** The envelope every IPC call resolves to: the renderer never sees a thrown exception. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorValue };
@@ -12,9 +11,3 @@ export function fail<T = never>(error: AppErrorValue): Result<T> {
   return { ok: false, error };
 }
 
-export function resultSchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: appErrorSchema }),
-  ]);
-}

@@ -1,5 +1,5 @@
 import { MAX_CONNECTION_LENGTH } from './limits';
-import { fail, hints, ok, type Parsed } from './result';
+import { accept, hints, refuse, type Parsed } from './parse-result';
 
 /**
  * Query string of an orcw:// link. Strict on purpose (links come from other apps and web pages):
@@ -13,29 +13,29 @@ export function parseLinkParams(query: string, allowed: readonly string[]): Pars
     const name = eq === -1 ? piece : piece.slice(0, eq);
     if (!allowed.includes(name)) {
       const shown = /^[A-Za-z0-9_-]{1,40}$/.test(name) ? ` "${name}"` : '';
-      return fail(`unsupported orcw:// link parameter${shown}; allowed: ${allowed.join(', ')}`, hints.deepLink);
+      return refuse(`unsupported orcw:// link parameter${shown}; allowed: ${allowed.join(', ')}`, hints.deepLink);
     }
-    if (eq === -1) return fail(`orcw:// link parameter "${name}" has no value`, hints.deepLink);
-    if (params.has(name)) return fail(`orcw:// link has "${name}" more than once`, hints.deepLink);
+    if (eq === -1) return refuse(`orcw:// link parameter "${name}" has no value`, hints.deepLink);
+    if (params.has(name)) return refuse(`orcw:// link has "${name}" more than once`, hints.deepLink);
     let value: string;
     try {
       value = decodeURIComponent(piece.slice(eq + 1));
     } catch {
-      return fail(`orcw:// link parameter "${name}" is not valid percent-encoding`, hints.deepLink);
+      return refuse(`orcw:// link parameter "${name}" is not valid percent-encoding`, hints.deepLink);
     }
     params.set(name, value);
   }
-  return ok(params);
+  return accept(params);
 }
 
 /** Only used to pick a connection by id or name, never put into a query; still bounded and printable. */
 export function parseConnectionParam(raw: string): Parsed<string> {
   const value = raw.trim();
   if (value.length === 0 || value.length > MAX_CONNECTION_LENGTH) {
-    return fail(`connection must be 1–${MAX_CONNECTION_LENGTH} characters`, hints.deepLink);
+    return refuse(`connection must be 1–${MAX_CONNECTION_LENGTH} characters`, hints.deepLink);
   }
-  if (hasControlCharacter(value)) return fail('connection contains control characters', hints.deepLink);
-  return ok(value);
+  if (hasControlCharacter(value)) return refuse('connection contains control characters', hints.deepLink);
+  return accept(value);
 }
 
 /** C0/C1 controls and the line/paragraph separators: by code, so no control characters sit in a regex. */

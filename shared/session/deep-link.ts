@@ -3,7 +3,7 @@ import { fromReplayUrl, parseTokenOrId } from './from-parts';
 import { normaliseJumpTo } from './jump-to';
 import { MAX_INPUT_LENGTH } from './limits';
 import { parseReplayUrl } from './replay-url';
-import { fail, hints, ok, type Parsed } from './result';
+import { accept, hints, refuse, type Parsed } from './parse-result';
 import { parseTimeParam } from './time-param';
 import type { ParseOptions, ParseResult, SessionReference } from './types';
 import { WINDOW_HINT, windowProblem } from './window-bound';
@@ -16,11 +16,11 @@ function sessionLink(refText: string, query: string, now: number): Parsed<Sessio
   try {
     decoded = decodeURIComponent(refText);
   } catch {
-    return fail('orcw:// link: the token or session ID is not valid percent-encoding', hints.deepLink);
+    return refuse('orcw:// link: the token or session ID is not valid percent-encoding', hints.deepLink);
   }
-  if (decoded === '') return fail('orcw://session/ link has no token or session ID', hints.deepLink);
+  if (decoded === '') return refuse('orcw://session/ link has no token or session ID', hints.deepLink);
   const parsed = parseTokenOrId(decoded, now, 'deep-link');
-  if (!parsed.ok) return fail(`orcw:// link: ${parsed.error.message}`, parsed.error.hint);
+  if (!parsed.ok) return refuse(`orcw:// link: ${parsed.error.message}`, parsed.error.hint);
   const ref = parsed.value;
   const params = parseLinkParams(query, SESSION_PARAMS);
   if (!params.ok) return params;
@@ -34,11 +34,11 @@ function sessionLink(refText: string, query: string, now: number): Parsed<Sessio
     ref[name] = time.value;
   }
   if (ref.from !== undefined && ref.to !== undefined && ref.from >= ref.to) {
-    return fail('orcw:// link: from must be before to', hints.deepLink);
+    return refuse('orcw:// link: from must be before to', hints.deepLink);
   }
   // A link comes from any web page: its window must stay near the session it names.
   const outside = windowProblem(ref, ref);
-  if (outside !== undefined) return fail(`orcw:// link: ${outside}`, WINDOW_HINT);
+  if (outside !== undefined) return refuse(`orcw:// link: ${outside}`, WINDOW_HINT);
   const connection = get('connection');
   if (connection !== undefined) {
     const checked = parseConnectionParam(connection);
@@ -50,7 +50,7 @@ function sessionLink(refText: string, query: string, now: number): Parsed<Sessio
     const url = parseReplayUrl(replay, now);
     if (!url.ok) return url;
     if (url.value.sessionId !== ref.sessionId) {
-      return fail(`orcw:// link: replay URL is for session ${url.value.sessionId}, the link for ${ref.sessionId}`, hints.deepLink);
+      return refuse(`orcw:// link: replay URL is for session ${url.value.sessionId}, the link for ${ref.sessionId}`, hints.deepLink);
     }
     ref.replayUrl = url.value.replayUrl;
     ref.projectId = url.value.projectId;
@@ -62,17 +62,17 @@ function sessionLink(refText: string, query: string, now: number): Parsed<Sessio
     if (!relative.ok) return relative;
     ref.jumpToMs = relative.value;
   }
-  return ok(ref);
+  return accept(ref);
 }
 
 function openLink(query: string, now: number): Parsed<SessionReference> {
   const params = parseLinkParams(query, ['url']);
   if (!params.ok) return params;
   const raw = params.value.get('url');
-  if (raw === undefined) return fail('orcw://open link has no url parameter', hints.deepLink);
+  if (raw === undefined) return refuse('orcw://open link has no url parameter', hints.deepLink);
   const url = parseReplayUrl(raw, now);
   if (!url.ok) return url;
-  return ok(fromReplayUrl(url.value, 'deep-link'));
+  return accept(fromReplayUrl(url.value, 'deep-link'));
 }
 
 /**
@@ -82,12 +82,12 @@ function openLink(query: string, now: number): Parsed<SessionReference> {
  */
 export function parseDeepLink(url: string, options: ParseOptions = {}): ParseResult {
   const now = options.now ?? Date.now();
-  if (typeof url !== 'string') return fail('orcw:// link is not text', hints.deepLink);
+  if (typeof url !== 'string') return refuse('orcw:// link is not text', hints.deepLink);
   const text = url.trim();
-  if (text.length > MAX_INPUT_LENGTH) return fail(`orcw:// link is longer than ${MAX_INPUT_LENGTH} characters`, hints.deepLink);
-  if (!/^orcw:\/\//i.test(text)) return fail(`${SHAPE_ERROR} (it must start with orcw://)`, hints.deepLink);
+  if (text.length > MAX_INPUT_LENGTH) return refuse(`orcw:// link is longer than ${MAX_INPUT_LENGTH} characters`, hints.deepLink);
+  if (!/^orcw:\/\//i.test(text)) return refuse(`${SHAPE_ERROR} (it must start with orcw://)`, hints.deepLink);
   const rest = text.slice('orcw://'.length);
-  if (rest.includes('#')) return fail('unsupported orcw:// link: it has a #fragment', hints.deepLink);
+  if (rest.includes('#')) return refuse('unsupported orcw:// link: it has a #fragment', hints.deepLink);
   const q = rest.indexOf('?');
   // Windows hands protocol links over with a trailing slash added to the path.
   const path = (q === -1 ? rest : rest.slice(0, q)).replace(/\/$/, '');
@@ -96,5 +96,5 @@ export function parseDeepLink(url: string, options: ParseOptions = {}): ParseRes
   const route = segments[0]?.toLowerCase();
   if (route === 'session' && segments.length === 2) return sessionLink(segments[1] ?? '', query, now);
   if (route === 'open' && segments.length === 1) return openLink(query, now);
-  return fail(SHAPE_ERROR, hints.deepLink);
+  return refuse(SHAPE_ERROR, hints.deepLink);
 }

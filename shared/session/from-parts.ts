@@ -1,6 +1,6 @@
 import { DEFAULT_SESSION_DURATION_MS } from './limits';
 import type { ParsedReplayUrl } from './replay-url';
-import { fail, hints, ok, type Parsed } from './result';
+import { accept, hints, refuse, type Parsed } from './parse-result';
 import { parseSessionId } from './session-id';
 import { parseToken } from './token';
 import type { ReferenceKind, SessionReference } from './types';
@@ -13,14 +13,14 @@ export function parseTokenOrId(text: string, now: number, kind?: ReferenceKind):
     const { delay, ...rest } = token.value;
     const ref: SessionReference = { kind: kind ?? 'token', ...rest, end: rest.expiresAt };
     if (delay !== undefined) ref.delay = delay;
-    return ok(ref);
+    return accept(ref);
   }
   if (/^[0-9]*$/.test(text)) {
     const id = parseSessionId(text, now);
     if (!id.ok) return id;
-    return ok({ kind: kind ?? 'session-id', ...id.value, end: id.value.start + DEFAULT_SESSION_DURATION_MS });
+    return accept({ kind: kind ?? 'session-id', ...id.value, end: id.value.start + DEFAULT_SESSION_DURATION_MS });
   }
-  return fail('session ID must be digits only', `${hints.sessionId} A token has 3 or 4 parts separated by dots.`);
+  return refuse('session ID must be digits only', `${hints.sessionId} A token has 3 or 4 parts separated by dots.`);
 }
 
 export function fromReplayUrl(parsed: ParsedReplayUrl, kind: ReferenceKind): SessionReference {

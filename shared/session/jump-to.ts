@@ -1,5 +1,5 @@
 import { FLAKE_EPOCH_MS, MAX_SESSION_SPAN_MS, START_SLACK_MS } from './limits';
-import { fail, ok, type Parsed } from './result';
+import { accept, refuse, type Parsed } from './parse-result';
 import { iso } from './session-id';
 
 /**
@@ -8,19 +8,19 @@ import { iso } from './session-id';
  * here so the rest of the app has one meaning.
  */
 export function normaliseJumpTo(raw: string, start: number, hint: string): Parsed<number> {
-  if (!/^[0-9]{1,16}$/.test(raw)) return fail('jumpto must be a whole number of milliseconds', hint);
+  if (!/^[0-9]{1,16}$/.test(raw)) return refuse('jumpto must be a whole number of milliseconds', hint);
   const value = Number(raw);
   if (value < FLAKE_EPOCH_MS) {
-    if (value > MAX_SESSION_SPAN_MS) return fail('jumpto is more than 7 days after the session start', hint);
-    return ok(value);
+    if (value > MAX_SESSION_SPAN_MS) return refuse('jumpto is more than 7 days after the session start', hint);
+    return accept(value);
   }
   const relative = value - start;
   if (relative < -START_SLACK_MS) {
-    return fail(`jumpto (${iso(value)}) is before the session start (${iso(start)})`, hint);
+    return refuse(`jumpto (${iso(value)}) is before the session start (${iso(start)})`, hint);
   }
   if (relative > MAX_SESSION_SPAN_MS) {
-    return fail(`jumpto (${iso(value)}) is more than 7 days after the session start`, hint);
+    return refuse(`jumpto (${iso(value)}) is more than 7 days after the session start`, hint);
   }
   // The recorded start can precede the flake start by a few minutes: such a jump means "the beginning".
-  return ok(Math.max(0, relative));
+  return accept(Math.max(0, relative));
 }

@@ -1,4 +1,4 @@
-/** Bounds and constants of OpenReplay session references (facts from DESIGN.md). */
+/** Bounds and constants of OpenReplay session references (facts in docs/architecture.md). */
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -20,7 +20,7 @@ export const DEFAULT_SESSION_DURATION_MS = 2 * HOUR_MS;
  * A larger one would turn into a huge (costly) query window, so it is refused instead.
  */
 export const MAX_SESSION_SPAN_MS = 7 * DAY_MS;
-/** The recorded start can be up to 5 min before the flake start (DESIGN.md): absolute jumps inside it are start. */
+/** The recorded start can be up to 5 min before the flake start (docs/architecture.md): absolute jumps inside it are start. */
 export const START_SLACK_MS = 10 * MINUTE_MS;
 
 /**

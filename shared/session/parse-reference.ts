@@ -2,7 +2,7 @@ import { parseDeepLink } from './deep-link';
 import { fromReplayUrl, parseTokenOrId } from './from-parts';
 import { MAX_INPUT_LENGTH } from './limits';
 import { parseReplayUrl } from './replay-url';
-import { fail, hints } from './result';
+import { hints, refuse } from './parse-result';
 import type { ParseOptions, ParseResult } from './types';
 
 /** `[openReplaySessionToken=…]`, `openReplaySessionToken=…`, `openReplaySession.id=…` (tag names as logged, any case). */
@@ -14,23 +14,23 @@ const TAG = /^(\[?)(openReplaySessionToken|openReplaySession\.id)=(.*?)(\]?)$/is
  */
 export function parseSessionReference(input: string, options: ParseOptions = {}): ParseResult {
   const now = options.now ?? Date.now();
-  if (typeof input !== 'string') return fail('reference is not text', hints.any);
-  if (input.length > MAX_INPUT_LENGTH) return fail(`input is longer than ${MAX_INPUT_LENGTH} characters`, hints.any);
+  if (typeof input !== 'string') return refuse('reference is not text', hints.any);
+  if (input.length > MAX_INPUT_LENGTH) return refuse(`input is longer than ${MAX_INPUT_LENGTH} characters`, hints.any);
   const text = input.trim();
-  if (text === '') return fail('nothing to parse: the input is empty', hints.any);
+  if (text === '') return refuse('nothing to parse: the input is empty', hints.any);
 
   const tag = TAG.exec(text);
   if (tag) {
     const [, open = '', name = '', value = '', close = ''] = tag;
     if (open !== '' && close === '' && value.includes(']')) {
-      return fail('found text after the tag: paste only the tag or the token itself', hints.any);
+      return refuse('found text after the tag: paste only the tag or the token itself', hints.any);
     }
-    if (open.length !== close.length) return fail('tag has an unmatched bracket', hints.any);
+    if (open.length !== close.length) return refuse('tag has an unmatched bracket', hints.any);
     if (name.toLowerCase() === 'openreplaysession.id') {
-      if (!/^[0-9]+$/.test(value)) return fail('session ID must be digits only', hints.sessionId);
+      if (!/^[0-9]+$/.test(value)) return refuse('session ID must be digits only', hints.sessionId);
       return parseTokenOrId(value, now, 'session-id');
     }
-    if (!value.includes('.')) return fail(`token has 1 part, expected 3 or 4`, hints.token);
+    if (!value.includes('.')) return refuse(`token has 1 part, expected 3 or 4`, hints.token);
     return parseTokenOrId(value, now, 'token');
   }
   if (/^orcw:/i.test(text)) return parseDeepLink(text, { now });
@@ -39,10 +39,10 @@ export function parseSessionReference(input: string, options: ParseOptions = {})
     return url.ok ? { ok: true, value: fromReplayUrl(url.value, 'replay-url') } : url;
   }
   if (/openReplaySession/i.test(text)) {
-    return fail('found more than a tag: paste only the token, or the [openReplaySessionToken=…] tag alone', hints.any);
+    return refuse('found more than a tag: paste only the token, or the [openReplaySessionToken=…] tag alone', hints.any);
   }
   if (text.includes('/')) {
-    return fail('replay URL must start with https:// or http://', hints.replayUrl);
+    return refuse('replay URL must start with https:// or http://', hints.replayUrl);
   }
   return parseTokenOrId(text, now);
 }

@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { normaliseJumpTo } from './jump-to';
 import { MAX_URL_LENGTH } from './limits';
-import { fail, hints, ok, type Parsed } from './result';
+import { accept, hints, refuse, type Parsed } from './parse-result';
 import { parseSessionId } from './session-id';
 
 export interface ParsedReplayUrl {
@@ -18,21 +18,21 @@ const SHAPE_ERROR = 'not an OpenReplay replay URL: expected /<projectId>/session
 
 /** Parses with the platform URL parser after ruling out what it would silently "repair". */
 function parseHttpUrl(text: string, what: string, hint: string): Parsed<URL> {
-  if (text.length > MAX_URL_LENGTH) return fail(`${what} is longer than ${MAX_URL_LENGTH} characters`, hint);
+  if (text.length > MAX_URL_LENGTH) return refuse(`${what} is longer than ${MAX_URL_LENGTH} characters`, hint);
   // WHATWG parsing drops tabs/newlines and turns `\` into `/`: refuse instead of guessing.
   if (!/^[\x21-\x7e]+$/.test(text) || text.includes('\\')) {
-    return fail(`${what} contains spaces, backslashes or non-ASCII characters`, hint);
+    return refuse(`${what} contains spaces, backslashes or non-ASCII characters`, hint);
   }
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return fail(`${what} is not a valid URL`, hint);
+    return refuse(`${what} is not a valid URL`, hint);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(`${what} must start with https:// or http://`, hint);
-  if (url.username !== '' || url.password !== '') return fail(`${what} must not contain a user name or password`, hint);
-  if (url.hostname === '') return fail(`${what} has no host`, hint);
-  return ok(url);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return refuse(`${what} must start with https:// or http://`, hint);
+  if (url.username !== '' || url.password !== '') return refuse(`${what} must not contain a user name or password`, hint);
+  if (url.hostname === '') return refuse(`${what} has no host`, hint);
+  return accept(url);
 }
 
 /**
@@ -45,12 +45,12 @@ export function parseReplayUrl(text: string, now: number): Parsed<ParsedReplayUr
   const url = parsed.value;
   const segments = url.pathname.split('/').slice(1);
   if (segments.at(-1) === '') segments.pop();
-  if (segments.length < 3 || segments.includes('')) return fail(SHAPE_ERROR, hints.replayUrl);
+  if (segments.length < 3 || segments.includes('')) return refuse(SHAPE_ERROR, hints.replayUrl);
   const [projectId = '', marker, idText = ''] = segments.slice(-3);
-  if (marker !== 'session') return fail(SHAPE_ERROR, hints.replayUrl);
-  if (!PROJECT_ID.test(projectId)) return fail('replay URL project ID must be letters, digits, - or _', hints.replayUrl);
+  if (marker !== 'session') return refuse(SHAPE_ERROR, hints.replayUrl);
+  if (!PROJECT_ID.test(projectId)) return refuse('replay URL project ID must be letters, digits, - or _', hints.replayUrl);
   const id = parseSessionId(idText, now);
-  if (!id.ok) return fail(`replay URL: ${id.error.message}`, hints.replayUrl);
+  if (!id.ok) return refuse(`replay URL: ${id.error.message}`, hints.replayUrl);
 
   const value: ParsedReplayUrl = {
     sessionId: id.value.sessionId,
@@ -59,13 +59,13 @@ export function parseReplayUrl(text: string, now: number): Parsed<ParsedReplayUr
     replayUrl: `${url.origin}/${[...segments.slice(0, -1), id.value.sessionId].join('/')}`,
   };
   const jumps = url.searchParams.getAll('jumpto');
-  if (jumps.length > 1) return fail('replay URL has more than one jumpto', hints.replayUrl);
+  if (jumps.length > 1) return refuse('replay URL has more than one jumpto', hints.replayUrl);
   if (jumps[0] !== undefined) {
     const jump = normaliseJumpTo(jumps[0], id.value.start, hints.replayUrl);
     if (!jump.ok) return jump;
     value.jumpToMs = jump.value;
   }
-  return ok(value);
+  return accept(value);
 }
 
 function invalid(message: string): AppError {

@@ -6,7 +6,7 @@ import {
   MAX_ID_DIGITS,
   MAX_UINT64,
 } from './limits';
-import { fail, hints, ok, type Parsed } from './result';
+import { accept, hints, refuse, type Parsed } from './parse-result';
 
 export interface CheckedSessionId {
   /** Canonical decimal: no leading zeros. */
@@ -14,7 +14,7 @@ export interface CheckedSessionId {
   start: number;
 }
 
-/** Server time at the session start, from the flake layout (DESIGN.md). */
+/** Server time at the session start, from the flake layout (docs/architecture.md). */
 export function sessionStartMs(id: bigint): number {
   return Number(id >> FLAKE_TIME_SHIFT) + FLAKE_EPOCH_MS;
 }
@@ -22,26 +22,26 @@ export function sessionStartMs(id: bigint): number {
 /** Checks a decoded ID: uint64, and a start between OpenReplay's first sessions and (about) now. */
 export function checkSessionIdValue(id: bigint, now: number, label = 'session ID'): Parsed<CheckedSessionId> {
   if (id < 0n || id > MAX_UINT64) {
-    return fail(`${label} is larger than 2^64−1 (${MAX_UINT64})`, hints.sessionId);
+    return refuse(`${label} is larger than 2^64−1 (${MAX_UINT64})`, hints.sessionId);
   }
   const start = sessionStartMs(id);
   if (start < EARLIEST_SESSION_START_MS) {
-    return fail(
+    return refuse(
       `${label} ${id} would start on ${iso(start)}, before OpenReplay sessions existed (2019-02-20)`,
       hints.sessionId,
     );
   }
   if (start > now + FUTURE_TOLERANCE_MS) {
-    return fail(`${label} ${id} would start on ${iso(start)}, in the future`, `${hints.sessionId} Check the computer's clock too.`);
+    return refuse(`${label} ${id} would start on ${iso(start)}, in the future`, `${hints.sessionId} Check the computer's clock too.`);
   }
-  return ok({ sessionId: id.toString(), start });
+  return accept({ sessionId: id.toString(), start });
 }
 
 export function parseSessionId(text: string, now: number): Parsed<CheckedSessionId> {
-  if (text.length === 0) return fail('session ID is empty', hints.sessionId);
-  if (!/^[0-9]+$/.test(text)) return fail('session ID must be digits only', hints.sessionId);
+  if (text.length === 0) return refuse('session ID is empty', hints.sessionId);
+  if (!/^[0-9]+$/.test(text)) return refuse('session ID must be digits only', hints.sessionId);
   if (text.length > MAX_ID_DIGITS) {
-    return fail(`session ID has ${text.length} digits, at most ${MAX_ID_DIGITS} allowed`, hints.sessionId);
+    return refuse(`session ID has ${text.length} digits, at most ${MAX_ID_DIGITS} allowed`, hints.sessionId);
   }
   return checkSessionIdValue(BigInt(text), now);
 }

@@ -1,5 +1,5 @@
 import { EARLIEST_TIME_MS, LATEST_TIME_MS } from './limits';
-import { fail, ok, type Parsed } from './result';
+import { accept, refuse, type Parsed } from './parse-result';
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -18,10 +18,10 @@ export function parseTimeParam(name: string, raw: string, hint: string): Parsed<
   const match = ISO_DATE_TIME.exec(raw);
   if (/^[0-9]{1,16}$/.test(raw)) value = Number(raw);
   else if (match && isRealDateTime(match)) value = Date.parse(raw);
-  else return fail(`${name} must be epoch milliseconds or an ISO 8601 time with a zone`, hint);
-  if (!Number.isFinite(value)) return fail(`${name} is not a valid date`, hint);
+  else return refuse(`${name} must be epoch milliseconds or an ISO 8601 time with a zone`, hint);
+  if (!Number.isFinite(value)) return refuse(`${name} is not a valid date`, hint);
   if (value < EARLIEST_TIME_MS || value > LATEST_TIME_MS) {
-    return fail(`${name} is outside 2019–2100`, hint);
+    return refuse(`${name} is outside 2019–2100`, hint);
   }
-  return ok(value);
+  return accept(value);
 }

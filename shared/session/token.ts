@@ -1,6 +1,6 @@
 import { decodeBase36, isBase58, type Base36Problem } from './base-n';
 import { MAX_INT64, MAX_SESSION_SPAN_MS, MAX_SIGNATURE_LENGTH, MAX_TOKEN_LENGTH } from './limits';
-import { fail, hints, ok, type Parsed } from './result';
+import { accept, hints, refuse, type Parsed } from './parse-result';
 import { checkSessionIdValue, iso } from './session-id';
 
 export interface ParsedToken {
@@ -22,7 +22,7 @@ const problemText: Record<Base36Problem, string> = {
 
 function segment(name: string, text: string, signed: boolean): Parsed<bigint> {
   const value = decodeBase36(text, signed);
-  return typeof value === 'bigint' ? ok(value) : fail(`${name} segment ${problemText[value]}`, hints.token);
+  return typeof value === 'bigint' ? accept(value) : refuse(`${name} segment ${problemText[value]}`, hints.token);
 }
 
 /**
@@ -32,11 +32,11 @@ function segment(name: string, text: string, signed: boolean): Parsed<bigint> {
  */
 export function parseToken(text: string, now: number): Parsed<ParsedToken> {
   if (text.length > MAX_TOKEN_LENGTH) {
-    return fail(`token is ${text.length} characters long, at most ${MAX_TOKEN_LENGTH} allowed`, hints.token);
+    return refuse(`token is ${text.length} characters long, at most ${MAX_TOKEN_LENGTH} allowed`, hints.token);
   }
   const parts = text.split('.');
   if (parts.length !== 3 && parts.length !== 4) {
-    return fail(`token has ${parts.length} parts, expected 3 or 4`, hints.token);
+    return refuse(`token has ${parts.length} parts, expected 3 or 4`, hints.token);
   }
   const format = parts.length as 3 | 4;
   const [idText = '', ...rest] = parts;
@@ -54,7 +54,7 @@ export function parseToken(text: string, now: number): Parsed<ParsedToken> {
     const d = segment('delay', delayText, true);
     if (!d.ok) return d;
     if (d.value > MAX_INT64 || d.value < -MAX_INT64 - 1n || !Number.isSafeInteger(Number(d.value))) {
-      return fail('delay segment is out of range', hints.token);
+      return refuse('delay segment is out of range', hints.token);
     }
     delay = Number(d.value);
   }
@@ -64,19 +64,19 @@ export function parseToken(text: string, now: number): Parsed<ParsedToken> {
   const expiresAt = Number(exp.value);
   const { start, sessionId } = checked.value;
   if (expiresAt <= start) {
-    return fail(`expiry is before the session start (${iso(expiresAt)} ≤ ${iso(start)})`, hints.token);
+    return refuse(`expiry is before the session start (${iso(expiresAt)} ≤ ${iso(start)})`, hints.token);
   }
   if (expiresAt - start > MAX_SESSION_SPAN_MS) {
-    return fail(`expiry is more than 7 days after the session start (${iso(expiresAt)})`, `${hints.token} Or give the time window yourself.`);
+    return refuse(`expiry is more than 7 days after the session start (${iso(expiresAt)})`, `${hints.token} Or give the time window yourself.`);
   }
 
-  if (signature.length === 0) return fail('signature segment is empty', hints.token);
+  if (signature.length === 0) return refuse('signature segment is empty', hints.token);
   if (signature.length > MAX_SIGNATURE_LENGTH) {
-    return fail(`signature segment is longer than ${MAX_SIGNATURE_LENGTH} characters`, hints.token);
+    return refuse(`signature segment is longer than ${MAX_SIGNATURE_LENGTH} characters`, hints.token);
   }
-  if (!isBase58(signature)) return fail('signature segment is not base58', hints.token);
+  if (!isBase58(signature)) return refuse('signature segment is not base58', hints.token);
 
   const value: ParsedToken = { token: text, tokenFormat: format, sessionId, start, expiresAt };
   if (delay !== undefined) value.delay = delay;
-  return ok(value);
+  return accept(value);
 }

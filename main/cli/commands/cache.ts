@@ -9,7 +9,8 @@ import type { CacheStore } from '../../cache/cache-store';
 import { PRIVATE_FILE_MODE } from '../../config/private-files';
 import { readSessionFile } from '../../files/read-session-file';
 import { UsageError, defineCommand, type CliContext } from '../command';
-import { formatBytes, table } from '../format';
+import { formatBytes } from '../../../shared/format/quantities';
+import { table } from '../format';
 import { printResult } from '../print-result';
 
 const iso = (ms: number) => formatTimestamp(ms, 'utc');

@@ -2,7 +2,7 @@ import type { CorrelationProgress } from '../../../shared/domain/correlation';
 import { AppError } from '../../../shared/errors';
 import { parseSessionReference } from '../../../shared/session/parse-reference';
 import { WINDOW_RULE, extendsBeyondSession } from '../../../shared/session/window-bound';
-import { formatBytes } from '../../cache/markdown-report';
+import { formatBytes } from '../../../shared/format/quantities';
 import { UsageError, defineCommand, type CliContext } from '../command';
 import { printResult } from '../print-result';
 

@@ -1,6 +1,7 @@
 import type { LogGroupInfo } from '../../../shared/domain/connection';
 import { defineCommand } from '../command';
-import { formatBytes, table } from '../format';
+import { formatBytes } from '../../../shared/format/quantities';
+import { table } from '../format';
 
 export const logGroups = defineCommand({
   name: 'log-groups',

@@ -36,7 +36,7 @@ export function tracker(seen: RunProgress[] = []): ProgressTracker {
   return new ProgressTracker(0.005, (p) => seen.push(p), 0);
 }
 
-/** A flake session ID for a session that started at `start` (DESIGN.md layout). */
+/** A flake session ID for a session that started at `start` (the flake layout in docs/architecture.md). */
 export function sessionIdAt(start: number, seq = 1): string {
   return ((BigInt(start - FLAKE_EPOCH_MS) << 24n) | (7n << 8n) | BigInt(seq)).toString();
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CorrelationResult, ErrorGroup } from '../../../shared/domain/correlation';
-import { formatBytes, renderMarkdownReport } from '../../../main/cache/markdown-report';
+import { renderMarkdownReport } from '../../../main/cache/markdown-report';
+import { formatBytes } from '../../../shared/format/quantities';
 import { escapeInline, fenced } from '../../../shared/format/markdown';
 import { formatOffset } from '../../../shared/time/format-time';
 import { makeCorrelationResult } from '../../support/cache-fixtures/correlation-results';
@@ -61,7 +62,8 @@ describe('renderMarkdownReport', () => {
     expect(formatOffset(-295_895)).toBe('−4:55.895');
     expect(formatOffset(61_001)).toBe('+1:01.001');
     expect(formatBytes(999)).toBe('999 B');
-    expect(formatBytes(1_234_567_890)).toBe('1.23 GB');
+    // One size format everywhere (shared/format/quantities.ts): binary multiples, 3 significant digits.
+    expect(formatBytes(1_234_567_890)).toBe('1.15 GB');
     expect(fenced('plain')).toBe('```text\nplain\n```');
   });
 });

@@ -1,6 +1,6 @@
 import type { InsightsRow, RowSource } from '../../../main/correlation/processing/process-rows';
 
-/** Real-format session tokens (DESIGN.md): 4-part, 3-part, and 4-part with a negative delay. */
+/** Real-format session tokens (docs/architecture.md): 4-part, 3-part, and 4-part with a negative delay. */
 export const TOKEN_4 = 'jw4wdfpgqhoj.3az.lrraavgc.5KJp7z9wQbUe4rXc2YtG8hNfDs';
 export const TOKEN_3 = 'jw4wdfpgqhoj.lrraavgc.3xYz9AbCdEfGhJkLmNpQrStUvWx';
 export const TOKEN_NEG = 'jw4wdfpgqhoj.-3az.lrraavgc.4Gh7JkLmNpQrStUvWxYz2aBc';

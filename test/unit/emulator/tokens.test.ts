@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { base58, flakeId, flakeStartMs, makeToken, SESSION_MAX_MS } from '../../support/cloudwatch-emulator/generator/tokens';
 
 describe('OpenReplay token and session-id formats', () => {
-  it('decodes the DESIGN.md example: base36 id and expiry', () => {
+  it('decodes the example token of docs/architecture.md: base36 id and expiry', () => {
     const id = 2618307011354435587n;
     expect(id.toString(36)).toBe('jw4wdfpgqhoj');
     expect(new Date(parseInt('lrraavgc', 36)).toISOString()).toBe('2024-01-24T04:27:39.324Z');

@@ -10,7 +10,7 @@ export const NOW = Date.UTC(2024, 5, 1);
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
 
-/** The example from DESIGN.md. */
+/** The example token of docs/architecture.md. */
 export const EXAMPLE_ID = '2618307011354435587';
 export const EXAMPLE_START = Date.parse('2024-01-24T02:27:39.324Z');
 export const EXAMPLE_EXP = Date.parse('2024-01-24T04:27:39.324Z');

@@ -11,7 +11,7 @@ function error(text: string): string {
 }
 
 describe('4-part tokens', () => {
-  it('decodes the DESIGN.md example: ID, start, delay and expiry', () => {
+  it('decodes the example token of docs/architecture.md: ID, start, delay and expiry', () => {
     expect(parse(EXAMPLE_TOKEN)).toEqual({
       kind: 'token',
       token: EXAMPLE_TOKEN,

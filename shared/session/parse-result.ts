@@ -1,4 +1,4 @@
-/** Errors are values here: the input field shows the message as the user types. */
+/** The parser's own result (accept/refuse), distinct from the IPC envelope in shared/ipc/result.ts. Errors are values here: the input field shows the message as the user types. */
 export interface ReferenceProblem {
   code: 'INVALID_REFERENCE';
   message: string;
@@ -7,11 +7,11 @@ export interface ReferenceProblem {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ReferenceProblem };
 
-export function ok<T>(value: T): Parsed<T> {
+export function accept<T>(value: T): Parsed<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(message: string, hint: string): Parsed<T> {
+export function refuse<T = never>(message: string, hint: string): Parsed<T> {
   return { ok: false, error: { code: 'INVALID_REFERENCE', message, hint } };
 }
 

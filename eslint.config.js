@@ -8,8 +8,8 @@ const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionS
 const rawIpcRule = {
   'no-restricted-syntax': [
     'error',
-    { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Raw ipcMain is allowed only in main/ipc/electron-ipc.ts.' },
-    { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'Raw ipcRenderer is allowed only in main/preload/preload.ts.' },
+    { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Raw ipcMain is allowed only in main/electron/electron-ipc.ts.' },
+    { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'Raw ipcRenderer is allowed only in main/electron/preload.ts.' },
   ],
 };
 
@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   { files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,mjs}'], rules: rawIpcRule },
-  { files: ['main/ipc/electron-ipc.ts', 'main/preload/preload.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  { files: ['main/electron/electron-ipc.ts', 'main/electron/preload.ts'], rules: { 'no-restricted-syntax': 'off' } },
   {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
@@ -41,6 +41,18 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', ...domGlobals, 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    // The services run under Electron, the CLI and the tests alike: Electron stays in the shell
+    // (main/index.ts and main/electron/).
+    files: ['main/**/*.ts'],
+    ignores: ['main/index.ts', 'main/electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['electron', 'electron/*'], message: 'Only the shell (main/index.ts, main/electron/) imports Electron; the services run without it.' }] },
+      ],
     },
   },
   {

@@ -1,16 +1,16 @@
 import { app, BrowserWindow, clipboard, dialog, net, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { handle, windowEventSink } from './ipc/electron-ipc';
+import { handle, windowEventSink } from './electron/electron-ipc';
 import { createEventEmitter } from './ipc/events';
 import { createRouter } from './ipc/router';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, resolveAppAsset } from './window/app-protocol';
 import { rendererResponseHeaders } from './window/content-security-policy';
-import { secureWindowOptions } from './window/window-options';
+import { secureWindowOptions } from './electron/window-options';
 import { createDeepLinkQueue, deepLinksFromArgv } from './deep-links/deep-link-queue';
 import { composeApp, type ComposedApp } from './app/compose';
 import { sessionFilesFromArgv } from './files/launch-files';
-import { electronFileDialogs } from './window/electron-dialogs';
+import { electronFileDialogs } from './electron/electron-dialogs';
 import { resolveDataDir } from './config/data-dir';
 import { reportStartupFailure } from './app/startup-failure';
 

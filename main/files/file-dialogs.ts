@@ -6,7 +6,7 @@ export interface FileFilter {
 /**
  * The OS file dialogs, shown by main. Paths come only from here (or from the OS handing orcw a
  * file): a path the renderer sends is never written to or read from. Electron's dialog module
- * in the app (main/window/electron-dialogs.ts); a test-controlled stand-in in the e2e harness.
+ * in the app (main/electron/electron-dialogs.ts); a test-controlled stand-in in the e2e harness.
  */
 export interface FileDialogs {
   /** Where to save, or null when the user cancelled. */

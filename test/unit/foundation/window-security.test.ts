@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { secureWindowOptions } from '../../../main/window/window-options';
+import { secureWindowOptions } from '../../../main/electron/window-options';
 import { CONTENT_SECURITY_POLICY, rendererResponseHeaders } from '../../../main/window/content-security-policy';
 import { resolveAppAsset } from '../../../main/window/app-protocol';
 

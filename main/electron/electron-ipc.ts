@@ -1,8 +1,8 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { EventChannel } from '../../shared/ipc/contract';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-names';
-import type { EventSink } from './events';
-import type { Router, SenderInfo } from './router';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../ipc/ipc-names';
+import type { EventSink } from '../ipc/events';
+import type { Router, SenderInfo } from '../ipc/router';
 
 /** The one place that touches ipcMain: everything else goes through the router. */
 export function handle(router: Router, getWindow: () => BrowserWindow | null): () => void {

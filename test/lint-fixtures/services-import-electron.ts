@@ -1,0 +1,5 @@
+// lint-as: main/correlation/bad.ts
+// expect: no-restricted-imports
+import { app } from 'electron';
+
+export const version = app.getVersion();

@@ -107,7 +107,11 @@ describe('crash safety', () => {
     let killedAfterCommits = 0;
     let killedMidWrite = 0;
     let killedMidPagedRun = 0;
-    for (let round = 0; round < KILLS; round += 1) {
+    // The kills are timed, and on a loaded machine the writer starts slower, so fewer land after
+    // a commit or inside a write. Rounds go on (up to twice as many) until enough of them did:
+    // the assertions below are about where the kills landed, not about how fast the machine is.
+    const covered = () => killedAfterCommits > KILLS / 2 && killedMidWrite > KILLS / 4 && killedMidPagedRun > 0 && everCommitted.length > KILLS;
+    for (let round = 0; round < KILLS || (!covered() && round < 2 * KILLS); round += 1) {
       const plan: KillPlan = rng.chance(0.35)
         ? { afterCommits: null, delayMs: rng.int(1500) }
         : { afterCommits: rng.int(5), delayMs: rng.int(40) };
@@ -144,5 +148,5 @@ describe('crash safety', () => {
     expect(killedMidWrite).toBeGreaterThan(KILLS / 4);
     expect(killedMidPagedRun).toBeGreaterThan(0);
     expect(everCommitted.length).toBeGreaterThan(KILLS);
-  }, 600_000);
+  }, 1_200_000);
 });

@@ -43,7 +43,7 @@ export function mayHaveHead(message: string): boolean {
  */
 /** A line inside a trace: a frame, an indented line (properties, nested errors), a closing bracket, `Caused by:`. */
 function isTraceLine(line: string): boolean {
-  return /^\s|^[}\]]/.test(line) || traceContinue({ kind: 'jvm', props: false }, line) !== undefined;
+  return /^\s|^[}\]]/.test(line) || traceContinue({ kind: 'jvm', props: 0 }, line) !== undefined;
 }
 
 /**

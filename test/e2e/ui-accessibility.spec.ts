@@ -26,7 +26,8 @@ test.describe('with a ready connection', () => {
   test.use({ orcwSetup: { prepare: async (dataDir) => void (demo = await startDemo(dataDir)) } });
 
   test('the session screens pass axe in both themes at 1280×800 and 1024×640', async ({ orcw }, testInfo) => {
-    test.setTimeout(150_000);
+    // Each axe run takes 15–25 s on a loaded two-core machine; twelve of them here.
+    test.setTimeout(360_000);
     const { page } = orcw;
     const rich = pickSession(demo.manifest, (s) => s.token !== undefined && expectedGroups(s).length >= 2);
     await openSession(page, rich.token!, rich.sessionId);
@@ -59,7 +60,7 @@ test.describe('with a ready connection', () => {
   });
 
   test('home, search, connections, settings and notices pass axe in both themes at both sizes', async ({ orcw }, testInfo) => {
-    test.setTimeout(180_000);
+    test.setTimeout(360_000);
     const { page } = orcw;
     const rich = pickSession(demo.manifest, (s) => s.token !== undefined && expectedGroups(s).length >= 2);
     const other = pickSession(demo.manifest, (s) => s !== rich && s.token !== undefined && s.errors.length > 0);

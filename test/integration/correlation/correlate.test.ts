@@ -2,9 +2,10 @@ import { readRecord } from '../../../main/correlation/log-shapes/read-record';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorrelationResult, LogEvent } from '../../../shared/domain/correlation';
 import { defaultSettings } from '../../../shared/domain/settings';
-import { encodeBase36 } from '../../../shared/session/base-n';
 import { deriveTimeWindow } from '../../../shared/session/time-window';
-import { startEmulator, type EmulatorManifest, type ManifestSession, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
+import { SERVICES, SHAPE_SERVICES } from '../../support/cloudwatch-emulator/generator/generate';
+import { startEmulator, type EmulatorManifest, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
+import { sessionTagTest } from '../../support/generated-tags';
 import { connection, emulatorClient, fastTuning, correlateCollecting, reference } from './support';
 
 // Generated traffic (several services, tag conventions, languages, noise, decoys) is the input and
@@ -39,25 +40,33 @@ beforeAll(async () => {
 afterAll(() => emulator.stop());
 
 const eachSession = () => manifest.sessions.map((s) => [s.sessionId, s] as const);
-/** What an event says: its message, and for a JSON line every string inside it (a stack is often one). */
+/**
+ * What an event says: its message, and for a JSON line every string inside it (a stack is often
+ * one), JSON held in a string (an envelope's line) opened too.
+ */
 function textOf(event: LogEvent): string {
-  const strings: string[] = [event.message];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') strings.push(value);
-    else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
+  const strings: string[] = [];
+  const open = (text: string): void => {
+    strings.push(text);
+    const walk = (value: unknown): void => {
+      if (typeof value === 'string') open(value);
+      else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
+    };
+    walk(readRecord(text).record);
   };
-  walk(readRecord(event.message).record);
+  for (const line of [event.message, ...event.message.split('\n')]) open(line);
   return strings.join('\n');
 }
 
-/** The tags of a session as they appear in its lines. */
-const markers = (s: ManifestSession) => [`${encodeBase36(BigInt(s.sessionId))}.`, `openReplaySession.id=${s.sessionId}`];
+const tagTests = new Map(manifest.sessions.map((s) => [s.sessionId, sessionTagTest(s)]));
 
 describe('correlation against generated traffic', () => {
   it('covers every tag convention, token format and language', () => {
-    expect(new Set(manifest.sessions.flatMap((s) => s.tagStyles))).toEqual(new Set(['prefix', 'json', 'session-id']));
+    expect(new Set(manifest.sessions.flatMap((s) => s.tagStyles))).toEqual(new Set(['prefix', 'json', 'session-id', 'id-json', 'token-named']));
     expect(new Set(manifest.sessions.map((s) => s.tokenFormat))).toEqual(new Set([3, 4, null]));
     expect(new Set(manifest.sessions.flatMap((s) => s.errors.map((e) => e.language)))).toEqual(new Set(['python', 'node', 'java', 'go']));
+    // Every shape (shipper × logger × runtime) the generator knows has errors planted here.
+    expect(new Set(manifest.sessions.flatMap((s) => s.errors.map((e) => e.shape)))).toEqual(new Set([...SERVICES, ...SHAPE_SERVICES].map((s) => s.shape)));
   });
 
   it.each(eachSession())('session %s: complete, every tagged event, nothing from another session', (id, session) => {
@@ -65,24 +74,25 @@ describe('correlation against generated traffic', () => {
     expect(result.failures).toEqual([]);
     expect(result.complete).toBe(true);
     expect(result.stats.recordsMatched).toBe(session.taggedEvents);
-    const others = manifest.sessions.filter((s) => s !== session).flatMap(markers);
+    const others = manifest.sessions.filter((s) => s !== session);
     for (const event of result.events) {
-      const head = event.message.split('\n')[0]!;
-      expect(markers(session).some((m) => head.includes(m) || event.message.includes(m))).toBe(true);
-      expect(others.filter((m) => new RegExp(`${m.replace(/\./g, '\\.')}(?![0-9])`).test(event.message))).toEqual([]);
+      expect(tagTests.get(id)!(event.message), event.message.slice(0, 200)).toBe(true);
+      expect(others.filter((s) => tagTests.get(s.sessionId)!(event.message)).map((s) => s.sessionId)).toEqual([]);
     }
   });
 
-  it.each(eachSession())('session %s: every planted error found, traces joined, grouped by cause', (id, session) => {
+  it.each(eachSession())('session %s: every planted error found, traces joined, grouped by cause, at its level', (id, session) => {
     const result = results.get(id)!;
     for (const error of session.errors) {
+      const where = `${error.groupKey} (${error.shape}) at ${error.timestamp}`;
       const event = result.events.find((e) => e.timestamp === error.timestamp && e.logStream === error.logStream && e.fingerprint !== undefined);
-      expect(event, `${error.groupKey} at ${error.timestamp}`).toBeDefined();
+      expect(event, where).toBeDefined();
+      expect(event!.level, where).toBe(error.level);
       const text = textOf(event!);
-      for (const frame of error.frames) expect(text).toContain(frame);
+      for (const frame of error.frames) expect(text, where).toContain(frame);
       const group = result.groups.find((g) => g.fingerprint === event!.fingerprint)!;
-      expect(group.count).toBe(session.errors.filter((e) => e.groupKey === error.groupKey).length);
-      expect(group.type).toContain(error.type.split('.').at(-1));
+      expect(group.count, where).toBe(session.errors.filter((e) => e.groupKey === error.groupKey).length);
+      expect(group.type, where).toContain(error.type.split('.').at(-1));
       expect(group.replayUrl).toMatch(new RegExp(`^https://replay\\.example\\.com/42/session/${id}\\?jumpto=\\d+$`));
     }
     expect(result.groups).toHaveLength(new Set(session.errors.map((e) => e.groupKey)).size);

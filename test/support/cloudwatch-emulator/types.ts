@@ -126,7 +126,13 @@ export interface EmulatorManifest {
   sessions: ManifestSession[];
 }
 
-export type TagStyle = 'prefix' | 'json' | 'session-id';
+/**
+ * How a service tags its lines: the documented `[openReplaySessionToken=…]` prefix, an
+ * `openReplaySessionToken` JSON field, `openReplaySession.id=<id>`, `openReplaySession.id` as a
+ * JSON string, number or nested object (`id-json`), or the token under another name (a logged
+ * `X-OpenReplay-SessionToken` header, `sessionToken="…"`: `token-named`).
+ */
+export type TagStyle = 'prefix' | 'json' | 'session-id' | 'id-json' | 'token-named';
 
 export interface ManifestSession {
   /** Decimal uint64, flake layout: start = (id >> 24) + 1550000000000. */
@@ -147,8 +153,14 @@ export interface ManifestSession {
 
 export type ErrorLanguage = 'python' | 'node' | 'java' | 'go';
 
+export type ManifestLevel = 'error' | 'warn' | 'fatal';
+
 export interface ManifestError {
   language: ErrorLanguage;
+  /** Shipper × logger × runtime of the service that logged it. */
+  shape: string;
+  /** The level the program logged it at (an unleveled trace, such as print_exc(), is an error). */
+  level: ManifestLevel;
   type: string;
   /** The raw message as logged (with its volatile parts). */
   message: string;

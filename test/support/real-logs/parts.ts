@@ -30,6 +30,13 @@ export interface PartsCell {
   stack: number;
   causeShown: number;
   cause: number;
+  /** Calls whose exception the program recorded application frames for. */
+  withFrames: number;
+  /** Calls whose exception the program recorded causes for. */
+  withCauses: number;
+  /** Recorded types and causes the shipped lines never name (why a cell may not apply). */
+  typesUnprinted: Set<string>;
+  causesUnprinted: Set<string>;
   problems: string[];
 }
 
@@ -74,7 +81,21 @@ function holderOf(events: readonly CorpusEvent[], output: readonly OutputEvent[]
 }
 
 export function measureParts(corpus: Corpus, outputs: ReadonlyMap<string, readonly OutputEvent[]>): PartsCell[] {
-  const cells: PartsCell[] = corpus.truth.shapes.map(() => ({ calls: 0, found: 0, level: 0, typeShown: 0, type: 0, stack: 0, causeShown: 0, cause: 0, problems: [] }));
+  const cells: PartsCell[] = corpus.truth.shapes.map(() => ({
+    calls: 0,
+    found: 0,
+    level: 0,
+    typeShown: 0,
+    type: 0,
+    stack: 0,
+    causeShown: 0,
+    cause: 0,
+    withFrames: 0,
+    withCauses: 0,
+    typesUnprinted: new Set<string>(),
+    causesUnprinted: new Set<string>(),
+    problems: [],
+  }));
   const truth = new Map(corpus.truth.calls.map((c) => [c.call, c]));
   for (const [session, output] of outputs) {
     const byCall = new Map<string, CorpusEvent[]>();
@@ -88,6 +109,10 @@ export function measureParts(corpus: Corpus, outputs: ReadonlyMap<string, readon
       const error = want.error as TruthError;
       const printed = events.map((e) => e.event.message).join('\n');
       cell.calls++;
+      const frames = appFrames(error.frames as TruthFrame[]);
+      const recordedCauses = allCauses(error as { causes?: unknown[] });
+      if (frames.length > 0) cell.withFrames++;
+      if (recordedCauses.length > 0) cell.withCauses++;
       const got = holderOf(events, output);
       if (!got) {
         cell.problems.push(`${call}: not found`);
@@ -101,8 +126,7 @@ export function measureParts(corpus: Corpus, outputs: ReadonlyMap<string, readon
         cell.typeShown++;
         if (sameType(got.exception?.type, error.type)) cell.type++;
         else cell.problems.push(`${call}: type ${got.exception?.type}, wanted ${error.type}`);
-      }
-      const frames = appFrames(error.frames as TruthFrame[]);
+      } else cell.typesUnprinted.add(error.type);
       const ours = ourAppFrames(got.exception);
       let k = 0;
       const inOrder = ours.every((frame) => {
@@ -114,7 +138,8 @@ export function measureParts(corpus: Corpus, outputs: ReadonlyMap<string, readon
       const causes = flatCauses(error as { causes?: unknown[] });
       // A cause is shown when its type and message are in the shipped lines.
       const shown = (c: { type: string; message?: string }) => printed.includes(c.type.replace(/^\*/, '')) && (!c.message || printed.includes(c.message));
-      if (allCauses(error as { causes?: unknown[] }).every(shown)) {
+      for (const c of recordedCauses) if (!shown(c)) cell.causesUnprinted.add(c.type);
+      if (recordedCauses.every(shown)) {
         cell.causeShown++;
         const mine = flatCauses(got.exception ?? {}).map((c) => c.replace(/:(?:[\w$]+\.)+(?=\w+$)/, ':'));
         if (mine.join(' ') === causes.map((c) => c.replace(/:(?:[\w$]+\.)+(?=\w+$)/, ':')).join(' ')) cell.cause++;

@@ -70,3 +70,34 @@ export function lambdaEndLines(requestId: string, durationMs: number): string[] 
 export function lambdaNodeText(ms: number, requestId: string, level: string, message: string): string {
   return `${new Date(ms).toISOString()}\t${requestId}\t${level}\t${message}`;
 }
+
+/** The Python runtime's text format: `[LEVEL]\t<ISO time>\t<request id>\t<message>\n` (its logging handler's format). */
+export function lambdaPythonText(ms: number, requestId: string, level: string, message: string): string {
+  return `[${level}]\t${new Date(ms).toISOString()}\t${requestId}\t${message}\n`;
+}
+
+/**
+ * The Python runtime's record of an unhandled error in the JSON log format: the error's type,
+ * message and `traceback.format_list` entries, the time to the second.
+ */
+export function lambdaPythonUnhandledJson(ms: number, requestId: string, error: { type: string; message: string; stackTrace: string[] }): string {
+  const timestamp = new Date(ms).toISOString().slice(0, 19);
+  return pythonJsonDumps({ timestamp, level: 'ERROR', errorMessage: error.message, errorType: error.type, requestId, stackTrace: error.stackTrace });
+}
+
+/** Python's `json.dumps` with its default separators (`, ` and `: `), for ASCII text. */
+export function pythonJsonDumps(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${pythonJsonDumps(v)}`).join(', ')}}`;
+  return JSON.stringify(value);
+}
+
+/**
+ * The Node.js runtime's JSON log format for `console.error(text, err)`: the message
+ * util.format'ed (the error's stack behind the text), the error's type, message and stack lines.
+ */
+export function lambdaNodeJson(ms: number, requestId: string, level: string, message: string, error?: { type: string; message: string; stack: string }): string {
+  const record: Record<string, unknown> = { timestamp: new Date(ms).toISOString(), level, requestId, message };
+  if (error !== undefined) Object.assign(record, { errorType: error.type, errorMessage: error.message, stackTrace: error.stack.split('\n') });
+  return JSON.stringify(record);
+}

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateTraffic } from '../../support/cloudwatch-emulator/generator/generate';
+import { SERVICES, SHAPE_SERVICES, generateTraffic } from '../../support/cloudwatch-emulator/generator/generate';
 import { LogStore } from '../../support/cloudwatch-emulator/store/log-store';
 import type { EmulatorManifest, ManifestSession } from '../../support/cloudwatch-emulator/types';
+import { sessionTagTest, textsOf } from '../../support/generated-tags';
 
 function generate(options: Parameters<typeof generateTraffic>[2]): { store: LogStore; manifest: EmulatorManifest } {
   const store = new LogStore();
@@ -21,9 +22,9 @@ function digest(store: LogStore): string {
 
 /** Independent of the generator's own bookkeeping: scan every event for the session's tags. */
 function countTagged(store: LogStore, s: ManifestSession): number {
-  const id = new RegExp(`openReplaySession\\.id=${s.sessionId}(?![0-9])`);
+  const carries = sessionTagTest(s);
   let n = 0;
-  for (const g of store.groups.values()) for (const st of g.streams.values()) for (const m of st.messages) if ((s.token !== undefined && m.includes(s.token)) || id.test(m)) n++;
+  for (const g of store.groups.values()) for (const st of g.streams.values()) for (const m of st.messages) if (carries(m)) n++;
   return n;
 }
 
@@ -44,7 +45,7 @@ describe('traffic generator', () => {
       expect(s.end).toBe(s.start + 2 * 3600_000);
       if (s.token === undefined) {
         expect(s.tokenFormat).toBeNull();
-        expect(s.tagStyles).toEqual(['session-id']);
+        expect(s.tagStyles.filter((style) => style !== 'session-id' && style !== 'id-json')).toEqual([]);
         continue;
       }
       const parts = s.token.split('.');
@@ -58,7 +59,7 @@ describe('traffic generator', () => {
     expect(formats).toContain(4);
     expect(formats).toContain(null);
     expect(manifest.sessions.some((s) => s.tokenFormat === 4 && s.token!.split('.')[1]!.startsWith('-'))).toBe(true);
-    expect(new Set(manifest.sessions.flatMap((s) => s.tagStyles))).toEqual(new Set(['prefix', 'json', 'session-id']));
+    expect(new Set(manifest.sessions.flatMap((s) => s.tagStyles))).toEqual(new Set(['prefix', 'json', 'session-id', 'id-json', 'token-named']));
   });
 
   it('counts tagged events exactly as a scan of the stored events does', () => {
@@ -75,10 +76,12 @@ describe('traffic generator', () => {
       const stream = store.getGroup(e.logGroup)!.streams.get(e.logStream)!;
       const pos = stream.lowerBound(e.timestamp);
       const lines = Array.from({ length: e.eventCount }, (_, k) => stream.messages[stream.at(pos + k)]!);
-      const text = lines.join('\n');
+      const texts = lines.flatMap(textsOf);
       const headline = e.language === 'go' ? `panic: ${e.message}` : `${e.type}: ${e.message}`;
-      const found = text.includes(headline) || lines.some((l) => l.startsWith('{') && JSON.stringify(JSON.parse(l)).includes(JSON.stringify(headline).slice(1, -1)));
+      // A runtime's error record names type and message apart (`errorType`, `errorMessage`).
+      const found = texts.some((t) => t.includes(headline)) || (texts.includes(e.type) && texts.includes(e.message));
       expect(found, `${e.groupKey} in ${e.logStream}`).toBe(true);
+      for (const frame of e.frames) expect(texts.some((t) => t.includes(frame)), frame).toBe(true);
       expect(e.frames.length).toBeGreaterThan(0);
       const before = stream.messages[stream.at(pos - 1)]!;
       expect(before.includes(s.token ?? '\u0000') || before.includes(`openReplaySession.id=${s.sessionId}`)).toBe(false);
@@ -86,6 +89,22 @@ describe('traffic generator', () => {
     const byKey = new Map<string, Set<string>>();
     for (const { e } of errors) byKey.set(e.groupKey, (byKey.get(e.groupKey) ?? new Set()).add(e.message));
     expect([...byKey.values()].some((messages) => messages.size > 1)).toBe(true);
+  });
+
+  it('plants errors in every shape: shipper envelopes, Lambda formats, structured loggers, several runtimes', () => {
+    const shapes = new Set(manifest.sessions.flatMap((s) => s.errors.map((e) => e.shape)));
+    expect(shapes).toEqual(new Set([...SERVICES, ...SHAPE_SERVICES].map((s) => s.shape)));
+    expect(new Set(manifest.sessions.flatMap((s) => s.errors.map((e) => e.level)))).toEqual(new Set(['error', 'fatal']));
+    const all = [...store.groups.values()].flatMap((g) => [...g.streams.values()].flatMap((s) => s.messages));
+    const has = (text: string) => all.some((m) => m.includes(text));
+    // Envelopes: Fluent Bit with and without Merge_Log, FireLens, Docker json-file.
+    for (const text of ['"_p":"F","log":"{\\"level\\":50', '"log_processed":{"level":"error"', '"container_name":"/ecs-orders-', '"log":"{\\"@timestamp\\"']) expect(has(text), text).toBe(true);
+    // Lambda: Node text and JSON formats, Python text format, Python's unhandled-error record.
+    for (const text of ['\tERROR\t[openReplaySessionToken=', '"level":"ERROR","requestId"', '[ERROR]\t', '"errorType": "ExportError"']) expect(has(text), text).toBe(true);
+    // openReplaySession.id as a string, a number, nested, escaped; tokens under other names.
+    for (const re of [/\\"openReplaySession\.id\\":\\"\d+\\"/, /\\"openReplaySession\.id\\":\d+[,}]/, /\\"openReplaySession\\":\{\\"id\\":\\"\d+\\"\}/, /\\"openReplaySession\.id\\": \\"\d+\\"/, /X-OpenReplay-SessionToken: [0-9a-z]+\./, /sessionToken="[0-9a-z]+\./]) {
+      expect(all.some((m) => re.test(m)), String(re)).toBe(true);
+    }
   });
 
   it('plants decoys: ids with extra digits and tokens whose id part extends a real one', () => {

@@ -8,7 +8,8 @@ import { namesException } from './exception-header';
  */
 export type TraceState =
   | { kind: 'python'; phase: 'frames' | 'raised' | 'chained' }
-  | { kind: 'jvm'; props: boolean } // Java and Node.js share `at …` frame lines
+  // Java and Node.js share `at …` frame lines; `props` counts the open blocks of Node's error properties.
+  | { kind: 'jvm'; props: number }
   | { kind: 'go' };
 
 const PYTHON_HEADER = 'Traceback (most recent call last):';
@@ -21,7 +22,7 @@ const INDENTED_RE = /^[ \t]/;
 const AT_FRAME_RE = /^\s+at\s/;
 const JVM_MORE_RE = /^\s*\.\.\. \d+ (?:more|common frames omitted)/;
 const JVM_CAUSE_RE = /^\s*(?:Caused by|Suppressed): /;
-const NODE_PROPS_END_RE = /^\s*\}\s*$/;
+const NODE_PROPS_END_RE = /^\s*\},?\s*$/;
 const THREAD_HEADER_RE = /^Exception in thread "[^"]*" [\w$.]+/;
 // `TypeError: …`, `Error [ERR_X]: …`, `java.lang.IllegalStateException: …`, `com.acme.Boom`.
 const EXCEPTION_HEADER_RE = /^(?:Uncaught )?[A-Za-z_$][\w$.]*(?: \[[^\]]+\])?(?::(?: .*)?)?$/;
@@ -42,9 +43,9 @@ const GO_LINE_RE =
 export function traceStart(line: string, next: string | undefined): TraceState | undefined {
   if (line === PYTHON_HEADER || PYTHON_GROUP_HEADER_RE.test(line)) return { kind: 'python', phase: 'frames' };
   if (GO_START_RE.test(line)) return { kind: 'go' };
-  if (THREAD_HEADER_RE.test(line)) return { kind: 'jvm', props: false };
-  if (next !== undefined && RUBY_FROM_RE.test(next) && RUBY_HEAD_RE.test(line)) return { kind: 'jvm', props: false };
-  if (next !== undefined && AT_FRAME_RE.test(next) && (EXCEPTION_HEADER_RE.test(line) || namesException(line))) return { kind: 'jvm', props: false };
+  if (THREAD_HEADER_RE.test(line)) return { kind: 'jvm', props: 0 };
+  if (next !== undefined && RUBY_FROM_RE.test(next) && RUBY_HEAD_RE.test(line)) return { kind: 'jvm', props: 0 };
+  if (next !== undefined && AT_FRAME_RE.test(next) && (EXCEPTION_HEADER_RE.test(line) || namesException(line))) return { kind: 'jvm', props: 0 };
   return undefined;
 }
 
@@ -65,18 +66,21 @@ export function traceContinue(state: TraceState, line: string): TraceState | und
 
 /**
  * Node.js prints an error's own properties (`code`, `errno`, …) as an object literal after the
- * last frame: `    at f (x.js:1:2) {`, `  code: 'ECONNREFUSED',`, `}`. They belong to the trace.
+ * last frame: `    at f (x.js:1:2) {`, `  code: 'ECONNREFUSED',`, `}`. They belong to the trace,
+ * up to the `}` that closes the outermost block: a `[cause]` error (or an object property) opens
+ * a block of its own inside, and its `}` comes first.
  */
-function continueJvm(props: boolean, line: string): TraceState | undefined {
-  if (props) {
-    if (NODE_PROPS_END_RE.test(line)) return { kind: 'jvm', props: false };
-    return INDENTED_RE.test(line) ? { kind: 'jvm', props: true } : undefined;
+function continueJvm(props: number, line: string): TraceState | undefined {
+  if (props > 0) {
+    if (NODE_PROPS_END_RE.test(line)) return { kind: 'jvm', props: props - 1 };
+    if (!INDENTED_RE.test(line)) return undefined;
+    return { kind: 'jvm', props: line.endsWith(' {') ? props + 1 : props };
   }
-  if (AT_FRAME_RE.test(line)) return { kind: 'jvm', props: line.endsWith(' {') };
+  if (AT_FRAME_RE.test(line)) return { kind: 'jvm', props: line.endsWith(' {') ? 1 : 0 };
   // Indented lines also belong: the rest of a multi-line exception message (PostgreSQL's
   // `  Detail: Key (…)=(…) already exists.`), Node's error properties.
   // Ruby prints a cause as another `file:line:in 'm': message (Class)` line.
-  return JVM_MORE_RE.test(line) || JVM_CAUSE_RE.test(line) || INDENTED_RE.test(line) || RUBY_HEAD_RE.test(line) ? { kind: 'jvm', props: false } : undefined;
+  return JVM_MORE_RE.test(line) || JVM_CAUSE_RE.test(line) || INDENTED_RE.test(line) || RUBY_HEAD_RE.test(line) ? { kind: 'jvm', props: 0 } : undefined;
 }
 
 function continuePython(phase: 'frames' | 'raised' | 'chained', line: string): TraceState | undefined {

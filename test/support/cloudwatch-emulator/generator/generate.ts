@@ -2,19 +2,39 @@ import { Rng } from '../rng';
 import type { LogStore } from '../store/log-store';
 import type { EmulatorManifest, GenerateOptions, ManifestSession, TagStyle } from '../types';
 import { emitNoise } from './noise';
-import { emitSession, planSession } from './session';
+import { emitSession, planSession, planShapes } from './session';
 import { apiService } from './services/api';
 import { gatewayService } from './services/gateway';
 import { paymentsService } from './services/payments';
 import { reportWorkerService } from './services/report-worker';
 import type { Service } from './services/types';
 import { webBffService } from './services/web-bff';
+import { billingLogstashService, inventoryJsonLoggerService, ordersBunyanService } from './shapes/containers';
+import { cartPinoService, edgeGoService, searchWinstonService } from './shapes/kubernetes';
+import { checkoutLambdaService, exportLambdaService, invoiceLambdaService, notifyLambdaService } from './shapes/lambda';
 import { Timeline } from './timeline';
 
 /** 2024-01-23T00:00:00Z: a fixed default so generated data (and tokens) never depend on today. */
 export const DEFAULT_GENERATE_START = Date.UTC(2024, 0, 23);
 
 export const SERVICES: Service[] = [apiService, webBffService, reportWorkerService, paymentsService, gatewayService];
+
+/** Services whose lines come in shipper envelopes, Lambda's formats and structured loggers' JSON. */
+export const SHAPE_SERVICES: Service[] = [
+  cartPinoService,
+  searchWinstonService,
+  edgeGoService,
+  ordersBunyanService,
+  inventoryJsonLoggerService,
+  billingLogstashService,
+  checkoutLambdaService,
+  notifyLambdaService,
+  invoiceLambdaService,
+  exportLambdaService,
+];
+
+/** Background lines per minute in a shape service's group, as a share of `rate` (they add groups, not load). */
+const SHAPE_NOISE_SHARE = 0.25;
 
 export interface ServiceStreams {
   service: Service;
@@ -39,6 +59,8 @@ export function generateTraffic(store: LogStore, accountId: string, options: Gen
   const sessionRng = new Rng(opts.seed * 7 + 2);
   const noiseRng = new Rng(opts.seed * 7 + 3);
   const layout: ServiceStreams[] = SERVICES.map((service) => ({ service, streams: service.streamNames(layoutRng, from) }));
+  const shapeRng = new Rng(opts.seed * 7 + 4);
+  const shapeLayout: ServiceStreams[] = SHAPE_SERVICES.map((service) => ({ service, streams: service.streamNames(shapeRng, from) }));
   const timeline = new Timeline();
   const plans = Array.from({ length: opts.sessions }, (_, i) => planSession(i, sessionRng, layout, from, to, false));
   if (opts.heavySession !== undefined) plans.push(planSession(opts.sessions, sessionRng, layout, from, to, true, opts.heavySession));
@@ -46,20 +68,26 @@ export function generateTraffic(store: LogStore, accountId: string, options: Gen
   // Multi-line blocks first (they reserve their time ranges), then single lines, then noise.
   const emitted = plans.map((plan) => emitSession(plan, sessionRng, timeline, 'blocks'));
   plans.forEach((plan) => emitSession(plan, sessionRng, timeline, 'lines'));
+  const shapePlans = plans.map((plan) => planShapes(plan, shapeRng, shapeLayout));
+  shapePlans.forEach((list, i) => list.forEach((plan) => emitted[i]!.push(...emitSession(plan, shapeRng, timeline, 'blocks'))));
+  shapePlans.forEach((list) => list.forEach((plan) => emitSession(plan, shapeRng, timeline, 'lines')));
   // Ingestion follows the event by 0.8–3 s, varying but reproducible.
   const lag = (n: number): number => 800 + ((n * 7919) % 2200);
-  const totalEvents = emitNoise(layout, noiseRng, timeline, store, from, to, opts.rate, lag) + timeline.flushRest(store, from, lag);
+  const noise = emitNoise(layout, noiseRng, timeline, store, from, to, opts.rate, lag);
+  const shapeNoise = emitNoise(shapeLayout, new Rng(opts.seed * 7 + 5), timeline, store, from, to, opts.rate * SHAPE_NOISE_SHARE, lag);
+  const totalEvents = noise + shapeNoise + timeline.flushRest(store, from, lag);
   plans.forEach((plan, i) => {
-    const styles = new Set(plan.services.map((s) => s.service.style));
+    const services = [...plan.services, ...shapePlans[i]!.flatMap((p) => p.services)];
+    const styles = new Set(services.map((s) => s.service.style));
     sessions.push({
       sessionId: plan.id.toString(),
       ...(plan.token === undefined ? {} : { token: plan.token }),
       tokenFormat: plan.tokenFormat,
-      tagStyles: (['prefix', 'json', 'session-id'] as TagStyle[]).filter((s) => styles.has(s)),
+      tagStyles: (['prefix', 'json', 'session-id', 'id-json', 'token-named'] as TagStyle[]).filter((s) => styles.has(s)),
       start: plan.start,
       end: plan.end,
       taggedEvents: timeline.tagged.get(i) ?? 0,
-      logGroups: [...new Set(plan.services.map((s) => s.service.group))].sort(),
+      logGroups: [...new Set(services.map((s) => s.service.group))].sort(),
       ...(plan.heavy ? { heavy: true } : {}),
       errors: emitted[i]!,
     });
@@ -67,7 +95,7 @@ export function generateTraffic(store: LogStore, accountId: string, options: Gen
   return {
     options: opts,
     accountId,
-    logGroups: layout.map((l) => l.service.group).sort(),
+    logGroups: [...layout, ...shapeLayout].map((l) => l.service.group).sort(),
     timeRange: { from, to },
     totalEvents,
     sessions,

@@ -24,7 +24,7 @@ export function emitNoise(layout: ServiceStreams[], rng: Rng, timeline: Timeline
         t = timeline.freeTime(b, t);
         let line = service.noise(t, rng);
         if (rng.next() < STRANGER_SHARE) line = stranger(service.style, line, t, rng);
-        out.emit(t, line);
+        out.emit(t, service.envelope === undefined ? line : service.envelope(line, stream, t));
         t += Math.max(1, Math.floor(-Math.log(1 - rng.next()) * meanGapMs));
       }
       total += out.finish();

@@ -1,7 +1,7 @@
 import type { Rng } from '../rng';
 import type { ManifestError } from '../types';
 import type { ServiceStreams } from './generate';
-import type { SessionRef } from './services/types';
+import { tagsById, type Service, type SessionRef } from './services/types';
 import type { Timeline } from './timeline';
 import { SESSION_MAX_MS, flakeId, flakeStartMs, makeToken } from './tokens';
 
@@ -30,8 +30,8 @@ export function planSession(index: number, rng: Rng, layout: ServiceStreams[], f
   const tokenFormat: 3 | 4 | null = idOnly ? null : !heavy && index % 4 === 2 ? 3 : 4;
   const delay = index % 3 === 1 ? -rng.int(1, 90_000) : rng.int(0, 60_000);
   const token = tokenFormat === null ? undefined : makeToken(id, end, tokenFormat, delay);
-  const byToken = layout.filter((l) => l.service.style !== 'session-id');
-  const byId = layout.filter((l) => l.service.style === 'session-id');
+  const byToken = layout.filter((l) => !tagsById(l.service.style));
+  const byId = layout.filter((l) => tagsById(l.service.style));
   let services: ServiceStreams[];
   if (heavy) services = [layout.find((l) => l.service.style === 'prefix')!];
   else if (idOnly) services = pickSome(rng, byId, 1, byId.length);
@@ -52,6 +52,20 @@ export function planSession(index: number, rng: Rng, layout: ServiceStreams[], f
   };
 }
 
+/**
+ * The session's requests through the services behind shippers and on Lambda (`shapes`): two
+ * of them, taken in turn by session index so that a dozen sessions show every shape, each with
+ * an error. A session known only by its ID can use only services that log the ID. Drawn from its
+ * own random stream, so the rest of the traffic is the same with or without them.
+ */
+export function planShapes(plan: SessionPlan, rng: Rng, shapes: ServiceStreams[]): SessionPlan[] {
+  if (plan.heavy) return [];
+  const usable = plan.token === undefined ? shapes.filter((s) => tagsById(s.service.style)) : shapes;
+  if (usable.length === 0) return [];
+  const picks = [...new Set([usable[plan.index % usable.length]!, usable[(plan.index * 3 + 1) % usable.length]!])];
+  return picks.map((svc) => ({ ...plan, services: [svc], errorCount: rng.int(1, 2) }));
+}
+
 function pickSome<T>(rng: Rng, items: T[], min: number, max: number): T[] {
   const n = rng.int(min, max);
   const pool = [...items];
@@ -60,13 +74,18 @@ function pickSome<T>(rng: Rng, items: T[], min: number, max: number): T[] {
   return out;
 }
 
+// `openReplaySession.id=<id>`, `"openReplaySession.id": "<id>"` (string or number), the nested
+// `"openReplaySession": {"id": <id>}`, each perhaps escaped inside a shipper's JSON string.
+const ID_NAME_RE = /openReplaySession(?:\.id\\?"?\s*[=:]|\\?"\s*:\s*\{\s*\\?"id\\?"\s*:)\s*\\?"?$/;
+
 /** True when the line carries this session's tag in any convention (with a digit boundary on ids). */
 export function carriesTag(line: string, plan: SessionPlan): boolean {
   if (plan.token !== undefined && line.includes(plan.token)) return true;
-  const needle = `openReplaySession.id=${plan.id}`;
-  for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
-    const next = line.charCodeAt(at + needle.length);
-    if (!(next >= 48 && next <= 57)) return true;
+  const id = plan.id.toString();
+  for (let at = line.indexOf(id); at >= 0; at = line.indexOf(id, at + 1)) {
+    const next = line.charCodeAt(at + id.length);
+    if (next >= 48 && next <= 57) continue;
+    if (ID_NAME_RE.test(line.slice(Math.max(0, at - 48), at))) return true;
   }
   return false;
 }
@@ -77,11 +96,11 @@ export function carriesTag(line: string, plan: SessionPlan): boolean {
  */
 export function emitSession(plan: SessionPlan, rng: Rng, timeline: Timeline, phase: 'blocks' | 'lines'): ManifestError[] {
   const ref: SessionRef = { id: plan.id.toString(), ...(plan.token === undefined ? {} : { token: plan.token }) };
-  const push = (group: string, stream: string, ts: number, line: string, free: boolean): void => {
-    const b = timeline.buffer(group, stream);
-    const tag = carriesTag(line, plan) ? plan.index : undefined;
-    if (free) timeline.pushFree(b, ts, line, tag);
-    else timeline.push(b, ts, line, tag);
+  const push = (service: Service, stream: string, ts: number, line: string, free: boolean): void => {
+    const b = timeline.buffer(service.group, stream);
+    const at = free ? timeline.freeTime(b, ts) : ts;
+    const shipped = service.envelope === undefined ? line : service.envelope(line, stream, at);
+    timeline.push(b, at, shipped, carriesTag(shipped, plan) ? plan.index : undefined);
   };
   if (phase === 'lines') {
     emitLines(plan, rng, ref, push);
@@ -103,14 +122,16 @@ export function emitSession(plan: SessionPlan, rng: Rng, timeline: Timeline, pha
     const after = svc.service.contextAfter(wanted, rng);
     const n = rendered.lines.length;
     const t0 = timeline.reserve(timeline.buffer(svc.service.group, stream), wanted - 3, Math.floor(n / 3) + 6);
-    before.forEach((line, j) => push(svc.service.group, stream, t0 + j, line, false));
+    before.forEach((line, j) => push(svc.service, stream, t0 + j, line, false));
     const first = t0 + 3;
     // A trace is flushed in one burst: a few lines share each millisecond.
-    rendered.lines.forEach((line, j) => push(svc.service.group, stream, first + Math.floor(j / 3), line, false));
-    push(svc.service.group, stream, first + Math.floor(n / 3) + 2, (rendered.pending ?? '') + after, false);
+    rendered.lines.forEach((line, j) => push(svc.service, stream, first + Math.floor(j / 3), line, false));
+    push(svc.service, stream, first + Math.floor(n / 3) + 2, (rendered.pending ?? '') + after, false);
     const e = rendered.error;
     errors.push({
       language: e.language,
+      shape: svc.service.shape,
+      level: svc.service.errorLevel,
       type: e.type,
       message: e.message,
       groupKey: e.groupKey,
@@ -124,7 +145,7 @@ export function emitSession(plan: SessionPlan, rng: Rng, timeline: Timeline, pha
   return errors;
 }
 
-type Push = (group: string, stream: string, ts: number, line: string, free: boolean) => void;
+type Push = (service: Service, stream: string, ts: number, line: string, free: boolean) => void;
 
 function emitLines(plan: SessionPlan, rng: Rng, ref: SessionRef, push: Push): void {
   if (plan.heavy) {
@@ -132,7 +153,7 @@ function emitLines(plan: SessionPlan, rng: Rng, ref: SessionRef, push: Push): vo
     const step = (SESSION_MAX_MS - 60_000) / plan.heavyCount;
     for (let k = 0; k < plan.heavyCount; k++) {
       const ts = plan.start + Math.floor(k * step);
-      push(svc.service.group, rng.pick(svc.streams), ts, svc.service.tagged(ts, rng, ref), true);
+      push(svc.service, rng.pick(svc.streams), ts, svc.service.tagged(ts, rng, ref), true);
     }
     return;
   }
@@ -140,7 +161,7 @@ function emitLines(plan: SessionPlan, rng: Rng, ref: SessionRef, push: Push): vo
     const n = rng.int(3, 25);
     for (let k = 0; k < n; k++) {
       const ts = plan.start + rng.int(0, plan.durationMs);
-      push(svc.service.group, rng.pick(svc.streams), ts, svc.service.tagged(ts, rng, ref), true);
+      push(svc.service, rng.pick(svc.streams), ts, svc.service.tagged(ts, rng, ref), true);
     }
   }
   if (plan.index % 3 !== 0) return;
@@ -148,11 +169,11 @@ function emitLines(plan: SessionPlan, rng: Rng, ref: SessionRef, push: Push): vo
   // extends this session's base36 id. A search without a digit/dot boundary would match them.
   const ts = plan.start + rng.int(0, plan.durationMs);
   for (const svc of plan.services) {
-    if (svc.service.style === 'session-id') {
-      push(svc.service.group, rng.pick(svc.streams), ts, svc.service.tagged(ts, rng, { id: `${plan.id}${rng.int(10, 99)}` }), true);
+    if (tagsById(svc.service.style)) {
+      push(svc.service, rng.pick(svc.streams), ts, svc.service.tagged(ts, rng, { id: `${plan.id}${rng.int(10, 99)}` }), true);
     } else if (plan.token !== undefined) {
       const decoy = makeToken(plan.id * 36n + BigInt(rng.int(0, 35)), plan.end, 4, rng.int(0, 9000));
-      push(svc.service.group, rng.pick(svc.streams), ts, svc.service.tagged(ts, rng, { id: '0', token: decoy }), true);
+      push(svc.service, rng.pick(svc.streams), ts, svc.service.tagged(ts, rng, { id: '0', token: decoy }), true);
     }
   }
 }

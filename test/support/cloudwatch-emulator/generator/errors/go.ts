@@ -11,7 +11,7 @@ function goStack(rng: Rng, frames: [string, string][]): string[] {
   return lines;
 }
 
-function goPanic(rng: Rng, message: string, frames: [string, string][], key: string, signal?: string): ErrorInstance {
+export function goPanic(rng: Rng, message: string, frames: [string, string][], key: string, signal?: string): ErrorInstance {
   const stack = goStack(rng, [
     ['runtime/debug.Stack()', '/usr/local/go/src/runtime/debug/stack.go:24'],
     [`panic({0x${rng.hex(6)}?, 0xc000${rng.hex(6)}?})`, '/usr/local/go/src/runtime/panic.go:785'],

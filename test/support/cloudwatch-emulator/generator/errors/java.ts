@@ -1,7 +1,7 @@
 import type { ErrorInstance, ErrorTemplate } from './types';
 
 /** Each element is one printed line: the headline, `\tat` frames, `Caused by:` and `\t... N more`. */
-function javaError(type: string, message: string, lines: string[], key: string): ErrorInstance {
+export function javaError(type: string, message: string, lines: string[], key: string): ErrorInstance {
   const frames = lines.filter((l) => l.startsWith('\tat ')).map((l) => l.trim());
   return { language: 'java', type, groupKey: key, message, chunks: [`${type}: ${message}`, ...lines], frames };
 }

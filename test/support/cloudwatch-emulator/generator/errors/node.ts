@@ -1,6 +1,6 @@
 import type { ErrorInstance, ErrorTemplate } from './types';
 
-function nodeError(type: string, message: string, frames: string[], key: string): ErrorInstance {
+export function nodeError(type: string, message: string, frames: string[], key: string): ErrorInstance {
   const at = frames.map((f) => `at ${f}`);
   return { language: 'node', type, groupKey: key, message, chunks: [`${type}: ${message}`, ...at.map((f) => `    ${f}`)], frames: at };
 }

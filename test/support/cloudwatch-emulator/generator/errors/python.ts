@@ -1,7 +1,7 @@
 import type { Rng } from '../../rng';
 import type { ErrorInstance, ErrorTemplate } from './types';
 
-interface PyFrame {
+export interface PyFrame {
   file: string;
   line: number;
   fn: string;
@@ -14,7 +14,7 @@ const FLASK: PyFrame[] = [
   { file: '/usr/local/lib/python3.11/site-packages/flask/app.py', line: 1469, fn: 'dispatch_request', code: 'return self.ensure_sync(self.view_functions[rule.endpoint])(**view_args)' },
 ];
 
-function frameChunk(f: PyFrame): string {
+export function frameChunk(f: PyFrame): string {
   return `  File "${f.file}", line ${f.line}, in ${f.fn}\n    ${f.code}\n${f.carets === undefined ? '' : `    ${f.carets}\n`}`;
 }
 
@@ -23,7 +23,7 @@ function keyErrorText(arg: string): string {
   return arg.includes("'") ? `"${arg}"` : `'${arg}'`;
 }
 
-function traceback(frames: PyFrame[], type: string, message: string, key: string, chained?: ErrorInstance): ErrorInstance {
+export function traceback(frames: PyFrame[], type: string, message: string, key: string, chained?: ErrorInstance): ErrorInstance {
   const own = ['Traceback (most recent call last):\n', ...frames.map(frameChunk), `${type}: ${message}\n`];
   const chunks = chained === undefined ? own : [...chained.chunks, '\nDuring handling of the above exception, another exception occurred:\n\n', ...own];
   const frameLines = frames.map((f) => `File "${f.file}", line ${f.line}, in ${f.fn}`);

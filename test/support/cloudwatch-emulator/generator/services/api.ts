@@ -10,6 +10,8 @@ export const apiService: Service = {
   group: '/ecs/api',
   language: 'python',
   style: 'prefix',
+  shape: 'ECS awslogs × OpenReplay monkeypatch × CPython',
+  errorLevel: 'error',
   streamNames: (rng) => ecsStreams(rng, 'api', 3),
   templates: pythonErrors,
   tagged: (_ts, rng, s) => `${tokenPrefix(s.token!)}INFO:${rng.pick(LOGGERS)}:${rng.pick(['GET', 'GET', 'POST', 'PUT'])} ${path(rng)} ${rng.pick([200, 200, 201, 204, 304])} in ${rng.int(2, 180)}ms`,

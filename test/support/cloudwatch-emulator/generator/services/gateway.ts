@@ -7,6 +7,8 @@ export const gatewayService: Service = {
   group: '/ecs/gateway',
   language: 'go',
   style: 'session-id',
+  shape: 'ECS awslogs × log + recovered panics × Go',
+  errorLevel: 'error',
   streamNames: (rng) => ecsStreams(rng, 'gateway', 2),
   templates: goErrors,
   tagged: (ts, rng, s) => `${goTime(ts)} openReplaySession.id=${s.id} ${rng.pick(['GET', 'POST'])} ${path(rng)} ${rng.pick([200, 200, 204])} ${rng.int(1, 90)}.${rng.int(100, 999)}ms`,

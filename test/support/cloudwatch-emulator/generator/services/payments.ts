@@ -13,6 +13,8 @@ export const paymentsService: Service = {
   group: '/ecs/payments',
   language: 'java',
   style: 'session-id',
+  shape: 'ECS awslogs × logback (Spring Boot) × Java',
+  errorLevel: 'error',
   streamNames: (rng) => ecsStreams(rng, 'payments', 2),
   templates: javaErrors,
   tagged: (ts, rng, s) =>

@@ -12,6 +12,8 @@ export const reportWorkerService: Service = {
   group: '/aws/lambda/report-worker',
   language: 'python',
   style: 'json',
+  shape: 'Lambda × python-json-logger × CPython (Lambda)',
+  errorLevel: 'error',
   streamNames: (rng, startMs) => {
     const day = new Date(startMs).toISOString().slice(0, 10).replace(/-/g, '/');
     return [`${day}/[$LATEST]${rng.hex(32)}`, `${day}/[$LATEST]${rng.hex(32)}`];

@@ -14,6 +14,8 @@ export const webBffService: Service = {
   group: '/ecs/web-bff',
   language: 'node',
   style: 'json',
+  shape: 'ECS awslogs × pino (string levels) × Node.js',
+  errorLevel: 'error',
   streamNames: (rng) => ecsStreams(rng, 'web-bff', 2),
   templates: nodeErrors,
   tagged: (ts, rng, s) =>

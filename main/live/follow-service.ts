@@ -47,6 +47,7 @@ export function createFollowService(deps: FollowServiceDeps): FollowService {
     if (!parsed.ok) throw new AppError(parsed.error.code, parsed.error.message, parsed.error.hint);
     const reference = parsed.value;
     const settings = await deps.settings();
+    const windowStart = reference.from ?? reference.start - settings.marginMinutes * 60_000;
     const windowEnd = reference.to ?? reference.end + settings.marginMinutes * 60_000;
     if (!request.anyTime && windowEnd <= now()) {
       throw new AppError('INVALID_INPUT', `The session's window ended at ${new Date(windowEnd).toISOString()}: no new lines are expected.`, 'Follow it anyway (orcw follow --any-time, or "Follow live" in the session view), or review it as it is.');
@@ -56,6 +57,7 @@ export function createFollowService(deps: FollowServiceDeps): FollowService {
       requestId: request.requestId,
       reference,
       connections,
+      windowStart,
       windowEnd: request.anyTime && windowEnd <= now() ? Number.POSITIVE_INFINITY : windowEnd,
       cache: deps.cache,
       clientFor: deps.clientFor,

@@ -14,7 +14,7 @@ import type { RowSource } from '../correlation/processing/types';
 import type { QueryTuning } from '../correlation/queries/types';
 import { replayLinks } from '../correlation/replay-links';
 import { searchedConnections, sessionInfo } from '../correlation/run-correlation';
-import { unionOf } from '../correlation/window-coverage';
+import { everyConnection, formatRanges, missingFrom, unionOf } from '../correlation/window-coverage';
 import { queryGap } from './gap-query';
 import { LineSink, type SourcedRows } from './line-sink';
 import { liveEventToRow, groupNameOfArn } from './live-rows';
@@ -33,7 +33,8 @@ export interface LiveFollowInput {
   requestId: string;
   reference: SessionReference;
   connections: Connection[];
-  /** The session's window end (when following stops by itself), epoch ms. */
+  /** The session's window (its end is when following stops by itself), epoch ms. */
+  windowStart: number;
   windowEnd: number;
   cache: Pick<CacheStore, 'openView' | 'beginRun' | 'runView'>;
   clientFor: (connection: Connection) => CloudWatchLogsClient;
@@ -99,7 +100,8 @@ export class LiveFollow {
       throw error;
     }
     this.cached = input.cache.openView(reference.sessionId);
-    const window = { from: Math.min(this.cached?.view.window.from ?? this.startedAt, this.startedAt), to: Math.max(input.windowEnd, this.startedAt) };
+    // The run is the session's: its window starts where the session's does, so what was not followed shows as missing.
+    const window = { from: Math.min(this.cached?.view.window.from ?? input.windowStart, input.windowStart, this.startedAt), to: Math.max(Number.isFinite(input.windowEnd) ? input.windowEnd : this.startedAt + LIVE_TAIL_MAX_MS, this.startedAt) };
     const writer = input.cache.beginRun({ session: sessionInfo(reference, input.connections), window, connections: searchedConnections(input.connections), ranAt: this.startedAt });
     if (this.cached) this.copied = writer.copyFrom(this.cached.view.run.runId, [this.cached.view.window]);
     const sink = new LineSink({ sessionStart: reference.start, replayUrlAt: replayLinks(reference, input.connections).at }, writer);
@@ -139,7 +141,13 @@ export class LiveFollow {
       try {
         if (sink.saved + this.copied === 0) writer.abort();
         else {
-          const saved = writer.finish({ ...header(), complete: this.cached?.view.complete === true && stoppedAt >= input.windowEnd && covered.length > 0, covered: unionOf([...(this.cached?.covered ?? []), ...covered]), window });
+          // The run reaches as far as the follow saw; what neither the cached run nor the follow covers
+          // is listed as missing, so the view says so and a refresh queries only that.
+          const seen = { from: window.from, to: Math.max(this.cached?.view.window.to ?? stoppedAt, stoppedAt) };
+          const all = unionOf([...(this.cached?.covered ?? []), ...covered]);
+          const missing = missingFrom(seen, all);
+          const failures = missing.length === 0 ? [] : everyConnection(input.connections, notFollowed(missing));
+          const saved = writer.finish({ ...header(), failures, complete: missing.length === 0, covered: all, window: seen });
           view = input.cache.runView({ sessionId: reference.sessionId, runId: saved.runId });
         }
       } catch (error) {
@@ -241,6 +249,10 @@ export class LiveFollow {
     }
     deliver(batches, false, window);
   }
+}
+
+function notFollowed(missing: readonly TimeWindow[]): AppError {
+  return new AppError('CANCELLED', `Followed live only: ${formatRanges(missing)} was not searched`, 'Refresh the session to search the rest: only the missing part is queried.');
 }
 
 /** A Live Tail failure as the app's errors say it; access names the Live Tail permission. */

@@ -111,7 +111,8 @@ export class LiveFollow {
       const lines: LogEvent[] = sink.take(batches);
       if (sampled) this.sampledAny = true;
       if (lines.length === 0 && !sampled && gap === undefined) return;
-      input.emitUpdate({ requestId: input.requestId, run, lines, sampled, ...(gap ? { gap: { ...gap, lines: lines.length } } : {}), eventCount: this.copied + sink.saved, groups: this.groups(sink, window) });
+      const view = { ...input.cache.runView(run, header()), run };
+      input.emitUpdate({ requestId: input.requestId, run, lines, sampled, ...(gap ? { gap: { ...gap, lines: lines.length } } : {}), eventCount: this.copied + sink.saved, groups: view.groups, view });
     };
 
     // Every tail must open before the follow counts as started: a refused one (access, quota) fails it.

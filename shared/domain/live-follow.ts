@@ -40,6 +40,8 @@ export const followUpdateSchema = z.object({
   gap: followGapSchema.optional(),
   eventCount: z.number().int().nonnegative(),
   groups: z.array(errorGroupSchema),
+  /** The run as the session view shows it now (facets, timeline extent, first events). */
+  view: sessionViewSchema.extend({ run: runRefSchema }),
 });
 export type FollowUpdate = z.infer<typeof followUpdateSchema>;
 

@@ -9,7 +9,7 @@ import { ConnectionService } from '../../../main/connections/connection-service'
 import { ConnectionStore } from '../../../main/connections/connection-store';
 import { keychainSecretStore } from '../../../main/keychain/secret-store';
 import { createFollowService, type FollowService } from '../../../main/live/follow-service';
-import type { FollowStatus, FollowUpdate } from '../../../shared/domain/live-follow';
+import { followStatusSchema, followUpdateSchema, type FollowStatus, type FollowUpdate } from '../../../shared/domain/live-follow';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { DEFAULT_CREDENTIAL, startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 import { fastTuning, sessionIdAt } from '../correlation/support';
@@ -41,8 +41,9 @@ beforeAll(async () => {
     cache,
     settings: () => defaultSettings,
     clientFor: (c) => createLogsClient(c, { secrets, maxAttempts: 1 }),
-    emitUpdate: (u) => updates.push(u),
-    emitStatus: (s) => statuses.push(s),
+    // Through the IPC contract's schemas, as the app's event emitter sends them.
+    emitUpdate: (u) => updates.push(followUpdateSchema.parse(u)),
+    emitStatus: (s) => statuses.push(followStatusSchema.parse(s)),
     resumeDelayMs: 50,
     tuning: fastTuning,
   });

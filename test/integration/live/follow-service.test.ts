@@ -146,6 +146,16 @@ describe('following a session live', () => {
     await waitFor(() => emulator.liveTail.sessions().length === 0, 1000);
   });
 
+  it("stops by itself once the session's window has passed", async () => {
+    // The window ends 2 h (the default session length) + 5 min (the margin) after the start: 1.5 s from now.
+    const id = sessionIdAt(Date.now() - 2 * 3_600_000 - 5 * 60_000 + 1500, ++n);
+    const started = await service.start({ requestId: 'f9', reference: id });
+    expect(started.endsAt - started.startedAt).toBeLessThanOrEqual(1500);
+    await waitFor(() => statuses.some((s) => s.requestId === 'f9' && s.state === 'ended'), 5000);
+    expect(statuses.at(-1)).toMatchObject({ state: 'ended', reason: 'window-passed' });
+    await waitFor(() => emulator.liveTail.sessions().length === 0, 1000);
+  });
+
   it('refuses a session whose window has passed unless asked to follow it anyway', async () => {
     const old = sessionIdAt(Date.now() - 5 * 3_600_000, ++n);
     await expect(service.start({ requestId: 'f5', reference: old })).rejects.toMatchObject({ code: 'INVALID_INPUT' });

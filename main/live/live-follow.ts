@@ -28,6 +28,8 @@ export const LIVE_TAIL_MAX_MS = 3 * 3_600_000;
  * earlier than their ingestion: the gap query starts this long before the last update received.
  */
 export const GAP_LEAD_MS = 10_000;
+/** Lines per `live:update` event (its schema allows 20,000). */
+const MAX_LINES_PER_UPDATE = 5_000;
 
 export interface LiveFollowInput {
   requestId: string;
@@ -112,7 +114,11 @@ export class LiveFollow {
       if (sampled) this.sampledAny = true;
       if (lines.length === 0 && !sampled && gap === undefined) return;
       const view = { ...input.cache.runView(run, header()), run };
-      input.emitUpdate({ requestId: input.requestId, run, lines, sampled, ...(gap ? { gap: { ...gap, lines: lines.length } } : {}), eventCount: this.copied + sink.saved, groups: view.groups, view });
+      // A gap query can bring many lines at once: sent in slices the IPC contract allows.
+      for (let at = 0; at === 0 || at < lines.length; at += MAX_LINES_PER_UPDATE) {
+        const slice = lines.slice(at, at + MAX_LINES_PER_UPDATE);
+        input.emitUpdate({ requestId: input.requestId, run, lines: slice, sampled, ...(gap && at === 0 ? { gap: { ...gap, lines: lines.length } } : {}), eventCount: this.copied + sink.saved, groups: view.groups, view });
+      }
     };
 
     // Every tail must open before the follow counts as started: a refused one (access, quota) fails it.
@@ -248,7 +254,12 @@ export class LiveFollow {
     } catch {
       this.gapsUnfilled++;
     }
-    deliver(batches, false, window);
+    try {
+      deliver(batches, false, window);
+    } catch (error) {
+      // Called without anyone awaiting it: a failure here ends the follow instead of vanishing.
+      this.fail(error);
+    }
   }
 }
 

@@ -43,6 +43,8 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     secrets: options.secrets,
     emitProgress: (progress) => options.events.emit('session:progress', progress),
     emitPartial: (partial) => options.events.emit('session:partial', partial),
+    emitFollowUpdate: (update) => options.events.emit('live:update', update),
+    emitFollowStatus: (status) => options.events.emit('live:status', status),
   });
   const { settings, connections, cache, sessions } = core;
   const openExternal = createExternalOpener(options.openExternal, async () =>
@@ -76,6 +78,8 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
     'session:correlate': (request) => sessions.correlate(request),
     'session:cancel': (request) => sessions.cancel(request),
     'session:plan': (request) => core.planScan(request),
+    'live:start': (request) => core.follow.start(request),
+    'live:stop': (request) => core.follow.stop(request),
     'cache:list': (request) => cache.listSessions(request?.limit),
     'session:events': (request) => cache.eventPage(request),
     'session:timeline': (request) => cache.timeline(request),

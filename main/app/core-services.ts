@@ -6,6 +6,8 @@ import { ConnectionService } from '../connections/connection-service';
 import { ConnectionStore } from '../connections/connection-store';
 import { createLogsClient } from '../aws/client-factory';
 import { createSessionService, type SessionService } from '../correlation/session-service';
+import { createFollowService, type FollowService } from '../live/follow-service';
+import type { FollowStatus, FollowUpdate } from '../../shared/domain/live-follow';
 import { createScanPlanner } from '../correlation/scan-plan';
 import { createGroupContext } from '../correlation/group-context';
 import { defaultSecretStore, type SecretStore } from '../keychain/secret-store';
@@ -18,6 +20,9 @@ export interface CoreServiceOptions {
   emitProgress: (progress: CorrelationProgress) => void;
   /** A run's view once a first part of its window is in (the app shows it; the CLI leaves it out). */
   emitPartial?: (partial: { requestId: string; response: CorrelateResponse }) => void;
+  /** A live follow's new lines and its state changes (the app shows them, the CLI prints them). */
+  emitFollowUpdate?: (update: FollowUpdate) => void;
+  emitFollowStatus?: (status: FollowStatus) => void;
   /** The OS keychain unless a test passes another store. */
   secrets?: SecretStore;
 }
@@ -27,6 +32,8 @@ export interface CoreServices {
   connections: ConnectionService;
   cache: CacheStore;
   sessions: SessionService;
+  /** Following a session live (Live Tail). */
+  follow: FollowService;
   /** What a run would scan, before it runs (the preview of an orcw:// link). */
   planScan: ReturnType<typeof createScanPlanner>;
   /** Context lines of one error group, fetched when it is opened. */
@@ -58,6 +65,14 @@ export async function createCoreServices(options: CoreServiceOptions): Promise<C
     emitProgress: options.emitProgress,
     ...(options.emitPartial ? { emitPartial: options.emitPartial } : {}),
   });
+  const follow = createFollowService({
+    connections,
+    cache,
+    settings: () => settings.get(),
+    clientFor: (connection) => createLogsClient(connection, { secrets }),
+    emitUpdate: options.emitFollowUpdate ?? (() => {}),
+    emitStatus: options.emitFollowStatus ?? (() => {}),
+  });
   const planScan = createScanPlanner({
     connections,
     cache,
@@ -75,10 +90,15 @@ export async function createCoreServices(options: CoreServiceOptions): Promise<C
     connections,
     cache,
     sessions,
+    follow,
     planScan,
     groupContext,
     notices,
-    close: () => cache.close(),
+    close: () => {
+      // Live Tail bills per minute: nothing may stay open past the app or the CLI.
+      void follow.stopAll();
+      cache.close();
+    },
   };
 }
 

@@ -39,7 +39,9 @@ export function createLogsClient(connection: Connection, options: LogsClientOpti
       : keychainCredentials(connection, options.secrets ?? defaultSecretStore(), context);
   const client = new CloudWatchLogsClient({
     region: connection.region,
-    ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+    // StartLiveTail's model prefixes the host with `stream-` (its endpoint hostPrefix): right for
+    // AWS, wrong for a custom endpoint (LocalStack, an emulator), which serves every operation itself.
+    ...(connection.endpoint ? { endpoint: connection.endpoint, disableHostPrefix: true } : {}),
     credentials,
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     requestHandler: {

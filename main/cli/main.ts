@@ -32,6 +32,7 @@ import { connectionsRemove } from './commands/connections-remove';
 import { connectionsTest } from './commands/connections-test';
 import { logGroups } from './commands/log-groups';
 import { correlate } from './commands/correlate';
+import { follow } from './commands/follow';
 import { cacheClear, cacheExport, cacheImport, cacheList, cacheSearch, cacheShow } from './commands/cache';
 
 export const commands: readonly CliCommand[] = [
@@ -42,6 +43,7 @@ export const commands: readonly CliCommand[] = [
   connectionsRemove,
   logGroups,
   correlate,
+  follow,
   cacheList,
   cacheShow,
   cacheSearch,

@@ -30,6 +30,8 @@ const capabilities = {
   correlate: 'session:correlate',
   cancelCorrelation: 'session:cancel',
   planScan: 'session:plan',
+  startFollow: 'live:start',
+  stopFollow: 'live:stop',
   readEvents: 'session:events',
   readTimeline: 'session:timeline',
   findEvent: 'session:event',
@@ -53,6 +55,8 @@ const capabilities = {
 const subscriptions = {
   onProgress: 'session:progress',
   onPartial: 'session:partial',
+  onFollowUpdate: 'live:update',
+  onFollowStatus: 'live:status',
   onDeepLink: 'app:deep-link',
   onSessionFile: 'app:session-file',
 } as const satisfies Record<string, EventChannel>;

@@ -32,6 +32,7 @@ import { scanPlanRequestSchema, scanPlanSchema } from '../domain/scan-plan';
 import { errorOccurrenceSchema, errorSessionsQuerySchema, relatedErrorsRequestSchema, relatedErrorsSchema } from '../domain/error-sessions';
 import { importResultSchema, MAX_SESSION_FILE_BYTES, openedFileEventSchema, savedFileSchema } from '../domain/session-file';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings';
+import { followRequestSchema, followStartedSchema, followStatusSchema, followUpdateSchema } from '../domain/live-follow';
 
 const nothing = z.undefined();
 const sessionIdRequest = z.object({ sessionId: z.string().regex(/^\d{1,20}$/) });
@@ -93,6 +94,11 @@ export const invokeChannels = {
   /** Context lines of a group the run did not fetch them for (it fetches the largest groups' only). */
   'session:context': { request: groupContextRequestSchema, response: errorGroupSchema },
 
+  /** Follow a session live (CloudWatch Logs Live Tail, billed per minute while it runs). */
+  'live:start': { request: followRequestSchema, response: followStartedSchema },
+  /** Resolves once the follow's lines are saved; `live:status` then reports it ended. */
+  'live:stop': { request: z.object({ requestId: z.string().min(1).max(64) }), response: nothing },
+
   'cache:list': {
     request: z.object({ limit: z.number().int().min(1).max(500).default(50) }).optional(),
     response: z.array(sessionSummarySchema),
@@ -122,6 +128,9 @@ export const eventChannels = {
   'session:progress': correlationProgressSchema,
   /** What a run has so far, once its first part is in: shown while the rest is scanned. */
   'session:partial': z.object({ requestId: z.string(), response: correlateResponseSchema }),
+  /** New lines of a live follow, already saved into its run. */
+  'live:update': followUpdateSchema,
+  'live:status': followStatusSchema,
   'app:deep-link': z.object({ url: z.string().max(16_384) }),
   /** A session file the OS opened with orcw (double-click, drag onto the dock icon), once imported. */
   'app:session-file': openedFileEventSchema,

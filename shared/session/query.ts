@@ -22,18 +22,28 @@ export interface SessionQueryOptions {
 }
 
 /**
- * One Logs Insights query finding every line of the session, however it was tagged (see
- * query-clauses.ts). Throws AppError on anything but a strictly valid ID, token and field names:
- * the text it builds is code.
+ * The RE2 regex literals (`/…/`, `(?i)` for any case) of which a session's line matches at least
+ * one: the one statement of which lines belong to a session. The Insights query ORs them; Live
+ * Tail's received events are checked against the same list (session-line-matcher.ts).
  */
-export function buildSessionQuery(ref: SessionReference, options: SessionQueryOptions = {}): string {
-  // The token is validated (it must belong to this session) but the query matches every token of
+export function sessionClauses(ref: SessionReference, options: SessionQueryOptions = {}): string[] {
+  // The token is validated (it must belong to this session) but the clauses match every token of
   // the session by its ID prefix: a reloaded page can be issued a new token for the same session
   // (new expiry), and its lines belong to the session too.
   const { sessionId } = checkQueryIds(ref);
   const fieldNames = checkIdFieldNames(options.idFieldNames);
   const conditions = [tokenClause(tokenPrefixForSessionId(sessionId)), openReplayIdClause(sessionId), nestedIdClause(sessionId)];
   if (fieldNames.length > 0) conditions.push(extraFieldsClause(sessionId, fieldNames));
+  return conditions;
+}
+
+/**
+ * One Logs Insights query finding every line of the session, however it was tagged (see
+ * query-clauses.ts). Throws AppError on anything but a strictly valid ID, token and field names:
+ * the text it builds is code.
+ */
+export function buildSessionQuery(ref: SessionReference, options: SessionQueryOptions = {}): string {
+  const conditions = sessionClauses(ref, options);
   return [
     'fields @timestamp, @message, @logStream, @log',
     `| filter ${conditions.map((regex) => `@message like ${regex}`).join(' or ')}`,

@@ -12,9 +12,11 @@ export function useBridgeEvents(): void {
   useEffect(() => {
     const api = correlator();
     if (!api) return;
-    const { receiveProgress, receivePartial, openLink } = useStore.getState();
+    const { receiveProgress, receivePartial, openLink, receiveFollowUpdate, receiveFollowStatus } = useStore.getState();
     const offProgress = api.onProgress((progress) => receiveProgress(progress));
     const offPartial = api.onPartial((partial) => receivePartial(partial));
+    const offFollowUpdate = api.onFollowUpdate((update) => receiveFollowUpdate(update));
+    const offFollowStatus = api.onFollowStatus((status) => receiveFollowStatus(status));
     const offDeepLink = api.onDeepLink(({ url }) => void openLink(url));
     // A session file the OS opened with orcw: main has imported it (or says why not).
     const offSessionFile = api.onSessionFile((event) => announceImport(event.ok ? { ok: true, value: event.result } : event, event.fileName));
@@ -22,6 +24,8 @@ export function useBridgeEvents(): void {
     return () => {
       offProgress();
       offPartial();
+      offFollowUpdate();
+      offFollowStatus();
       offDeepLink();
       offSessionFile();
     };

@@ -9,6 +9,7 @@ import { createStatusSlice } from './status-slice';
 import { createPromptsSlice } from './prompts-slice';
 import type { AppState } from './types';
 import { createViewSlice } from './view-slice';
+import { createLiveSlice } from './live-slice';
 
 export const useStore = create<AppState>()((...args) => ({
   ...createNavSlice(...args),
@@ -20,6 +21,7 @@ export const useStore = create<AppState>()((...args) => ({
   ...createPromptsSlice(...args),
   ...createRelatedSlice(...args),
   ...createDisplaySlice(...args),
+  ...createLiveSlice(...args),
 }));
 
 export type { AppState } from './types';

@@ -8,7 +8,8 @@ import type { SettingsSlice } from './settings-slice';
 import type { PromptsSlice } from './prompts-slice';
 import type { RelatedSlice } from './related-slice';
 import type { DisplaySlice } from './display-slice';
+import type { LiveSlice } from './live-slice';
 
-export type AppState = NavSlice & StatusSlice & SessionSlice & ViewSlice & ConnectionsSlice & SettingsSlice & PromptsSlice & RelatedSlice & DisplaySlice;
+export type AppState = NavSlice & StatusSlice & SessionSlice & ViewSlice & ConnectionsSlice & SettingsSlice & PromptsSlice & RelatedSlice & DisplaySlice & LiveSlice;
 
 export type Slice<T> = StateCreator<AppState, [], [], T>;

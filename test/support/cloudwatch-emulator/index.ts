@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { generateTraffic } from './generator/generate';
-import { handlers } from './operations/handlers';
+import { handlers, streamingHandlers } from './operations/handlers';
 import { Faults } from './server/faults';
 import { createLogsServer } from './server/http-server';
 import { loadNdjson, putEvents } from './seed';
@@ -28,7 +28,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     queryLatency: { ...DEFAULT_QUERY_LATENCY, ...options.queryLatency },
     maxConcurrentQueries: options.maxConcurrentQueries ?? 100,
   });
-  const server = createLogsServer(state, handlers);
+  if (options.liveTail?.maxSessions !== undefined) state.liveTails.maxSessions = options.liveTail.maxSessions;
+  if (options.liveTail?.updateIntervalMs !== undefined) state.liveTails.updateIntervalMs = options.liveTail.updateIntervalMs;
+  const server = createLogsServer(state, handlers, streamingHandlers);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -43,6 +45,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url: `http://${urlHost}:${port}`,
     port,
     stop: () => (stopped ??= new Promise<void>((resolve, reject) => {
+      state.liveTails.closeAll();
       server.close((e) => (e ? reject(e) : resolve()));
       server.closeAllConnections();
     })),
@@ -50,6 +53,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     loadNdjson: (path) => loadNdjson(state.store, path),
     generate: (opts) => generateTraffic(state.store, state.accountId, opts),
     setFaults: (faults) => state.faults.set(faults),
+    liveTail: {
+      sessions: () => state.liveTails.sessions(),
+      get sessionsStarted() {
+        return state.liveTails.sessionsStarted;
+      },
+      dropStreams: () => state.liveTails.dropAll(),
+      failStreams: (message) => state.liveTails.failAll(message),
+    },
     clock: state.clock,
     get queryLatency() {
       return state.queryLatency;

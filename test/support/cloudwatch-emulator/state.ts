@@ -1,4 +1,5 @@
 import { EmulatorClock } from './clock';
+import { LiveTails } from './live-tail/live-tails';
 import type { Faults } from './server/faults';
 import type { Caller } from './server/sigv4';
 import { LogStore } from './store/log-store';
@@ -15,6 +16,7 @@ export class EmulatorState {
   readonly queries: QueryRegistry;
   readonly pages = new QueryPages();
   readonly clock = new EmulatorClock();
+  readonly liveTails = new LiveTails({ store: this.store, clock: this.clock });
   readonly operations: Record<string, number> = {};
   queriesStarted = 0;
   queryLatency: QueryLatency;

@@ -46,6 +46,12 @@ export interface EmulatorOptions {
   /** Default 100. */
   maxConcurrentQueries?: number;
   faults?: FaultOptions;
+  liveTail?: {
+    /** Concurrent Live Tail sessions before LimitExceededException (default 15). */
+    maxSessions?: number;
+    /** Between sessionUpdate frames (default 1,000 ms, as the service sends them). */
+    updateIntervalMs?: number;
+  };
 }
 
 export interface PutEvent {
@@ -87,6 +93,8 @@ export interface RunningEmulator {
   /** Loads generated traffic and returns its ground truth. */
   generate(options: GenerateOptions): EmulatorManifest;
   setFaults(faults: FaultOptions): void;
+  /** Open StartLiveTail streams, and faults injected into them. */
+  readonly liveTail: LiveTailControl;
   /**
    * The service's clock (query lifecycle, the 60-minute query timeout, the 1-hour page-token
    * expiry). It follows the wall clock until a test pauses or advances it.
@@ -95,6 +103,27 @@ export interface RunningEmulator {
   /** Mutable: read when each query starts. */
   queryLatency: QueryLatency;
   readonly metrics: EmulatorMetrics;
+}
+
+export interface LiveTailSessionMetric {
+  sessionId: string;
+  logGroupIdentifiers: string[];
+  logEventFilterPattern: string | undefined;
+  /** Emulator-clock epoch ms. */
+  startedAt: number;
+  updatesSent: number;
+  eventsSent: number;
+  sampledUpdates: number;
+}
+
+export interface LiveTailControl {
+  /** The sessions open now. */
+  sessions(): LiveTailSessionMetric[];
+  readonly sessionsStarted: number;
+  /** Breaks every open stream's connection mid-way (no frame); returns how many there were. */
+  dropStreams(): number;
+  /** Ends every open stream with a SessionStreamingException frame; returns how many there were. */
+  failStreams(message?: string): number;
 }
 
 export interface EmulatorClockControl {

@@ -25,7 +25,17 @@ describe('FilterLogEvents term patterns', () => {
     expect(match('  ')).toEqual(lines);
   });
 
-  it.each(['{ $.level = "error" }', '[ip, user, status=500]', '%ERR.R%', 'ERROR:', '"unterminated'])('refuses %j instead of misreading it', (p) => {
+  it('matches a whole %regex% pattern in the service dialect (case-sensitive, anywhere in the line)', () => {
+    expect(match('%ERR.R%')).toEqual([lines[0], lines[1], lines[4]]);
+    expect(match('%^INFO|at_[0-9]+|91%')).toEqual([lines[2], lines[3]]);
+    expect(match('%-1$%')).toEqual([lines[1]]);
+  });
+
+  it.each(['%(ERROR)%', '%ERROR 500%', '%"pricing"%', '%ERROR!%', '%fatal% ERROR', '%%'])('refuses the regex %j: ( ), spaces, quotes and ! are outside the dialect', (p) => {
+    expect(() => compileFilterPattern(p)).toThrow(AwsError);
+  });
+
+  it.each(['{ $.level = "error" }', '[ip, user, status=500]', 'ERROR:', '"unterminated'])('refuses %j instead of misreading it', (p) => {
     expect(() => compileFilterPattern(p)).toThrow(AwsError);
   });
 });

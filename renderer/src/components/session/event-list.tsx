@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { EventFilter, RunRef } from '../../../../shared/domain/session-view';
+import { usePinnedToEnd } from '../../hooks/use-pinned-to-end';
 import { useTimeFormat } from '../../hooks/use-time-format';
 import { call } from '../../lib/api';
 import type { EventPages } from '../../lib/event-pages';
@@ -66,6 +67,9 @@ export function EventList({ pages, run, filter, sessionStart }: Props) {
   }, [selectIndex]);
 
   useEffect(() => registerListNav({ move, open }), [move, open]);
+  // While following live, new lines arrive at the end: a list left at its end stays there.
+  const toEnd = useCallback(() => count > 0 && virtualizer.scrollToIndex(count - 1, { align: 'end' }), [count, virtualizer]);
+  usePinnedToEnd(scrollRef, count, toEnd);
   // Selections made elsewhere (search hit, "show first event") scroll into view too.
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });

@@ -13,6 +13,7 @@ import { PaneDivider } from './pane-divider';
 import { refreshReference, SessionHeader } from './session-header';
 import { RunFailures } from './run-failures';
 import { Timeline } from './timeline';
+import { LiveBar } from '../live/live-bar';
 
 export function SessionBody({ response }: { response: CorrelateResponse }) {
   const { result } = response;
@@ -36,6 +37,7 @@ export function SessionBody({ response }: { response: CorrelateResponse }) {
   return (
     <>
       <SessionHeader response={response} lastOffsetMs={lastOffset} />
+      <LiveBar view={result} />
       <RunFailures failures={result.failures} onRetry={() => void openReference(refreshReference(response), 'refresh')} />
       <div className={`session-grid${detail ? ' has-detail' : ''}`} style={{ '--detail-split': `${detailSplit}%` } as CSSProperties}>
         <ErrorGroups groups={data.groups} domain={data.domain} sessionId={result.session.id} sessionStart={result.session.start} />

@@ -1,4 +1,5 @@
 import { invalidParameter } from '../server/aws-error';
+import { compileRegexPattern, isRegexPattern } from './regex-filter';
 
 export type MessagePredicate = (message: string) => boolean;
 
@@ -10,14 +11,16 @@ interface Term {
 /**
  * The term-based subset of CloudWatch filter patterns: plain terms (all must occur),
  * "quoted phrases", `?term` (at least one of them) and `-term` (must not occur). Matching is
- * case-sensitive substring matching, as the service does. JSON (`{…}`), space-delimited
- * (`[…]`) and regex (`%…%`) patterns are refused rather than silently misread.
+ * case-sensitive substring matching, as the service does. A whole pattern `%regex%` is matched
+ * in the service's restricted regex dialect (regex-filter.ts). JSON (`{…}`), space-delimited
+ * (`[…]`) patterns and regexes mixed with terms are refused rather than silently misread.
  */
 export function compileFilterPattern(pattern: string | undefined): MessagePredicate {
   if (pattern === undefined || pattern.trim() === '') return () => true;
   const trimmed = pattern.trim();
+  if (isRegexPattern(trimmed) && !trimmed.slice(1, -1).includes('%')) return compileRegexPattern(trimmed);
   if (trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed.startsWith('%')) {
-    throw invalidParameter('Invalid filter pattern: JSON, space-delimited and regex filter patterns are not supported by the emulator');
+    throw invalidParameter('Invalid filter pattern: JSON and space-delimited filter patterns, and regexes mixed with terms, are not supported by the emulator');
   }
   const terms = tokenize(trimmed);
   const all = terms.filter((t) => t.kind === 'all').map((t) => t.text);

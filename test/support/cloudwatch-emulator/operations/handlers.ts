@@ -1,4 +1,5 @@
-import type { Handler } from '../server/http-server';
+import type { Handler, StreamingHandler } from '../server/http-server';
+import { startLiveTail } from './start-live-tail';
 import { filterLogEvents } from './filter-log-events';
 import { getLogEvents } from './get-log-events';
 import { createLogGroup, createLogStream, deleteRetentionPolicy, describeLogGroups, describeLogStreams, putRetentionPolicy } from './groups-streams';
@@ -20,4 +21,9 @@ export const handlers: Record<string, Handler> = {
   GetLogRecord: getLogRecord,
   GetLogEvents: getLogEvents,
   FilterLogEvents: filterLogEvents,
+};
+
+/** Operations answered with an event stream. */
+export const streamingHandlers: Record<string, StreamingHandler> = {
+  StartLiveTail: startLiveTail,
 };

@@ -6,22 +6,24 @@ import { Input } from './input';
 import { verifySigV4 } from './sigv4';
 
 export type Handler = (input: Input, ctx: OperationContext) => unknown;
+/** An operation whose answer is an event stream: it writes the response itself (StartLiveTail). */
+export type StreamingHandler = (input: Input, ctx: OperationContext, res: ServerResponse, requestId: string) => void;
 
 const TARGET_PREFIX = 'Logs_20140328.';
 /** Far above any legal request (PutLogEvents tops out at 1 MiB of messages). */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** The awsJson1_1 endpoint: POST /, X-Amz-Target names the operation, SigV4 on every call. */
-export function createLogsServer(state: EmulatorState, handlers: Record<string, Handler>): Server {
+export function createLogsServer(state: EmulatorState, handlers: Record<string, Handler>, streaming: Record<string, StreamingHandler> = {}): Server {
   return createServer((req, res) => {
-    handle(state, handlers, req, res).catch((e: unknown) => {
+    handle(state, handlers, streaming, req, res).catch((e: unknown) => {
       process.stderr.write(`cloudwatch-emulator: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       send(res, new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500));
     });
   });
 }
 
-async function handle(state: EmulatorState, handlers: Record<string, Handler>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(state: EmulatorState, handlers: Record<string, Handler>, streaming: Record<string, StreamingHandler>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req);
   if (body === undefined) {
     send(res, new AwsError('SerializationException', 'Request body too large', 413));
@@ -37,7 +39,8 @@ async function handle(state: EmulatorState, handlers: Record<string, Handler>, r
     for (const [k, v] of url.searchParams) query[k] = v;
     const caller = await verifySigV4({ method: req.method, path: url.pathname, query, headers: req.headers, body }, state.credentials);
     const handler = handlers[operation];
-    if (handler === undefined) throw new AwsError('UnknownOperationException', `Unknown operation ${target || '(no X-Amz-Target)'}`);
+    const streamer = streaming[operation];
+    if (handler === undefined && streamer === undefined) throw new AwsError('UnknownOperationException', `Unknown operation ${target || '(no X-Amz-Target)'}`);
     if (caller.credential.deny?.includes(operation)) {
       const user = `arn:aws:iam::${state.accountId}:user/${caller.credential.accessKeyId}`;
       throw new AwsError('AccessDeniedException', `User: ${user} is not authorized to perform: logs:${operation} because no identity-based policy allows the logs:${operation} action`);
@@ -51,7 +54,11 @@ async function handle(state: EmulatorState, handlers: Record<string, Handler>, r
     if (fault === 'unavailable') throw new AwsError('ServiceUnavailableException', 'The service cannot complete the request.', 503);
     if (fault === 'throttle') throw new AwsError('ThrottlingException', 'Rate exceeded');
     const input = new Input(parseJson(body));
-    const result = handler(input, { state, caller, now: state.clock.now() });
+    if (streamer !== undefined) {
+      streamer(input, { state, caller, now: state.clock.now() }, res, randomUUID());
+      return;
+    }
+    const result = handler!(input, { state, caller, now: state.clock.now() });
     sendJson(res, 200, JSON.stringify(result ?? {}));
   } catch (e) {
     if (!(e instanceof AwsError)) throw e;

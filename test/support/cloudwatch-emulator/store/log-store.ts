@@ -34,6 +34,15 @@ export class LogGroup {
   }
 }
 
+/** An event as it was appended, for whoever follows the store live. */
+export interface AppendedEvent {
+  group: LogGroup;
+  stream: LogStream;
+  timestamp: number;
+  message: string;
+  ingestionTime: number;
+}
+
 export interface EventRef {
   group: LogGroup;
   stream: LogStream;
@@ -45,6 +54,8 @@ export class LogStore {
   readonly groups = new Map<string, LogGroup>();
   private readonly streamsById: { group: LogGroup; stream: LogStream }[] = [];
   private nextGroupId = 0;
+  /** Live Tail sessions: each is told of every event appended to any stream. */
+  readonly followers = new Set<(event: AppendedEvent) => void>();
 
   getGroup(name: string): LogGroup | undefined {
     return this.groups.get(name);
@@ -60,6 +71,11 @@ export class LogStore {
     const stream = new LogStream(this.streamsById.length, name, now);
     group.streams.set(name, stream);
     this.streamsById.push({ group, stream });
+    stream.onAppend = (i) => {
+      if (this.followers.size === 0) return;
+      const event: AppendedEvent = { group, stream, timestamp: stream.timestamps[i]!, message: stream.messages[i]!, ingestionTime: stream.ingestion[i]! };
+      for (const follow of this.followers) follow(event);
+    };
     return stream;
   }
 

@@ -18,6 +18,8 @@ export class LogStream {
   /** Messages plus the per-event overhead, as a log group's storedBytes counts them. */
   storedBytes = 0;
   lastIngestionTime: number | undefined;
+  /** Told of every event appended (Live Tail sessions follow the store through it). */
+  onAppend: ((index: number) => void) | undefined;
   private sortedUpTo = 0;
   private order: Int32Array | null = null;
   private inOrder = true;
@@ -40,6 +42,7 @@ export class LogStream {
     this.storedBytes += size + EVENT_OVERHEAD_BYTES;
     this.count = i + 1;
     if (this.lastIngestionTime === undefined || ingestionTime > this.lastIngestionTime) this.lastIngestionTime = ingestionTime;
+    this.onAppend?.(i);
   }
 
   /** Event index (insertion order) at sorted position `pos`. */

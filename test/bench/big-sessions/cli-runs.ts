@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DEFAULT_CREDENTIAL, type ManifestSession, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
+import { delimiter, join } from 'node:path';
+import { DEFAULT_CREDENTIAL, type ManifestSession } from '../../support/cloudwatch-emulator/index';
 import { NODE, ROOT, runNode } from '../../integration/connections/support';
+import type { EmulatorThread } from './emulator-thread';
 
 /** GNU time: the child's own peak RSS (getrusage's ru_maxrss), in kB, exact whenever it exits. */
 const GNU_TIME = '/usr/bin/time';
@@ -20,7 +21,7 @@ export interface BenchData {
   remove(): Promise<void>;
 }
 
-export async function benchDataDir(emulator: RunningEmulator, logGroups: readonly string[]): Promise<BenchData> {
+export async function benchDataDir(emulator: Pick<EmulatorThread, 'url'>, logGroups: readonly string[]): Promise<BenchData> {
   const dir = await mkdtemp(join(tmpdir(), 'orcw-big-sessions-'));
   const credentials = join(dir, 'aws-credentials');
   await writeFile(credentials, `[bench]\naws_access_key_id = ${DEFAULT_CREDENTIAL.accessKeyId}\naws_secret_access_key = ${DEFAULT_CREDENTIAL.secretAccessKey}\n`, { mode: 0o600 });
@@ -50,6 +51,8 @@ export interface CliRun {
   exitCode: number | null;
   /** StartQuery calls the emulator saw during the run. */
   queries: number;
+  /** Rows the query over the first part of the window matched (the earliest query's range). */
+  firstPartMatched: number;
   events: number;
   /** UTF-8 bytes of the printed events' messages: the session's log text. */
   logTextBytes: number;
@@ -67,13 +70,14 @@ const TAIL = '  "failures": ';
  * `orcw correlate <session> --json` as a user runs it, under GNU time. The document is read as it
  * streams (never held whole): events counted, their messages measured, the tail parsed.
  */
-export async function correlateJson(data: BenchData, emulator: RunningEmulator, session: ManifestSession): Promise<CliRun> {
+export async function correlateJson(data: BenchData, emulator: EmulatorThread, session: ManifestSession): Promise<CliRun> {
   const rssFile = join(data.dataDir, '..', 'peak-rss');
-  const before = emulator.metrics.queriesStarted;
+  const before = (await emulator.queries()).length;
   const started = performance.now();
-  const child = spawn(GNU_TIME, ['-f', '%M', '-o', rssFile, NODE, 'bin/orcw.mjs', 'correlate', session.token ?? session.sessionId, '--json'], {
+  // Run as `npx orcw` runs it: the bin file itself (its #! line), the project's Node 24 first on PATH.
+  const child = spawn(GNU_TIME, ['-f', '%M', '-o', rssFile, join(ROOT, 'bin', 'orcw.mjs'), 'correlate', session.token ?? session.sessionId, '--json'], {
     cwd: ROOT,
-    env: { ...process.env, ...data.env },
+    env: { ...process.env, ...data.env, PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -104,5 +108,7 @@ export async function correlateJson(data: BenchData, emulator: RunningEmulator, 
   if (tail === undefined) throw new Error(`orcw correlate printed no document (exit ${exitCode}): ${stderr}`);
   const end = JSON.parse(tail) as { complete: boolean; failures: { code: string; message: string }[] };
   const peakRssKb = Number((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1));
-  return { peakRssKb, wallMs, exitCode, queries: emulator.metrics.queriesStarted - before, events, logTextBytes, jsonBytes, complete: end.complete, failures: end.failures };
+  const queries = (await emulator.queries()).slice(before);
+  const firstPartMatched = [...queries].sort((a, b) => a.startTime - b.startTime || a.endTime - b.endTime)[0]?.recordsMatched ?? 0;
+  return { peakRssKb, wallMs, exitCode, queries: queries.length, firstPartMatched, events, logTextBytes, jsonBytes, complete: end.complete, failures: end.failures };
 }

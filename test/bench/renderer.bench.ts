@@ -1,12 +1,14 @@
 /**
- * Renderer benchmark (issue 7), measured in Chromium with the built renderer bound to the real
- * IPC router and cache through the e2e harness (only Electron's transport is substituted):
+ * Renderer benchmark (issues 7 and 12), measured in Chromium with the built renderer bound to the
+ * real IPC router and cache through the e2e harness (only Electron's transport is substituted).
+ * Sessions open as the app opens them: a view (header, groups, the first page of events) over
+ * IPC, further pages of events read from the cache as the list scrolls.
  *   1. submit a cached 10,000-event session → error groups painted   (target < 300 ms)
- *   2. frame time while scrolling 100,000 events                     (target p95 < 16 ms)
- *   3. renderer JS heap with 100,000 events loaded                   (no target; reported)
- * Each figure has a baseline from the same run: the bare IPC call without rendering, idle
- * frames of the same page, the heap before the session was opened.
- * Run: npx tsx test/bench/renderer.bench.ts   (builds dist/ first when it is missing)
+ *   2. frame time while scrolling 150,000 events                     (target p95 < 16 ms)
+ *   3. renderer JS heap with the 150,000-event session open          (target < 80 MB)
+ * Each figure has a baseline from the same run: the bare IPC call without rendering, a static
+ * list scrolled the same way, the heap before the session was opened.
+ * Run: npm run bench renderer   (builds dist/ first when it is missing)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +23,8 @@ import { HARNESS_ORIGIN, launchHarnessApp } from '../e2e/harness/harness-app';
 import { makeCorrelationResult } from '../support/cache-fixtures/correlation-results';
 
 const SMALL = 10_000;
-const LARGE = Number(process.env.ORCW_BENCH_LARGE ?? 100_000);
+const LARGE = Number(process.env.ORCW_BENCH_LARGE ?? 150_000);
+const HEAP_TARGET_MB = 80;
 const step = (what: string) => console.log(`  … ${what} (${((performance.now() - began) / 1000).toFixed(1)} s)`);
 const began = performance.now();
 const RUNS = 10;
@@ -189,7 +192,7 @@ try {
   console.log(`orcw renderer bench: Chromium ${browser.version()}, viewport 1280×800, Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (software rendering: no GPU here)`);
   await page.getByTestId('version').waitFor();
 
-  // 3. Heap: before anything is loaded, then with the 100,000-event session on screen.
+  // 3. Heap: before anything is loaded, then with the large session on screen.
   const heapBefore = await heapUsed();
   step('heap baseline');
   const openLarge = await submitAndPaint(page, large.session.id);
@@ -198,11 +201,13 @@ try {
   const heapLoaded = await heapUsed();
   step('heap loaded');
 
-  // 2. Scrolling 100,000 rows: idle frames of the same page are the baseline.
+  // 2. Scrolling the large session: a static list scrolled the same way is the baseline.
   await frameDeltas(page, 60, 0);
   const idle = await frameDeltas(page, 200, 0);
   const scrolling = await frameDeltas(page, SCROLL_FRAMES, 157);
   const jumping = await frameDeltas(page, 100, 24_013);
+  // Scrolling read further pages of events from the cache: the heap with those pages held.
+  const heapScrolled = await heapUsed();
   const plain = await staticListDeltas(page, 300, 157);
   step('scrolling');
 
@@ -237,8 +242,10 @@ try {
     `scroll frames     ${fmt(LARGE)} events, ${scrolling.length} frames at 157 px: p50 ${fmt(median(scrolling), 2)} ms, p95 ${fmt(p95, 2)} ms, max ${fmt(Math.max(...scrolling), 1)} ms   target p95 < 16 ms [${verdict(p95 < 16)}]   baseline: a static 3,000-row list scrolled the same way p50 ${fmt(median(plain), 2)} ms, p95 ${fmt(percentile(plain, 95), 2)} ms (ratio ${fmt(p95 / percentile(plain, 95), 2)}x); idle frames p95 ${fmt(percentile(idle, 95), 2)} ms; jumps of 24,013 px p95 ${fmt(percentile(jumping, 95), 2)} ms`,
   );
   const loadedMb = heapLoaded / 1024 / 1024;
+  const scrolledMb = heapScrolled / 1024 / 1024;
+  const heapMb = Math.max(loadedMb, scrolledMb);
   console.log(
-    `renderer heap     ${fmt(loadedMb, 1)} MB with ${fmt(LARGE)} events loaded (${fmt((heapLoaded - heapBefore) / LARGE, 0)} bytes per event)   no target   baseline before loading ${fmt(heapBefore / 1024 / 1024, 1)} MB (ratio ${fmt(heapLoaded / heapBefore, 2)}x); opening it took ${fmt(openLarge.totalMs, 0)} ms, ${fmt(openLarge.renderMs, 0)} ms of it after the response`,
+    `renderer heap     ${fmt(heapMb, 1)} MB with the ${fmt(LARGE)}-event session open (${fmt(loadedMb, 1)} MB opened, ${fmt(scrolledMb, 1)} MB after scrolling through it)   target < ${HEAP_TARGET_MB} MB [${verdict(heapMb < HEAP_TARGET_MB)}]   baseline before opening ${fmt(heapBefore / 1024 / 1024, 1)} MB (ratio ${fmt(heapLoaded / heapBefore, 2)}x); opening it took ${fmt(openLarge.totalMs, 0)} ms, ${fmt(openLarge.renderMs, 0)} ms of it after the response`,
   );
 } finally {
   await app.close();

@@ -57,9 +57,12 @@ export async function readResultPages(
   let rows = 0;
   for (let page = 1; ; page += 1) {
     const pageRows = toRows(output.results ?? []);
+    const nextToken = output.nextToken;
+    // The SDK's copy of the page (10,000 rows as field/value pairs) is garbage once it is rows:
+    // let go before the rows are processed, so a page is held once, not twice.
+    output.results = undefined;
     rows += pageRows.length;
     if (pageRows.length > 0) await onPage(pageRows);
-    const nextToken = output.nextToken;
     if (!nextToken) return { rows };
     if (page >= tuning.maxResultPages) return { rows, error: pageCapReached(tuning.maxResultPages) };
     if (Date.now() - cursor.completedAt > tuning.resultsDeadlineMs) return { rows, error: resultsExpired(tuning.resultsDeadlineMs) };

@@ -136,15 +136,17 @@ export async function runQueries(targets: readonly QueryTarget[], options: RunQu
   const partFailures: PartFailure[] = [];
   let partsDone = 0;
   let current = 0;
-  // Every part's first query starts at once (the scans run side by side in CloudWatch); the rows
-  // are read part after part, so each stream's rows still arrive in time order.
+  // Every part's first query starts at once (the scans run side by side in CloudWatch), the first
+  // part's first of all: it is the one the user waits for, and the one a concurrency quota or a
+  // service working through its queue should take up first. The rows are read part after part,
+  // so each stream's rows still arrive in time order.
   const ahead = new Map<string, Promise<QueryOutcome>>();
-  for (const batch of batches) {
-    parts.forEach((range, index) => {
+  parts.forEach((range, index) => {
+    for (const batch of batches) {
       const spec = specOf(batch, range, { index, parts: parts.length, queryString: options.queryString });
-      if (index > 0) ahead.set(spec.key, startQuery(spec, context));
-    });
-  }
+      ahead.set(spec.key, startQuery(spec, context));
+    }
+  });
   if (parts.length > 1) options.tracker.setParts(parts.map((range) => ({ from: range.startSec * 1000, to: range.endSec * 1000 })));
   try {
     for (const [index, range] of parts.entries()) {
@@ -225,10 +227,12 @@ async function scanBatch(
   scan: ScanOfPart,
   deliver: (rows: InsightsRow[]) => Promise<void>,
   context: Parameters<typeof scanRange>[1],
-  ahead: ReadonlyMap<string, Promise<QueryOutcome>>,
+  /** Queries started ahead; the one this scan reads is taken out, so what is left was never read. */
+  ahead: Map<string, Promise<QueryOutcome>>,
 ): Promise<PartFailure[]> {
   const spec = specOf(batch, range, scan);
   const first = ahead.get(spec.key);
+  ahead.delete(spec.key);
   const failures = await scanRange({ spec, slice: scan.index > 0, edge: batch.edge, deliver, ...(first ? { first } : {}) }, context);
   batch.finishedPart = scan.index;
   const lasting = failures.find((f) => f.range.startSec === range.startSec && LASTING.has(f.error.code));

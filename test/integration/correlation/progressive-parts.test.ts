@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheStore } from '../../../main/cache/cache-types';
 import { createSessionService, FIRST_PART_MS, type SessionService } from '../../../main/correlation/session-service';
 import type { Connection } from '../../../shared/domain/connection';
+import type { CorrelationProgress } from '../../../shared/domain/correlation';
 import type { CorrelateResponse } from '../../../shared/domain/session-view';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
@@ -35,13 +36,13 @@ afterEach(() => {
 
 const conn: Connection = { id: 'emu', name: 'emu', region: 'us-east-1', logGroups: ['/parts/api'], auth: { kind: 'keys' } };
 
-function service(cache: CacheStore, now: number, partials: CorrelateResponse[], onPartial?: () => void): SessionService {
+function service(cache: CacheStore, now: number, partials: CorrelateResponse[], onPartial?: () => void, progress: CorrelationProgress[] = []): SessionService {
   const created: SessionService = createSessionService({
     connections: { list: async () => [conn] },
     cache,
     settings: () => ({ ...defaultSettings, contextEvents: 0 }),
     clientFor: () => emulatorClient(emulator),
-    emitProgress: () => undefined,
+    emitProgress: (p) => void progress.push(p),
     emitPartial: ({ response }) => {
       partials.push(response);
       onPartial?.();
@@ -59,8 +60,12 @@ describe('a window in parts', () => {
     const { store } = createMemoryStore();
     const partials: CorrelateResponse[] = [];
     emulator.queryLatency = SLOW;
-    const done = service(store, now, partials).correlate({ requestId: 'p1', reference: SESSION, mode: 'refresh' });
+    const progress: CorrelationProgress[] = [];
+    const done = service(store, now, partials, undefined, progress).correlate({ requestId: 'p1', reference: SESSION, mode: 'refresh' });
     const final = await done;
+    // Both parts' queries start at once, the first part's first: it is the one the user waits for.
+    expect(progress.find((p) => p.queries.length === 2)!.queries.map((q) => q.key)).toEqual(['emu/0@0', 'emu/0@1']);
+    expect(progress.find((p) => p.queries.length > 0)!.queries.map((q) => q.key)).toEqual(['emu/0@0']);
     expect(partials).toHaveLength(1);
     const [first] = partials;
     // The partial view came from the run while it was being written: the first part's events only.

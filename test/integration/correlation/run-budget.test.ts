@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSessionService } from '../../../main/correlation/session-service';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
+import { createMemoryStore } from '../../support/cache-fixtures/memory-store';
+import { eventsOf } from '../../support/cache-fixtures/view-events';
 import { connection, correlateCollecting, emulatorClient, fastTuning, reference, sessionIdAt } from './support';
 
 // A run past its budget stops, keeps what it stored, and says which part of the window it
@@ -47,6 +50,34 @@ describe('the run budget', () => {
         message: expect.stringContaining(`budget of 2,000 events: it covers ${new Date(window.from).toISOString().replace('.000Z', 'Z')}–${new Date(reached).toISOString()}`),
       }),
     ]);
+  });
+
+  it('is saved and answered as truncated by the session service, the cache recording only the range it covers', async () => {
+    const { store } = createMemoryStore();
+    const now = START + 86_400_000;
+    const service = createSessionService({
+      connections: { list: async () => [connection(emulator, 'emu', ['/budget/api'])] },
+      cache: store,
+      // The setting, as the app and the CLI read it.
+      settings: () => ({ ...defaultSettings, contextEvents: 0, maxEventsPerRun: 2_000 }),
+      clientFor: () => emulatorClient(emulator),
+      emitProgress: () => undefined,
+      now: () => now,
+      tuning: { ...fastTuning, pageSize: 500 },
+    });
+    const response = await service.correlate({ requestId: 'budget', reference: SESSION, mode: 'refresh' });
+    const from = START - defaultSettings.marginMinutes * 60_000;
+    const reached = at(2_000) - 1;
+    expect(response.result.complete).toBe(false);
+    expect(response.result.eventCount).toBe(2_000);
+    expect(response.result.failures).toEqual([
+      expect.objectContaining({ code: 'RESULTS_TRUNCATED', message: expect.stringContaining(`it covers ${new Date(from).toISOString().replace('.000Z', 'Z')}–${new Date(reached).toISOString()}`) }),
+    ]);
+    expect(eventsOf(store, response.result).map((e) => e.timestamp)).toEqual(Array.from({ length: 2_000 }, (_, i) => at(i)));
+    // The cache knows the rest is missing: a cache-first open shows the truncated run, a refresh queries the rest.
+    expect(store.coveredWindows(SESSION)).toEqual([expect.objectContaining({ from, to: reached, complete: true })]);
+    const reopened = await service.correlate({ requestId: 'budget-again', reference: SESSION, mode: 'cache-first' });
+    expect(reopened).toMatchObject({ source: 'cache', result: { complete: false, eventCount: 2_000, failures: [expect.objectContaining({ code: 'RESULTS_TRUNCATED' })] } });
   });
 
   it('leaves a run under it complete', async () => {

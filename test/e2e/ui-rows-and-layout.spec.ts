@@ -72,7 +72,10 @@ test.describe('rows and panes', () => {
     const lastParts = demo.manifest.logGroups.map((g) => g.split('/').at(-1));
     const generated = rows.first().getByTestId('event-source').locator('.source-short');
     await expect(generated).toBeVisible();
-    expect(lastParts).toContain(await generated.textContent());
+    // The generator also ships some services in envelopes (their rows show the pod or container),
+    // so the rows on screen hold at least one of a plain service showing its group's last part.
+    const shown = await rows.getByTestId('event-source').locator('.source-short').allTextContents();
+    expect(shown.filter((text) => lastParts.includes(text)).length).toBeGreaterThan(0);
     await page.getByTestId('filter-text').fill(MARK);
     await expect(rows).toHaveCount(2);
     await expect(rows.first().getByTestId('event-source').locator('.source-short')).toBeVisible();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIAL, startEmulator, type EmulatorManifest, type ManifestSession, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 import { NODE, ROOT, tempDataDir } from '../connections/support';
-import { orcw } from '../cli/support';
+import { orcw, removeAllConnections } from '../cli/support';
 
 // `orcw correlate` and `orcw cache …` end to end: bin/orcw.mjs under Node 24 as a child process,
 // keys fed on stdin into the real keychain (run inside scripts/with-keyring.sh), the real cache
@@ -29,8 +29,7 @@ beforeAll(async () => {
   expect(add.code).toBe(0);
 });
 afterAll(async () => {
-  const list = await orcw(['connections', 'list', '--json'], { dataDir });
-  for (const c of JSON.parse(list.stdout) as { id: string }[]) await orcw(['connections', 'remove', c.id], { dataDir });
+  await removeAllConnections(dataDir);
   await emulator.stop();
 });
 

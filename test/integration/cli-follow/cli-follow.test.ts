@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIAL, startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 import { NODE, ROOT, tempDataDir } from '../connections/support';
-import { orcw } from '../cli/support';
+import { orcw, removeAllConnections } from '../cli/support';
 import { sessionIdAt } from '../correlation/support';
 
 // `orcw follow` end to end: bin/orcw.mjs as a child process, keys in the real keychain, the real
@@ -24,8 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const list = await orcw(['connections', 'list', '--json'], { dataDir });
-  for (const c of JSON.parse(list.stdout) as { id: string }[]) await orcw(['connections', 'remove', c.id], { dataDir });
+  await removeAllConnections(dataDir);
   await emulator.stop();
 });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIAL, startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 import { flakeId, makeToken } from '../../support/cloudwatch-emulator/generator/tokens';
 import { hasActiveControl } from '../../support/terminal-controls';
-import { freshSecret, orcw, tempDataDir } from '../cli/support';
+import { freshSecret, orcw, removeAllConnections, tempDataDir } from '../cli/support';
 
 // The CLI as an attacker meets it: hostile log text, links reaching for years of logs, secrets
 // pasted where they do not belong. bin/orcw.mjs runs as a child process against the emulator.
@@ -32,8 +32,7 @@ beforeAll(async () => {
   expect(add.code).toBe(0);
 });
 afterAll(async () => {
-  const list = await orcw(['connections', 'list', '--json'], { dataDir });
-  for (const c of JSON.parse(list.stdout) as { id: string }[]) await orcw(['connections', 'remove', c.id], { dataDir });
+  await removeAllConnections(dataDir);
   await emulator.stop();
 });
 

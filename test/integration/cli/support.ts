@@ -11,3 +11,9 @@ export async function orcw(args: string[], options: { dataDir: string; input?: s
   transcript.push(result);
   return result;
 }
+
+/** Removes every connection of the data directory through the CLI, so no keychain entry outlives a test file. */
+export async function removeAllConnections(dataDir: string): Promise<void> {
+  const list = await orcw(['connections', 'list', '--json'], { dataDir });
+  for (const c of JSON.parse(list.stdout) as { id: string }[]) await orcw(['connections', 'remove', c.id], { dataDir });
+}

@@ -1,4 +1,4 @@
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { CloudWatchLogsClient, type CloudWatchLogsClientConfig } from '@aws-sdk/client-cloudwatch-logs';
 import { fromIni } from '@aws-sdk/credential-providers';
 import type { Connection } from '../../shared/domain/connection';
 import { AppError } from '../../shared/errors';
@@ -6,13 +6,16 @@ import { decodeAwsKeySecret } from '../keychain/aws-key-secret';
 import { defaultSecretStore, type SecretStore } from '../keychain/secret-store';
 import type { AwsErrorContext } from './aws-errors';
 import { credentialProcessOf, runCredentialProcess } from './process-credentials';
+import { logsRetryStrategy, type RetryPolicy } from './retry-strategy';
 
 type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 type CredentialsProvider = () => Promise<Credentials>;
 
 export interface LogsClientOptions {
-  /** SDK attempts per call, retries included (throttling and 5xx are retried by the SDK). */
+  /** Attempts per call, retries included: the one retry layer (retry-strategy.ts). */
   maxAttempts?: number;
+  /** The rest of the retry policy; tests shorten the waits. */
+  retry?: Partial<RetryPolicy>;
   /** Upper bound for one HTTP request/response, so an unresponsive endpoint fails instead of hanging. */
   requestTimeoutMs?: number;
   /** Upper bound for establishing the TCP/TLS connection (DNS included). */
@@ -20,47 +23,57 @@ export interface LogsClientOptions {
   secrets?: SecretStore;
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 3;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 
-const contexts = new WeakMap<CloudWatchLogsClient, AwsErrorContext>();
+/**
+ * A CloudWatch Logs client that carries what `mapAwsError` needs to explain its failures. The
+ * context is this client's own: it starts with what the connection says (region, endpoint,
+ * profile) and gains the session-token flag and the values to redact when the credential provider
+ * first reads the keys — before any call that could fail with them is made.
+ */
+export class LogsClient extends CloudWatchLogsClient {
+  constructor(
+    config: CloudWatchLogsClientConfig,
+    readonly errorContext: Readonly<AwsErrorContext>,
+  ) {
+    super(config);
+  }
+}
+
+/** The error context of any client: a LogsClient's own, or none for a client built elsewhere. */
+export function errorContextOf(client: CloudWatchLogsClient): Readonly<AwsErrorContext> {
+  return client instanceof LogsClient ? client.errorContext : {};
+}
 
 /**
  * A CloudWatch Logs client for one connection: keys come from the keychain when the first call
  * needs them (so a locked keychain is a reported error, not a crash here); profiles (SSO
  * included) resolve through the AWS shared config files. Call `client.destroy()` when done.
  */
-export function createLogsClient(connection: Connection, options: LogsClientOptions = {}): CloudWatchLogsClient {
+export function createLogsClient(connection: Connection, options: LogsClientOptions = {}): LogsClient {
   const context: AwsErrorContext = { region: connection.region, endpoint: connection.endpoint };
   const credentials =
     connection.auth.kind === 'profile'
       ? profileCredentials(connection.auth.profile, connection.region, context)
       : keychainCredentials(connection, options.secrets ?? defaultSecretStore(), context);
-  const client = new CloudWatchLogsClient({
+  return new LogsClient(
+    {
     region: connection.region,
     // StartLiveTail's model prefixes the host with `stream-` (its endpoint hostPrefix): right for
     // AWS, wrong for a custom endpoint (LocalStack, an emulator), which serves every operation itself.
     ...(connection.endpoint ? { endpoint: connection.endpoint, disableHostPrefix: true } : {}),
     credentials,
-    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    retryStrategy: logsRetryStrategy({ ...options.retry, ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }) }),
     requestHandler: {
       connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       // Without this the SDK only logs a warning when requestTimeout passes and keeps waiting.
       throwOnRequestTimeout: true,
     },
-  });
-  contexts.set(client, context);
-  return client;
-}
-
-/**
- * What `mapAwsError` needs to explain a failure of this client (the secret only to redact it).
- * The object is live: the session-token flag and redaction list fill in once the keys are read.
- */
-export function errorContextOf(client: CloudWatchLogsClient): AwsErrorContext {
-  return contexts.get(client) ?? {};
+    },
+    context,
+  );
 }
 
 function profileCredentials(profile: string, region: string, context: AwsErrorContext): CredentialsProvider {

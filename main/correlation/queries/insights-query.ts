@@ -1,11 +1,11 @@
 import { StartQueryCommand, StopQueryCommand, type GetQueryResultsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
 import { AppError } from '../../../shared/errors';
 import { mapAwsError } from '../../aws/aws-errors';
-import { errorKind } from './error-kind';
+import { errorKind } from '../../aws/error-kind';
 import type { ProgressTracker, QueryStatus } from './progress-tracker';
 import { getQueryResults } from './result-pages';
 import type { SecondRange } from './time-range';
-import { backoffDelay, cancelledError, pollDelay, sleep } from './timing';
+import { cancelledError, pollDelay, sleep } from './timing';
 import type { QueryTarget, QueryTuning } from './types';
 
 export interface QuerySpec {
@@ -96,7 +96,7 @@ export async function runInsightsQuery(spec: QuerySpec, context: QueryContext): 
 async function startQuery(spec: QuerySpec, context: QueryContext): Promise<string> {
   const { signal, tuning } = context;
   const began = Date.now();
-  for (let attempt = 0; ; attempt += 1) {
+  for (;;) {
     if (signal?.aborted) throw cancelledError();
     try {
       const output = await spec.target.client.send(
@@ -111,15 +111,12 @@ async function startQuery(spec: QuerySpec, context: QueryContext): Promise<strin
       if (!output.queryId) throw new AppError('AWS_ERROR', 'CloudWatch Logs started a query but returned no query id.', 'Try again.');
       return output.queryId;
     } catch (error) {
-      const kind = errorKind(error);
-      if (kind === 'concurrency' && Date.now() - began < tuning.concurrencyWaitMs) {
+      // Throttling and 5xx were retried by the client (main/aws/retry-strategy.ts); only the
+      // account's concurrency limit comes back here, and it is waited out, not reported.
+      if (errorKind(error) === 'concurrency' && Date.now() - began < tuning.concurrencyWaitMs) {
         // Other queries of the account hold the slots: wait for some to end, not for a rate window.
         context.tracker.update(spec.key, { status: 'Pending' });
         await sleep(Math.round(tuning.concurrencyRetryBaseMs * (0.5 + (context.random ?? Math.random)())), signal);
-        continue;
-      }
-      if ((kind === 'throttled' || kind === 'unavailable') && attempt < tuning.retryAttempts) {
-        await sleep(backoffDelay(attempt, tuning.retryBaseMs, tuning.retryMaxMs, context.random), signal);
         continue;
       }
       throw mapAwsError(error, spec.target.errorContext);

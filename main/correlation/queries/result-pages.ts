@@ -2,33 +2,27 @@ import { GetQueryResultsCommand, type GetQueryResultsCommandOutput, type ResultF
 import { AppError } from '../../../shared/errors';
 import { mapAwsError } from '../../aws/aws-errors';
 import type { InsightsRow } from '../processing/types';
-import { errorKind } from './error-kind';
 import type { QueryContext, ResultCursor } from './insights-query';
-import { backoffDelay, cancelledError, sleep } from './timing';
+import { cancelledError } from './timing';
 import type { QueryTarget } from './types';
 
 /**
- * One GetQueryResults call, retried (with backoff) on throttling and 5xx after the SDK's own
- * retries are spent. Throws AppError: CANCELLED, or the mapped AWS error.
+ * One GetQueryResults call. Throttling and 5xx are retried by the client itself
+ * (main/aws/retry-strategy.ts), so a failure here is final. Throws AppError: CANCELLED, or the
+ * mapped AWS error.
  */
 export async function getQueryResults(
   target: QueryTarget,
   input: { queryId: string; nextToken?: string; maxItems: number },
   context: QueryContext,
 ): Promise<GetQueryResultsCommandOutput> {
-  const { signal, tuning } = context;
-  for (let attempt = 0; ; attempt += 1) {
+  const { signal } = context;
+  if (signal?.aborted) throw cancelledError();
+  try {
+    return await target.client.send(new GetQueryResultsCommand(input), { abortSignal: signal });
+  } catch (error) {
     if (signal?.aborted) throw cancelledError();
-    try {
-      return await target.client.send(new GetQueryResultsCommand(input), { abortSignal: signal });
-    } catch (error) {
-      if (signal?.aborted) throw cancelledError();
-      if (errorKind(error) !== 'fatal' && attempt < tuning.retryAttempts) {
-        await sleep(backoffDelay(attempt, tuning.retryBaseMs, tuning.retryMaxMs, context.random), signal);
-        continue;
-      }
-      throw mapAwsError(error, target.errorContext);
-    }
+    throw mapAwsError(error, target.errorContext);
   }
 }
 

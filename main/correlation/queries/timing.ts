@@ -19,14 +19,6 @@ export function pollDelay(attempt: number, elapsedMs: number, tuning: PollTuning
   return Math.min(tuning.pollMaxMs, Math.max(tuning.pollMinMs, Math.round(elapsedMs * tuning.pollFraction)));
 }
 
-/**
- * "Full jitter" exponential backoff: a random wait in [0, min(max, base·2^attempt)], so several
- * clients throttled at once do not retry in lockstep.
- */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
-  return Math.round(random() * Math.min(maxMs, baseMs * 2 ** attempt));
-}
-
 export function cancelledError(): AppError {
   return new AppError('CANCELLED', 'The correlation was cancelled.', 'Nothing partial was kept; start it again when you are ready.');
 }

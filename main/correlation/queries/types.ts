@@ -22,11 +22,6 @@ export interface QueryTuning {
   /** Share of the query's run time waited between polls once that exceeds pollMinMs. */
   pollFraction: number;
   pollMaxMs: number;
-  /** Backoff after the SDK's own retries are spent on throttling or a 5xx. */
-  retryBaseMs: number;
-  retryMaxMs: number;
-  /** Our retries of a throttled or 5xx call, on top of the SDK's. */
-  retryAttempts: number;
   /** Waiting for a concurrency slot (LimitExceededException): how long before giving up. */
   concurrencyWaitMs: number;
   concurrencyRetryBaseMs: number;
@@ -57,9 +52,6 @@ export const defaultQueryTuning: QueryTuning = {
   pollMinMs: 100,
   pollFraction: 0.1,
   pollMaxMs: 2_000,
-  retryBaseMs: 500,
-  retryMaxMs: 8_000,
-  retryAttempts: 4,
   concurrencyWaitMs: 120_000,
   concurrencyRetryBaseMs: 1_000,
   maxQueryMs: 15 * 60_000,

@@ -4,28 +4,32 @@ import type { CorrelationResult, LogEvent, TimeWindow } from '../../../shared/do
 import { runCorrelation, type RunCorrelationInput } from '../../../main/correlation/run-correlation';
 import { ProgressTracker, type RunProgress } from '../../../main/correlation/queries/progress-tracker';
 import type { QueryTarget, QueryTuning } from '../../../main/correlation/queries/types';
+import { logsRetryStrategy } from '../../../main/aws/retry-strategy';
 import { FLAKE_EPOCH_MS } from '../../../shared/session/limits';
 import { parseSessionReference } from '../../../shared/session/parse-reference';
 import type { SessionReference } from '../../../shared/session/types';
 import { DEFAULT_CREDENTIAL, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 
-/** SDK attempts per call in these tests: the SDK retries throttling and 5xx itself up to this. */
-export const MAX_ATTEMPTS = 2;
+/**
+ * Attempts per call in these tests, through the product's one retry layer: as many as the two
+ * stacked layers made before it (2 SDK attempts × 5 of ours), so the fault tests face the same odds.
+ */
+export const MAX_ATTEMPTS = 5;
+/** The product's retry strategy with waits a hundredth as long, so fault tests finish fast. */
+export const fastRetry = { maxAttempts: MAX_ATTEMPTS, delayScale: 0.01, maxDelayMs: 100 };
 
 /** Short waits so fault tests finish fast; the logic is the production one. */
 export const fastTuning: Partial<QueryTuning> = {
   pollFirstMs: 10,
   pollMinMs: 20,
   pollMaxMs: 200,
-  retryBaseMs: 10,
-  retryMaxMs: 100,
   concurrencyRetryBaseMs: 20,
   concurrencyWaitMs: 20_000,
 };
 
 /** A real SDK client talking SigV4 over HTTP to the emulator. */
 export function emulatorClient(emulator: RunningEmulator, credentials: { accessKeyId: string; secretAccessKey: string } = DEFAULT_CREDENTIAL) {
-  return new CloudWatchLogsClient({ region: 'us-east-1', endpoint: emulator.url, credentials, maxAttempts: MAX_ATTEMPTS });
+  return new CloudWatchLogsClient({ region: 'us-east-1', endpoint: emulator.url, credentials, retryStrategy: logsRetryStrategy(fastRetry) });
 }
 
 export function target(emulator: RunningEmulator, id: string, logGroups: string[], credentials?: { accessKeyId: string; secretAccessKey: string }): QueryTarget {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { costUsd } from '../../../main/correlation/queries/cost';
-import { errorKind } from '../../../main/correlation/queries/error-kind';
-import { backoffDelay, createLimiter, pollDelay, sleep } from '../../../main/correlation/queries/timing';
+import { backoffDelay } from '../../../main/aws/retry-strategy';
+import { errorKind } from '../../../main/aws/error-kind';
+import { createLimiter, pollDelay, sleep } from '../../../main/correlation/queries/timing';
 
 describe('pollDelay', () => {
   const tuning = { pollFirstMs: 50, pollMinMs: 100, pollFraction: 0.1, pollMaxMs: 2_000 };

@@ -4,11 +4,12 @@ interface SdkErrorLike {
 }
 
 /**
- * What a failed call means for the caller, after the SDK's own retries are spent:
+ * What a failed CloudWatch Logs call means:
  * - `concurrency`: LimitExceededException — too many Insights queries running in the account;
- *   it clears when other queries end, so it is waited out, not reported;
- * - `throttled`: request-rate throttling — back off with jitter;
- * - `unavailable`: a 5xx — the service is having trouble, worth a few more tries;
+ *   it clears when other queries end, so StartQuery waits it out instead of reporting it (the
+ *   retry strategy leaves it to that wait);
+ * - `throttled`: request-rate throttling, and `unavailable`: a 5xx — retried with backoff by the
+ *   client's retry strategy (retry-strategy.ts) and final once that gives up;
  * - `fatal`: anything else (credentials, access, network, bad input) — report it.
  */
 export type ErrorKind = 'concurrency' | 'throttled' | 'unavailable' | 'fatal';

@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../../shared/errors';
+import { sleep } from '../async/tasks';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-files';
 
 export const LOCK_FILE = 'config.lock';
@@ -60,7 +61,7 @@ async function acquire(lock: DirLock, path: string, timeoutMs: number): Promise<
       if ((error as { errcode?: number }).errcode !== SQLITE_BUSY) throw lockFailed(path, error);
     }
     if (Date.now() >= deadline) throw lockTimedOut(path, timeoutMs);
-    await new Promise((resolve) => setTimeout(resolve, wait));
+    await sleep(wait);
     wait = Math.min(wait * 2, MAX_RETRY_MS);
   }
 }

@@ -7,8 +7,8 @@ import { AppError, isAppError } from '../../shared/errors';
 import { mapAwsError } from '../aws/aws-errors';
 import type { CacheStore } from '../cache/cache-types';
 import { scrubAppError } from '../security/secret-scrubber';
-import { fillContext, type ContextFetcher } from './context-for-groups';
-import { fetchContextLines } from './processing/context-lines';
+import { fetchGroupContext, withContext, type ContextFetcher } from './context/context-for-groups';
+import { fetchContextLines } from './context/fetch-context-lines';
 import type { ConnectionSource } from './pick-connections';
 
 export interface GroupContextDeps {
@@ -35,13 +35,15 @@ export function createGroupContext(deps: GroupContextDeps) {
     if (!connection) throw new AppError('NOT_FOUND', `The connection "${sample.connection}" that found this error no longer exists.`, 'Add it again to fetch its context lines.');
     const settings = await deps.settings();
     const client = deps.clientFor(connection);
+    let fetched;
     try {
-      const error = await fillContext(group, sample, client, deps.fetchContext ?? fetchContextLines, { events: settings.contextEvents, seconds: settings.contextSeconds });
-      if (error !== undefined) throw scrubAppError(isAppError(error) ? error : mapAwsError(error, { region: connection.region, endpoint: connection.endpoint }));
+      fetched = await fetchGroupContext(sample, client, deps.fetchContext ?? fetchContextLines, { events: settings.contextEvents, seconds: settings.contextSeconds });
     } finally {
       client.destroy();
     }
-    deps.cache.setGroupContext(request.run, group.fingerprint, { before: group.contextBefore, after: group.contextAfter });
-    return group;
+    if (fetched.error !== undefined) throw scrubAppError(isAppError(fetched.error) ? fetched.error : mapAwsError(fetched.error, { region: connection.region, endpoint: connection.endpoint }));
+    const withLines = fetched.lines ? withContext([group], new Map([[group.fingerprint, { contextBefore: fetched.lines.before, contextAfter: fetched.lines.after }]]))[0]! : group;
+    deps.cache.setGroupContext(request.run, group.fingerprint, { before: withLines.contextBefore, after: withLines.contextAfter });
+    return withLines;
   };
 }

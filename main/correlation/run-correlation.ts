@@ -2,23 +2,22 @@ import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { Connection } from '../../shared/domain/connection';
 import type { CorrelationResult, ErrorGroup, LogEvent, RunFailure, RunStats, SessionInfo, TimeWindow } from '../../shared/domain/correlation';
 import type { Settings } from '../../shared/domain/settings';
-import { isAppError } from '../../shared/errors';
 import { buildSessionQuery } from '../../shared/session/query';
 import type { SessionReference } from '../../shared/session/types';
-import { mapAwsError } from '../aws/aws-errors';
-import { errorContextOf } from '../aws/client-factory';
-import { attachContextLines, type ContextFetcher } from './context-for-groups';
-import { fetchContextLines } from './processing/context-lines';
-import { parseInsightsTimestamp } from './processing/insights-timestamp';
+import { createLimiter, isCancelled } from '../async/tasks';
+import { contextForGroups, contextPendingFor, withContext, type ContextFetcher, type GroupContextPatch } from './context/context-for-groups';
+import { fetchContextLines } from './context/fetch-context-lines';
 import { RunProcessor } from './processing/run-processor';
-import type { InsightsRow } from './processing/types';
 import { ProgressTracker, type RunProgress } from './queries/progress-tracker';
-import { runQueries, StopQueries, type PartDone } from './queries/run-queries';
-import { createLimiter } from './queries/timing';
-import type { QueryTarget, QueryTuning, RowBatch } from './queries/types';
+import { runQueries, type PartDone, type RunQueriesResult } from './queries/run-queries';
+import type { QueryTuning } from './queries/types';
 import { replayLinks } from './replay-links';
-import { TraceTails } from './trace-tails';
-import { cancelledPartly, everyConnection, missingFrom, stoppedAtBudget, unionOf } from './window-coverage';
+import type { RowBatch } from './rows/row-batch';
+import { EventBudget } from './run/event-budget';
+import { EventOutlet } from './run/event-outlet';
+import { clientLookup, queryTargets } from './run/query-targets';
+import { RunCoverage } from './run/run-coverage';
+import { TraceTails } from './trace-tails/trace-tails';
 
 export interface RunCorrelationInput {
   reference: SessionReference;
@@ -64,118 +63,118 @@ export interface RunOutcome {
  * session. A connection that fails is listed in `failures` (and `complete` is false). A run past
  * its budget stops and says which range it covers. A cancel after some rows arrived keeps them,
  * marked partial; a cancel before anything arrived throws AppError CANCELLED.
+ *
+ * The stages, each given what the one before returned:
+ *   fetch rows      runQueries (queries/)             → RowBatch, page by page
+ *   trace tails     TraceTails.attach (trace-tails/)  RowBatch → RowBatch
+ *   process (pure)  RunProcessor.push (processing/)   RowBatch → final LogEvent[]; ErrorGroup[] at the end
+ *   context lines   contextForGroups (context/)       ErrorGroup[] → context by fingerprint → fresh ErrorGroup[]
+ *   save            `onEvents` per page, the returned RunOutcome at the end (the caller's cache writer)
  */
 export async function runCorrelation(input: RunCorrelationInput): Promise<RunOutcome> {
   const { reference, window, settings, signal } = input;
-  const now = input.now ?? Date.now;
   const tracker = new ProgressTracker(settings.pricePerGb, input.onProgress);
-  const failures: RunFailure[] = [];
-  const targets: QueryTarget[] = [];
-  const links = replayLinks(reference, input.connections);
-  const processor = new RunProcessor({ sessionStart: reference.start, replayUrlAt: links.at });
-  const covered: TimeWindow[] = [];
-  /** Where the parts done so far end: a run stopped in the next part covers from there. */
-  let partsEnd = window.from;
-  let kept = 0;
-  const hand = async (events: LogEvent[]) => {
-    const wanted = input.keep ? events.filter((e) => input.keep!.some((r) => e.timestamp >= r.from && e.timestamp <= r.to)) : events;
-    kept += wanted.length;
-    if (wanted.length > 0) await input.onEvents(wanted);
-  };
+  const { targets, failures: unreachable } = queryTargets(reference, input.connections, input.clientFor);
   try {
-    for (const connection of input.connections) {
-      try {
-        const client = input.clientFor(connection);
-        targets.push({
-          connectionId: connection.id,
-          connection: connection.name,
-          logGroups: connection.logGroups,
-          client,
-          errorContext: errorContextOf(client),
-          queryString: buildSessionQuery(reference, { idFieldNames: connection.sessionIdFields }),
-        });
-      } catch (error) {
-        failures.push(connectionFailure(connection, error));
-      }
-    }
-    const tails = new TraceTails(targets, { limit: createLimiter(4), signal });
-    let taken = 0;
+    const clientOf = clientLookup(targets);
+    const tails = new TraceTails(clientOf, { limit: createLimiter(4), signal });
+    const processor = new RunProcessor({ sessionStart: reference.start, replayUrlAt: replayLinks(reference, input.connections).at });
+    const budget = new EventBudget(settings.maxEventsPerRun);
+    const coverage = new RunCoverage(window);
+    const outlet = new EventOutlet(input.onEvents, input.keep);
+
+    // Fetch rows → trace tails → process → save, one page at a time.
     const onRows = async (page: RowBatch) => {
-      const room = settings.maxEventsPerRun - taken;
-      const rows = page.rows.length > room ? page.rows.slice(0, room) : page.rows;
-      taken += rows.length;
-      await hand(processor.push(await tails.attach({ source: page.source, rows })));
-      if (taken >= settings.maxEventsPerRun) throw new StopQueries(reachedBefore(page.rows, rows.length));
+      const { batch, stop } = budget.take(page);
+      await outlet.hand(processor.push(await tails.attach(batch)));
+      if (stop) throw stop;
     };
     const onPartDone = async (part: PartDone) => {
-      await hand(processor.flushIdle(part.window.to));
-      if (part.failures.length === 0) covered.push(part.window);
-      partsEnd = part.window.to;
+      await outlet.hand(processor.flushIdle(part.window.to));
+      coverage.partDone(part);
       await input.onPartDone?.({ ...part, groups: processor.groups() });
     };
-    let queried;
-    try {
-      queried = await runQueries(targets, { queryString: buildSessionQuery(reference), window, tracker, signal, tuning: input.tuning, partBoundaries: input.partBoundaries, onRows, onPartDone });
-    } catch (error) {
-      // Nothing arrived: there is nothing to keep. Otherwise what arrived is kept, marked partial.
-      if (!(isAppError(error) && error.code === 'CANCELLED') || (processor.emitted === 0 && covered.length === 0)) throw error;
-      queried = undefined;
-    }
-    tracker.setPhase('processing', 'Joining the last stack traces and grouping errors');
-    for (const page of await tails.flush()) await hand(processor.push(page));
-    await hand(processor.flush());
-    if (queried) failures.push(...queried.failures);
-    if (queried?.stopped) {
-      const reachedTo = Math.max(partsEnd, queried.coveredTo ?? partsEnd);
-      covered.push({ from: partsEnd, to: reachedTo });
-      failures.push(...everyConnection(input.connections, stoppedAtBudget(settings.maxEventsPerRun, { from: window.from, to: reachedTo })));
-    }
-    if (!queried) failures.push(...everyConnection(input.connections, cancelledPartly(missingFrom(window, covered))));
+    const queried = await keptIfCancelled(
+      runQueries(targets, { queryString: buildSessionQuery(reference), window, tracker, signal, tuning: input.tuning, partBoundaries: input.partBoundaries, onRows, onPartDone }),
+      () => processor.emitted > 0 || coverage.anyPart,
+    );
 
-    const groups = processor.groups();
-    if (queried && groups.length > 0 && settings.contextEvents > 0) {
-      tracker.setPhase('context');
-      const clients = new Map(targets.map((t) => [t.connectionId, t.client]));
-      try {
-        await attachContextLines(groups, (fingerprint) => processor.sampleOf(fingerprint), (id) => clients.get(id), input.fetchContext ?? fetchContextLines, {
-          events: settings.contextEvents,
-          seconds: settings.contextSeconds,
-          limit: createLimiter(4),
-          signal,
-        });
-      } catch (error) {
-        if (!(isAppError(error) && error.code === 'CANCELLED')) throw error;
-        // Every line is in: a cancel here only leaves context lines to be fetched when asked for.
-        for (const group of groups) if (group.contextBefore.length + group.contextAfter.length === 0) group.contextPending = true;
-      }
-    } else if (groups.length > 0 && settings.contextEvents > 0) {
-      for (const group of groups) group.contextPending = true;
-    }
+    // The end of the rows: what trace tails and the processor still hold is final.
+    tracker.setPhase('processing', 'Joining the last stack traces and grouping errors');
+    for (const batch of await tails.flush()) await outlet.hand(processor.push(batch));
+    await outlet.hand(processor.flush());
+
+    // Context lines.
+    const found = processor.groups();
+    const context = await contextStage(found, {
+      allRowsIn: queried !== undefined,
+      settings,
+      tracker,
+      sampleOf: (fingerprint) => processor.sampleOf(fingerprint),
+      clientOf,
+      fetch: input.fetchContext ?? fetchContextLines,
+      signal,
+    });
+    const groups = withContext(found, context);
+
+    const { covered, failures: shortfall } = coverage.close(queried, input.connections, settings.maxEventsPerRun);
+    const failures = [...unreachable, ...(queried?.failures ?? []), ...shortfall];
+    const totals = tracker.totals();
     return {
       session: sessionInfo(reference, input.connections),
       window: { from: window.from, to: window.to },
-      stats: { ...tracker.totals(), recordsMatched: queried?.stats.recordsMatched ?? tracker.totals().recordsMatched },
+      stats: { ...totals, recordsMatched: queried?.stats.recordsMatched ?? totals.recordsMatched },
       groups,
       failures,
       complete: failures.length === 0,
       connections: searchedConnections(input.connections),
-      ranAt: now(),
-      eventCount: kept,
-      covered: unionOf(covered),
+      ranAt: (input.now ?? Date.now)(),
+      eventCount: outlet.count,
+      covered,
     };
   } finally {
     for (const target of targets) target.client.destroy();
   }
 }
 
+interface ContextStageInput {
+  /** False for a run cancelled before its rows were all in. */
+  allRowsIn: boolean;
+  settings: Pick<Settings, 'contextEvents' | 'contextSeconds'>;
+  tracker: ProgressTracker;
+  sampleOf: (fingerprint: string) => LogEvent | undefined;
+  clientOf: (connectionId: string) => CloudWatchLogsClient | undefined;
+  fetch: ContextFetcher;
+  signal?: AbortSignal;
+}
+
 /**
- * A page cut at the budget covers everything before its first row not taken (rows come in time
- * order); a page taken whole, everything before its last row's millisecond (the next page may
- * hold more rows of it).
+ * Context lines for the largest groups, by fingerprint; a run cancelled before its rows were all
+ * in leaves them all to be fetched when asked for.
  */
-function reachedBefore(rows: readonly InsightsRow[], taken: number): number {
-  const next = parseInsightsTimestamp(rows[Math.min(taken, rows.length - 1)]?.['@timestamp']);
-  return next === undefined ? Number.NEGATIVE_INFINITY : next - 1;
+async function contextStage(groups: readonly ErrorGroup[], input: ContextStageInput): Promise<Map<string, GroupContextPatch>> {
+  if (groups.length === 0 || input.settings.contextEvents === 0) return new Map();
+  if (!input.allRowsIn) return contextPendingFor(groups);
+  input.tracker.setPhase('context');
+  return contextForGroups(groups, input.sampleOf, input.clientOf, input.fetch, {
+    events: input.settings.contextEvents,
+    seconds: input.settings.contextSeconds,
+    limit: createLimiter(4),
+    signal: input.signal,
+  });
+}
+
+/**
+ * The queries' result, or undefined when they were cancelled after something arrived (what
+ * arrived is kept, marked partial); a cancel before anything arrived, or any other failure, is thrown.
+ */
+async function keptIfCancelled(queries: Promise<RunQueriesResult>, somethingArrived: () => boolean): Promise<RunQueriesResult | undefined> {
+  try {
+    return await queries;
+  } catch (error) {
+    if (isCancelled(error) && somethingArrived()) return undefined;
+    throw error;
+  }
 }
 
 /** What each connection searched: a run with other log groups or session-ID field names is another search. */
@@ -192,17 +191,5 @@ export function sessionInfo(reference: SessionReference, connections: readonly C
     start: reference.start,
     end: reference.end,
     ...(replayUrl === undefined ? {} : { replayUrl }),
-  };
-}
-
-function connectionFailure(connection: Connection, error: unknown): RunFailure {
-  const app = isAppError(error) ? error : mapAwsError(error, { region: connection.region, endpoint: connection.endpoint });
-  return {
-    connectionId: connection.id,
-    connection: connection.name,
-    logGroups: [...connection.logGroups],
-    code: app.code,
-    message: app.message,
-    hint: app.hint,
   };
 }

@@ -11,7 +11,7 @@ import { AppError, isAppError, type AppErrorValue } from '../../shared/errors';
 import { parseSessionReference } from '../../shared/session/parse-reference';
 import { deriveTimeWindow } from '../../shared/session/time-window';
 import type { SessionReference } from '../../shared/session/types';
-import type { ContextFetcher } from './context-for-groups';
+import type { ContextFetcher } from './context/context-for-groups';
 import { mergeTail } from './merge-runs';
 import { offlineNotice, wentOffline, type RunSummary } from './offline';
 import { pickConnections, type ConnectionSource } from './pick-connections';

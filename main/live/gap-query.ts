@@ -6,7 +6,8 @@ import type { SessionReference } from '../../shared/session/types';
 import { errorContextOf } from '../aws/client-factory';
 import { ProgressTracker } from '../correlation/queries/progress-tracker';
 import { runQueries } from '../correlation/queries/run-queries';
-import type { QueryTuning, RowBatch } from '../correlation/queries/types';
+import type { QueryTuning } from '../correlation/queries/types';
+import type { RowBatch } from '../correlation/rows/row-batch';
 
 export interface GapQuery {
   reference: SessionReference;

@@ -1,9 +1,10 @@
 import type { ErrorGroup, LogEvent } from '../../shared/domain/correlation';
 import type { RunWriter } from '../cache/cache-types';
 import { eventId } from '../correlation/processing/id-hash';
-import { parseInsightsTimestamp } from '../correlation/processing/insights-timestamp';
+import { parseInsightsTimestamp } from '../correlation/rows/insights-timestamp';
 import { RunProcessor } from '../correlation/processing/run-processor';
-import type { InsightsRow, ProcessOptions, RowSource } from '../correlation/processing/types';
+import type { ProcessOptions } from '../correlation/processing/types';
+import type { InsightsRow, RowSource } from '../correlation/rows/row-batch';
 
 /** Rows from one source, with the session matcher of that source's connection. */
 export interface SourcedRows {

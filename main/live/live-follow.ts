@@ -6,11 +6,12 @@ import { AppError, isAppError } from '../../shared/errors';
 import { buildLiveTailPattern } from '../../shared/session/live-tail-pattern';
 import { sessionLineMatcher } from '../../shared/session/session-line-matcher';
 import type { SessionReference } from '../../shared/session/types';
+import { sleep } from '../async/tasks';
 import { mapAwsError } from '../aws/aws-errors';
 import { errorContextOf } from '../aws/client-factory';
 import type { CacheStore, OpenedView } from '../cache/cache-types';
 import { mergeTail } from '../correlation/merge-runs';
-import type { RowSource } from '../correlation/processing/types';
+import type { RowSource } from '../correlation/rows/row-batch';
 import type { QueryTuning } from '../correlation/queries/types';
 import { replayLinks } from '../correlation/replay-links';
 import { searchedConnections, sessionInfo } from '../correlation/run-correlation';
@@ -232,7 +233,8 @@ export class LiveFollow {
       }
       gapFrom ??= lastUpdate - GAP_LEAD_MS;
       this.input.emitStatus({ requestId: this.input.requestId, state: 'resuming', elapsedMs: this.input.now() - this.startedAt });
-      await sleep(this.input.resumeDelayMs ?? 1000, signal);
+      // Ending the follow cuts the wait short (sleep rejects with CANCELLED); the loop then sees the signal.
+      await sleep(this.input.resumeDelayMs ?? 1000, signal).catch(() => undefined);
     }
   }
 
@@ -276,16 +278,6 @@ function liveError(error: unknown, client: CloudWatchLogsClient): AppError {
     'AWS denied Live Tail: following a session needs logs:StartLiveTail (and logs:DescribeLogGroups).',
     'Allow logs:StartLiveTail on the log groups to the IAM user or role, or review the session without following it.',
   );
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
 }
 
 interface Deferred {

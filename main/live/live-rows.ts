@@ -1,5 +1,5 @@
 import type { LiveTailSessionLogEvent } from '@aws-sdk/client-cloudwatch-logs';
-import type { InsightsRow } from '../correlation/processing/types';
+import type { InsightsRow } from '../correlation/rows/row-batch';
 
 /** A log group ARN's name part (`arn:aws:logs:<region>:<account>:log-group:<name>`). */
 export function groupNameOfArn(identifier: string): string {

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { processRows } from '../../main/correlation/processing/process-rows';
 import { ProgressTracker } from '../../main/correlation/queries/progress-tracker';
 import { runQueries } from '../../main/correlation/queries/run-queries';
-import type { RowBatch } from '../../main/correlation/queries/types';
+import type { RowBatch } from '../../main/correlation/rows/row-batch';
 import { runCorrelation } from '../../main/correlation/run-correlation';
 import { defaultSettings } from '../../shared/domain/settings';
 import { parseSessionReference } from '../../shared/session/parse-reference';

@@ -16,7 +16,7 @@ interface Building {
  * an error, a warning with one does not) by fingerprint, and stamps the fingerprint on each
  * event. Events may come in any order across streams (a stream hands an event on only once its
  * trace is complete): a group's first occurrence is its earliest event, whenever that arrives.
- * Context lines are left empty: fetching them needs the network (see context-lines.ts).
+ * Context lines are left empty: fetching them needs the network (the context stage, main/correlation/context/).
  */
 export class GroupBuilder {
   private readonly building = new Map<string, Building>();

@@ -1,6 +1,7 @@
 import { readRecord } from '../log-shapes/read-record';
-import { parseInsightsTimestamp } from './insights-timestamp';
-import type { InsightsRow, RowSource, WorkEvent } from './types';
+import { parseInsightsTimestamp } from '../rows/insights-timestamp';
+import type { WorkEvent } from './types';
+import type { InsightsRow, RowSource } from '../rows/row-batch';
 
 /**
  * One Insights row as an event, or undefined when it has no readable `@timestamp`. The `id` is

@@ -1,8 +1,9 @@
 import { normaliseRow, type StreamCache } from './normalise-row';
 import { RunProcessor } from './run-processor';
-import type { ProcessOptions, ProcessResult, RowBatch, WorkEvent } from './types';
+import type { ProcessOptions, ProcessResult, WorkEvent } from './types';
+import type { RowBatch } from '../rows/row-batch';
 
-export type { InsightsRow, ProcessOptions, ProcessResult, RowBatch, RowSource } from './types';
+export type { ProcessOptions, ProcessResult } from './types';
 
 /**
  * Rows of a whole run, in any order → normalised events (sorted by time, ties in arrival order,

@@ -4,7 +4,8 @@ import { GroupBuilder } from './group-errors';
 import { eventId } from './id-hash';
 import { MAX_TRACE_GAP_MS, StreamJoiner } from './join-stack-traces';
 import { normaliseRow, type StreamCache } from './normalise-row';
-import type { ProcessOptions, RowBatch, WorkEvent } from './types';
+import type { ProcessOptions, WorkEvent } from './types';
+import type { RowBatch } from '../rows/row-batch';
 
 interface Stream {
   joiner: StreamJoiner;

@@ -2,24 +2,6 @@ import type { ErrorGroup, LogEvent } from '../../../shared/domain/correlation';
 import type { ErrorDescription } from '../log-shapes/describe-error';
 import type { JsonObject } from '../log-shapes/json-record';
 
-/** One row of `GetQueryResults`, fields by name (`@timestamp`, `@message`, `@logStream`, `@log`, `@ptr`, …). */
-export interface InsightsRow {
-  [field: string]: string | undefined;
-}
-
-/** Where a batch of rows came from: one query of one connection. */
-export interface RowSource {
-  connectionId: string;
-  connection: string;
-  logGroups: string[];
-}
-
-/** The rows of one query, with where they came from. */
-export interface RowBatch {
-  source: RowSource;
-  rows: InsightsRow[];
-}
-
 export interface ProcessOptions {
   /** Session start, epoch ms: every event's `offsetMs` is measured from it. */
   sessionStart: number;

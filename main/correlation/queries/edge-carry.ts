@@ -1,5 +1,5 @@
-import { parseInsightsTimestamp } from '../processing/insights-timestamp';
-import type { InsightsRow } from '../processing/types';
+import { parseInsightsTimestamp } from '../rows/insights-timestamp';
+import type { InsightsRow } from '../rows/row-batch';
 
 /**
  * Drops the rows one query of a batch returns again after the one before it: consecutive queries

@@ -5,7 +5,8 @@ import { errorKind } from '../../aws/error-kind';
 import type { ProgressTracker, QueryStatus } from './progress-tracker';
 import { getQueryResults } from './result-pages';
 import type { SecondRange } from './time-range';
-import { cancelledError, pollDelay, sleep } from './timing';
+import { cancelledError, sleep } from '../../async/tasks';
+import { pollDelay } from './timing';
 import type { QueryTarget, QueryTuning } from './types';
 
 export interface QuerySpec {

@@ -1,9 +1,9 @@
 import { GetQueryResultsCommand, type GetQueryResultsCommandOutput, type ResultField } from '@aws-sdk/client-cloudwatch-logs';
 import { AppError } from '../../../shared/errors';
 import { mapAwsError } from '../../aws/aws-errors';
-import type { InsightsRow } from '../processing/types';
+import { cancelledError } from '../../async/tasks';
+import type { InsightsRow } from '../rows/row-batch';
 import type { QueryContext, ResultCursor } from './insights-query';
-import { cancelledError } from './timing';
 import type { QueryTarget } from './types';
 
 /**

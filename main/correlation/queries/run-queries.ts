@@ -1,16 +1,16 @@
 import type { RunFailure, TimeWindow } from '../../../shared/domain/correlation';
 import type { ErrorCode } from '../../../shared/errors';
-import { parseInsightsTimestamp } from '../processing/insights-timestamp';
-import type { InsightsRow } from '../processing/types';
+import { parseInsightsTimestamp } from '../rows/insights-timestamp';
+import type { InsightsRow } from '../rows/row-batch';
 import { EdgeCarry } from './edge-carry';
 import type { QueryOutcome, QuerySpec } from './insights-query';
 import { describeFailures, type PartFailure } from './part-failures';
 import type { ProgressTracker } from './progress-tracker';
 import { scanRange, startQuery } from './scan-range';
-import { settleAll } from './settle';
 import { toSecondRange, type SecondRange } from './time-range';
-import { cancelledError, createLimiter } from './timing';
-import { defaultQueryTuning, type QueriesResult, type QueryTarget, type QueryTuning, type RowBatch, type RowSink } from './types';
+import { cancelledError, createLimiter, settleAll } from '../../async/tasks';
+import { defaultQueryTuning, type QueriesResult, type QueryTarget, type QueryTuning, type RowSink } from './types';
+import type { RowBatch } from '../rows/row-batch';
 
 /** StartQuery accepts at most 50 log groups. */
 export const MAX_GROUPS_PER_QUERY = 50;

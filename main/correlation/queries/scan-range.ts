@@ -1,6 +1,6 @@
 import { isAppError, type AppError } from '../../../shared/errors';
-import { parseInsightsTimestamp } from '../processing/insights-timestamp';
-import type { InsightsRow } from '../processing/types';
+import { parseInsightsTimestamp } from '../rows/insights-timestamp';
+import type { InsightsRow } from '../rows/row-batch';
 import type { EdgeCarry } from './edge-carry';
 import { runInsightsQuery, type QueryContext, type QueryOutcome, type QuerySpec } from './insights-query';
 import { statusError, toAppError, truncated, type PartFailure } from './part-failures';

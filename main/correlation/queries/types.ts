@@ -2,7 +2,7 @@ import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { MAX_QUERY_RESULTS } from '../../../shared/session/query';
 import type { AwsErrorContext } from '../../aws/aws-errors';
 import type { RunFailure, RunStats } from '../../../shared/domain/correlation';
-import type { RowBatch, RowSource } from '../processing/types';
+import type { RowBatch, RowSource } from '../rows/row-batch';
 
 /** One connection to query: its log groups and a client for its account and region. */
 export interface QueryTarget extends RowSource {
@@ -61,8 +61,6 @@ export const defaultQueryTuning: QueryTuning = {
   maxResultPages: 20,
   resultsDeadlineMs: 50 * 60_000,
 };
-
-export type { RowBatch };
 
 /**
  * Receives every page of rows as it is read, in time order per batch of log groups (the

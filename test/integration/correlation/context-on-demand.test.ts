@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MAX_CONTEXT_GROUPS } from '../../../main/correlation/context-for-groups';
+import { MAX_CONTEXT_GROUPS } from '../../../main/correlation/context/context-for-groups';
 import { createGroupContext } from '../../../main/correlation/group-context';
 import { createSessionService } from '../../../main/correlation/session-service';
 import type { Connection } from '../../../shared/domain/connection';

@@ -3,7 +3,7 @@ import { errorGroupSchema } from '../../../shared/domain/correlation';
 import { MAX_TITLE } from '../../../main/correlation/processing/fingerprint';
 import { fnv1a64 } from '../../../main/correlation/processing/fnv1a';
 import { processRows } from '../../../main/correlation/processing/process-rows';
-import type { InsightsRow } from '../../../main/correlation/processing/process-rows';
+import type { InsightsRow } from '../../../main/correlation/rows/row-batch';
 import { API, OTHER, SESSION_START, TOKEN_4, row, splitRows } from './fixtures';
 import { goPanic, javaTrace, nodeConnRefused, nodeTypeError, pythonKeyError } from './traces';
 

@@ -1,9 +1,9 @@
 import type { OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
-import { levelRank } from './log-shapes/levels';
-import { readRecord } from './log-shapes/read-record';
-import { namesException } from './log-shapes/traces/exception-header';
-import { advanceTrace, findTraceStart, traceContinue, traceStart, traceUnfinished, type TraceState } from './log-shapes/traces/trace-lines';
-import { MAX_TRACE_GAP_MS } from './processing/join-stack-traces';
+import { levelRank } from '../log-shapes/levels';
+import { readRecord } from '../log-shapes/read-record';
+import { namesException } from '../log-shapes/traces/exception-header';
+import { advanceTrace, findTraceStart, traceContinue, traceStart, traceUnfinished, type TraceState } from '../log-shapes/traces/trace-lines';
+import { MAX_TRACE_GAP_MS } from '../processing/join-stack-traces';
 import { recordLines, type TaggedRow } from './trace-heads';
 
 const MAX_TAIL_LINES = 500;
@@ -67,7 +67,8 @@ export function attachFrom(head: StreamRow, events: OutputLogEvent[], tagged: Re
     if (!state) break;
   }
   for (const row of owned) done.add(row);
-  for (const [row, lines] of tails) row.row['@message'] = `${row.message}\n${lines.join('\n')}`;
+  // A new row: the query's row stays as it was read.
+  for (const [row, lines] of tails) row.row = { ...row.row, '@message': `${row.message}\n${lines.join('\n')}` };
   return appended;
 }
 

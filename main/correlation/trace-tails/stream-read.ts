@@ -1,6 +1,5 @@
 import { GetLogEventsCommand, type CloudWatchLogsClient, type OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
-import { isAppError } from '../../shared/errors';
-import { cancelledError } from './queries/timing';
+import { cancelledError, isCancelled } from '../../async/tasks';
 
 /** One log stream of a connection, as trace tails and heads read it. */
 export interface StreamRef {
@@ -26,7 +25,7 @@ export async function readStream(stream: StreamRef, startTime: number, endTime: 
     );
     return output.events ?? [];
   } catch (error) {
-    if (signal?.aborted || (isAppError(error) && error.code === 'CANCELLED')) throw cancelledError();
+    if (signal?.aborted || isCancelled(error)) throw cancelledError();
     return [];
   }
 }

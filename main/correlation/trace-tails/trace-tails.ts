@@ -1,8 +1,7 @@
-import type { OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
-import { parseInsightsTimestamp } from './processing/insights-timestamp';
-import type { InsightsRow } from './processing/types';
-import { settleAll } from './queries/settle';
-import type { QueryTarget, RowBatch } from './queries/types';
+import type { CloudWatchLogsClient, OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+import { parseInsightsTimestamp } from '../rows/insights-timestamp';
+import { settleAll, type Limit } from '../../async/tasks';
+import type { InsightsRow, RowBatch } from '../rows/row-batch';
 import { readStream, type StreamRef } from './stream-read';
 import { HEAD_SPAN_MS, attachHead, mayHaveHead } from './trace-heads';
 import { attachFrom, logGroupOf, mayHaveTail, type StreamRow } from './trace-tail-walk';
@@ -17,7 +16,7 @@ interface StreamRows extends StreamRef {
 export const MAX_TAIL_FETCHES = 200;
 
 export interface TailOptions {
-  limit: <T>(task: () => Promise<T>) => Promise<T>;
+  limit: Limit;
   signal?: AbortSignal;
   maxFetches?: number;
 }
@@ -48,22 +47,26 @@ type Recent = Map<string, StreamRow>;
  * every row at once. At most `maxFetches` reads per run.
  */
 export class TraceTails {
-  private readonly clients: Map<string, QueryTarget['client']>;
   private budget: number;
   private readonly held = new Map<string, Held>();
   private readonly recent = new Map<string, Recent>();
   /** Lines added so far. */
   added = 0;
 
-  constructor(targets: readonly QueryTarget[], private readonly options: TailOptions) {
-    this.clients = new Map(targets.map((t) => [t.connectionId, t.client]));
+  constructor(
+    private readonly clientOf: (connectionId: string) => CloudWatchLogsClient | undefined,
+    private readonly options: TailOptions,
+  ) {
     this.budget = options.maxFetches ?? MAX_TAIL_FETCHES;
   }
 
-  /** The rows of the page (and any held before) that are final, trace tails appended. */
+  /**
+   * The rows of the page (and any held before) that are final, trace tails appended: a new batch
+   * whose lengthened rows are new objects; the page and its rows are left as they were read.
+   */
   async attach(page: RowBatch): Promise<RowBatch> {
-    const client = this.clients.get(page.source.connectionId);
-    if (!client) return page;
+    const client = this.clientOf(page.source.connectionId);
+    if (!client) return { source: page.source, rows: page.rows };
     const knownTo = parseInsightsTimestamp(page.rows.at(-1)?.['@timestamp']) ?? Number.NEGATIVE_INFINITY;
     const streams = new Map<string, Held>();
     const out: InsightsRow[] = [];

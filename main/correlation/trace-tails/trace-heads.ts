@@ -1,8 +1,8 @@
 import type { OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
-import { readRecord } from './log-shapes/read-record';
-import { findTraceStart, messageLines, traceContinue } from './log-shapes/traces/trace-lines';
-import { MAX_TRACE_GAP_MS } from './processing/join-stack-traces';
-import type { InsightsRow } from './processing/types';
+import { readRecord } from '../log-shapes/read-record';
+import { findTraceStart, messageLines, traceContinue } from '../log-shapes/traces/trace-lines';
+import { MAX_TRACE_GAP_MS } from '../processing/join-stack-traces';
+import type { InsightsRow } from '../rows/row-batch';
 
 /** A trace is looked for this far back before its tagged last line, up to this many lines. */
 export const HEAD_SPAN_MS = 60_000;
@@ -72,7 +72,8 @@ export function attachHead(head: TaggedRow, events: readonly OutputLogEvent[], t
     const lines = recordLines(message);
     before.unshift(message);
     if (startsTopTrace(lines, recordLines((later.message ?? '').trimEnd())[0])) {
-      head.row['@message'] = `${before.join('\n')}\n${head.message}`;
+      // A new row: the query's row stays as it was read.
+      head.row = { ...head.row, '@message': `${before.join('\n')}\n${head.message}` };
       return before.length;
     }
     if (!isTraceLine(lines[0] ?? '')) {

@@ -56,6 +56,22 @@ export default tseslint.config(
     },
   },
   {
+    // The pure stages: processing and reading log shapes do no I/O, so they take no AWS client.
+    // The network stages (queries/, trace-tails/, context/) read CloudWatch and hand them rows.
+    files: ['main/correlation/processing/**/*.ts', 'main/correlation/log-shapes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'Only the shell (main/index.ts, main/electron/) imports Electron; the services run without it.' },
+            { group: ['@aws-sdk/*', '@smithy/*', '**/main/aws/**', '**/aws/*'], message: 'processing/ and log-shapes/ are pure: no AWS SDK and no main/aws; network stages live outside them.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

@@ -1,0 +1,5 @@
+// lint-as: main/correlation/log-shapes/bad.ts
+// expect: no-restricted-imports
+import { mapAwsError } from '../../aws/aws-errors';
+
+export const explain = (error: unknown) => mapAwsError(error, {});

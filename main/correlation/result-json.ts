@@ -22,7 +22,7 @@ function head(result: RunHeader) {
       ...(session.replayUrl === undefined ? {} : { replayUrl: session.replayUrl }),
     },
     window: { from: iso(window.from), to: iso(window.to) },
-    stats: { bytesScanned: stats.bytesScanned, recordsScanned: stats.recordsScanned, recordsMatched: stats.recordsMatched, costUsd: stats.costUsd, queries: stats.queries },
+    stats: { bytesScanned: stats.bytesScanned, recordsScanned: stats.recordsScanned, recordsMatched: stats.recordsMatched, costUsd: stats.costUsd, queries: stats.queries, ...(stats.rowsWithoutTimestamp === undefined ? {} : { rowsWithoutTimestamp: stats.rowsWithoutTimestamp }) },
     groups: result.groups.map((g) => ({
       fingerprint: g.fingerprint,
       title: g.title,

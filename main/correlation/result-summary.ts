@@ -15,6 +15,7 @@ export function resultSummary(result: Omit<CorrelationResult, 'events'> & { even
     `Window:  ${iso(window.from)} → ${iso(window.to)}`,
     `Scanned: ${formatBytes(stats.bytesScanned)} in ${stats.queries} ${stats.queries === 1 ? 'query' : 'queries'}, ≈ $${stats.costUsd.toFixed(6)}; ${result.eventCount} events`,
   ];
+  if (stats.rowsWithoutTimestamp) lines.push(`Left out: ${stats.rowsWithoutTimestamp} ${stats.rowsWithoutTimestamp === 1 ? 'line' : 'lines'} without a readable timestamp`);
   if (meta.offline) lines.push(`Note:    ${meta.offline.message}`);
   else if (meta.source === 'cache' && meta.cachedAt !== undefined) lines.push(`Note:    cached ${iso(meta.cachedAt)} (run again with --refresh to query CloudWatch)`);
   lines.push('');

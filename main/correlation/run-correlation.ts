@@ -123,7 +123,7 @@ export async function runCorrelation(input: RunCorrelationInput): Promise<RunOut
     return {
       session: sessionInfo(reference, input.connections),
       window: { from: window.from, to: window.to },
-      stats: { ...totals, recordsMatched: queried?.stats.recordsMatched ?? totals.recordsMatched },
+      stats: { ...totals, recordsMatched: queried?.stats.recordsMatched ?? totals.recordsMatched, ...(processor.dropped > 0 ? { rowsWithoutTimestamp: processor.dropped } : {}) },
       groups,
       failures,
       complete: failures.length === 0,

@@ -24,6 +24,12 @@ export const runStatsSchema = z.object({
   recordsMatched: z.number().nonnegative(),
   costUsd: z.number().nonnegative(),
   queries: z.number().int().nonnegative(),
+  /**
+   * Rows the queries returned whose `@timestamp` could not be read: they cannot be placed on the
+   * timeline, so they are left out of the events. Absent when there were none (and in runs
+   * cached before it was counted).
+   */
+  rowsWithoutTimestamp: z.number().int().positive().optional(),
 });
 export type RunStats = z.infer<typeof runStatsSchema>;
 

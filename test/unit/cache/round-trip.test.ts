@@ -41,6 +41,15 @@ describe('saveRun → openSession round trip', () => {
     expect(store.openSession(result.session.id)?.result).toStrictEqual(result);
   });
 
+  it('keeps the count of rows left out for want of a timestamp, in the result and in the view the renderer gets', () => {
+    const { store } = createMemoryStore();
+    const base = makeCorrelationResult({ seed: 6, events: 4 });
+    const result: CorrelationResult = { ...base, stats: { ...base.stats, rowsWithoutTimestamp: 3 } };
+    store.saveRun(result);
+    expect(store.openSession(result.session.id)?.result.stats).toStrictEqual(result.stats);
+    expect(store.openView(result.session.id)?.view.stats.rowsWithoutTimestamp).toBe(3);
+  });
+
   it('round-trips a run with no events, groups or connections', () => {
     const { store } = createMemoryStore();
     const result = { ...makeCorrelationResult({ seed: 8, events: 0 }), groups: [], connections: [] };

@@ -101,6 +101,14 @@ export function SessionHeader({ response, lastOffsetMs }: { response: CorrelateR
             {plural(stats.recordsMatched, 'line')}
           </dd>
         </div>
+        {stats.rowsWithoutTimestamp !== undefined && (
+          <div title="Lines the queries returned whose timestamp could not be read: they cannot be placed on the timeline, so they are not listed">
+            <dt>Left out</dt>
+            <dd className="num" data-testid="session-without-timestamp">
+              {plural(stats.rowsWithoutTimestamp, 'line')} without a timestamp
+            </dd>
+          </div>
+        )}
         <div title={`${stats.queries} queries, ${stats.recordsScanned.toLocaleString()} records scanned`}>
           <dt>Scanned</dt>
           <dd className="num" data-testid="session-scanned">

@@ -7,7 +7,8 @@
  *      process): 150,000 lines < 300 MB; 1,000,000 lines complete or truncated at the run
  *      budget, never above 600 MB
  * Baselines from the same run: the queries the old 10,000-row limit needs, the whole-window
- * query's own time, a bare `node -e 0`'s peak RSS and the session's log text.
+ * query's own time, a bare `node -e 0`'s peak RSS and the session's log text. For information:
+ * the queries the same session needs with its lines spread evenly over its two hours.
  * Run: npm run bench big-sessions
  */
 import { cpus, loadavg } from 'node:os';
@@ -15,7 +16,8 @@ import { runQueries } from '../../main/correlation/queries/run-queries';
 import { ProgressTracker } from '../../main/correlation/queries/progress-tracker';
 import { buildSessionQuery } from '../../shared/session/query';
 import { deriveTimeWindow } from '../../shared/session/time-window';
-import type { ManifestSession } from '../support/cloudwatch-emulator/index';
+import type { HeavySpread, ManifestSession } from '../support/cloudwatch-emulator/index';
+import { FIRST_PART_MS } from '../../main/correlation/session-service';
 import { reference } from '../integration/correlation/support';
 import { emulatorTarget, startEmulatorThread, type EmulatorThread } from './big-sessions/emulator-thread';
 import { benchDataDir, buildCliIfStale, correlateJson, peakRssOf, type CliRun } from './big-sessions/cli-runs';
@@ -31,8 +33,8 @@ const step = (what: string) => console.log(`  … ${what} (${fmt((performance.no
 /** Noise per minute per log group: a busy service's traffic, so bytes scanned follow the window. */
 const NOISE_RATE = 300;
 
-async function heavyEmulator(lines: number, seed: number): Promise<{ emulator: EmulatorThread; manifest: EmulatorThread['manifest']; heavy: ManifestSession }> {
-  const emulator = await startEmulatorThread({ sessions: 4, days: 0.25, rate: NOISE_RATE, seed, heavySession: lines });
+async function heavyEmulator(lines: number, seed: number, spread?: HeavySpread): Promise<{ emulator: EmulatorThread; manifest: EmulatorThread['manifest']; heavy: ManifestSession }> {
+  const emulator = await startEmulatorThread({ sessions: 4, days: 0.25, rate: NOISE_RATE, seed, heavySession: lines, ...(spread ? { heavySpread: spread } : {}) });
   const heavy = emulator.manifest.sessions.find((s) => s.heavy)!;
   return { emulator, manifest: emulator.manifest, heavy };
 }
@@ -51,6 +53,26 @@ async function queriesAtOldLimit(emulator: EmulatorThread, heavy: ManifestSessio
     onRows: () => undefined,
   });
   old.client.destroy();
+  return (await emulator.queries()).length - before;
+}
+
+/**
+ * StartQuery calls the production query code makes for the heavy session with its window cut
+ * where the session service cuts it (the first part first): what `orcw correlate` would start.
+ */
+async function queriesInParts(emulator: EmulatorThread, heavy: ManifestSession): Promise<number> {
+  const { manifest } = emulator;
+  const ref = reference(heavy.token ?? heavy.sessionId, manifest.timeRange.to + DAY);
+  const before = (await emulator.queries()).length;
+  const target = emulatorTarget(emulator.url, 'in-parts', manifest.logGroups);
+  await runQueries([target], {
+    queryString: buildSessionQuery(ref),
+    window: deriveTimeWindow(ref, { now: manifest.timeRange.to + DAY }),
+    tracker: new ProgressTracker(0.005, undefined),
+    partBoundaries: [ref.start + FIRST_PART_MS],
+    onRows: () => undefined,
+  });
+  target.client.destroy();
   return (await emulator.queries()).length - before;
 }
 
@@ -119,6 +141,17 @@ const summary: string[] = [];
     console.log(
       `  ${''.padEnd(22)} fewest possible at 100,000 rows a query: ${Math.ceil(rows / 100_000)} for the window in one piece; ${fewest} with its first part (${fmt(run.firstPartMatched)} rows) queried on its own, the rest holding ${fmt(rows - run.firstPartMatched)}`,
     );
+    // For comparison only: the same session with its lines spread evenly over its two hours
+    // (not how a session's lines fall, see the generator's heavyLineTimes) needs more queries.
+    {
+      const even = await heavyEmulator(150_000, 12, 'even');
+      try {
+        await plantErrors(even.emulator, even.heavy);
+        console.log(`  ${''.padEnd(22)} information: the same 150,000 lines spread evenly over the session's two hours take ${await queriesInParts(even.emulator, even.heavy)} queries`);
+      } finally {
+        await even.emulator.stop();
+      }
+    }
     if (run.events !== rows) console.log(`  !! ${fmt(run.events)} events printed, the session has ${fmt(rows)} tagged lines`);
     summary.push(`queries ${run.queries} (≤ 2 ${verdict(queriesOk)})`);
 

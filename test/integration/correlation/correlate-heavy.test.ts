@@ -51,8 +51,15 @@ it('split the window into parts that each came back under the cap and together c
   expect(result.stats.bytesScanned).toBe(queries.reduce((n, q) => n + q.bytesScanned, 0));
 });
 
-it('still finds the heavy session’s planted errors', () => {
-  for (const error of heavy.errors) {
-    expect(result.events.some((e) => e.timestamp === error.timestamp && e.logStream === error.logStream && e.fingerprint !== undefined)).toBe(true);
-  }
+// The generator plants no errors in the heavy session (its manifest says so): a split run must
+// not make groups out of its routine lines, nor lose or invent lines at the queries' edges.
+it('groups exactly the errors the manifest planted in the heavy session: none', () => {
+  expect(heavy.errors).toEqual([]);
+  expect(result.groups).toEqual([]);
+  expect(result.events.filter((e) => e.fingerprint !== undefined)).toEqual([]);
+});
+
+it('returns only the heavy session’s lines: in its log groups, inside its two hours', () => {
+  expect(new Set(result.events.map((e) => e.logGroup))).toEqual(new Set(heavy.logGroups));
+  expect(result.events.every((e) => e.timestamp >= heavy.start && e.timestamp < heavy.end)).toBe(true);
 });

@@ -106,7 +106,7 @@ export function parseCredential(spec: string): EmulatorCredential {
 
 export function parseGenerate(spec: string): GenerateOptions {
   const out: GenerateOptions = {};
-  const keys: Record<string, keyof GenerateOptions> = { sessions: 'sessions', days: 'days', rate: 'rate', seed: 'seed', start: 'start', heavy: 'heavySession', heavySession: 'heavySession' };
+  const keys: Record<string, Exclude<keyof GenerateOptions, 'heavySpread'>> = { sessions: 'sessions', days: 'days', rate: 'rate', seed: 'seed', start: 'start', heavy: 'heavySession', heavySession: 'heavySession' };
   for (const part of spec.split(',').filter(Boolean)) {
     const [k, v] = part.split('=');
     const key = keys[k ?? ''];

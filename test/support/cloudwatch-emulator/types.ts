@@ -144,7 +144,12 @@ export interface GenerateOptions {
   start?: number;
   /** If set, one extra session with this many tagged events (for >10,000-cap tests). */
   heavySession?: number;
+  /** How the heavy session's lines spread over its two hours (default 'session', see heavyLineTimes). */
+  heavySpread?: HeavySpread;
 }
+
+/** 'session': densest at the session start, thinning after; 'even': evenly over the session. */
+export type HeavySpread = 'session' | 'even';
 
 export interface EmulatorManifest {
   options: GenerateOptions;

@@ -115,3 +115,38 @@ describe('traffic generator', () => {
     expect(tokenDecoy).toBe(true);
   });
 });
+
+describe("the heavy session's lines", () => {
+  /** Times (ms after the session start) of the heavy session's tagged lines, found by scanning the store. */
+  function heavyTimes(spread?: 'session' | 'even'): { times: number[]; session: ManifestSession } {
+    const { store, manifest } = generate({ sessions: 2, seed: 7, rate: 1, heavySession: 6_000, ...(spread ? { heavySpread: spread } : {}) });
+    const session = manifest.sessions.find((s) => s.heavy)!;
+    const carries = sessionTagTest(session);
+    const times: number[] = [];
+    for (const g of store.groups.values()) for (const st of g.streams.values()) for (let p = 0; p < st.count; p++) if (carries(st.messages[st.at(p)]!)) times.push(st.timestamps[st.at(p)]! - session.start);
+    return { times, session };
+  }
+  /** Share of the lines in each quarter hour of the session's two hours. */
+  const quarters = (times: number[]) => Array.from({ length: 8 }, (_, q) => times.filter((t) => t >= q * 900_000 && t < (q + 1) * 900_000).length / times.length);
+
+  it('happen during the session, densest at its start and thinning after (the default)', () => {
+    const { times, session } = heavyTimes();
+    expect(times).toHaveLength(6_000);
+    expect(times.every((t) => t >= 0 && t < session.end - session.start)).toBe(true);
+    const shares = quarters(times);
+    // An exponential of mean 20 minutes: 1 − e^(−15/20) ≈ 53% in the first quarter hour, then each quarter e^(−3/4) ≈ 0.47× the one before.
+    expect(shares[0]).toBeGreaterThan(0.5);
+    expect(shares[0]).toBeLessThan(0.56);
+    for (let q = 1; q < shares.length; q++) expect(shares[q]!).toBeLessThan(shares[q - 1]!);
+    expect(shares[0]! + shares[1]! + shares[2]! + shares[3]!).toBeGreaterThan(0.94);
+  });
+
+  it('spread evenly over the session when asked', () => {
+    const { times, session } = heavyTimes('even');
+    expect(times).toHaveLength(6_000);
+    // Over the session's two hours but its last minute, so the last quarter hour is a minute short.
+    const span = session.end - session.start - 60_000;
+    expect(Math.max(...times)).toBeLessThan(span);
+    quarters(times).forEach((share, q) => expect(share).toBeCloseTo((Math.min((q + 1) * 900_000, span) - q * 900_000) / span, 2));
+  });
+});

@@ -50,6 +50,7 @@ export function generateTraffic(store: LogStore, accountId: string, options: Gen
     seed: options.seed ?? 1,
     start: options.start ?? DEFAULT_GENERATE_START,
     ...(options.heavySession === undefined ? {} : { heavySession: options.heavySession }),
+    ...(options.heavySpread === undefined ? {} : { heavySpread: options.heavySpread }),
   };
   if (opts.sessions < 0 || opts.days <= 0 || opts.rate < 0) throw new Error('generate: sessions >= 0, days > 0 and rate >= 0 are required');
   const from = opts.start;
@@ -63,7 +64,7 @@ export function generateTraffic(store: LogStore, accountId: string, options: Gen
   const shapeLayout: ServiceStreams[] = SHAPE_SERVICES.map((service) => ({ service, streams: service.streamNames(shapeRng, from) }));
   const timeline = new Timeline();
   const plans = Array.from({ length: opts.sessions }, (_, i) => planSession(i, sessionRng, layout, from, to, false));
-  if (opts.heavySession !== undefined) plans.push(planSession(opts.sessions, sessionRng, layout, from, to, true, opts.heavySession));
+  if (opts.heavySession !== undefined) plans.push(planSession(opts.sessions, sessionRng, layout, from, to, true, opts.heavySession, opts.heavySpread));
   const sessions: ManifestSession[] = [];
   // Multi-line blocks first (they reserve their time ranges), then single lines, then noise.
   const emitted = plans.map((plan) => emitSession(plan, sessionRng, timeline, 'blocks'));

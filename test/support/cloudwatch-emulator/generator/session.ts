@@ -1,5 +1,5 @@
 import type { Rng } from '../rng';
-import type { ManifestError } from '../types';
+import type { HeavySpread, ManifestError } from '../types';
 import type { ServiceStreams } from './generate';
 import { tagsById, type Service, type SessionRef } from './services/types';
 import type { Timeline } from './timeline';
@@ -16,10 +16,11 @@ export interface SessionPlan {
   services: ServiceStreams[];
   heavy: boolean;
   heavyCount: number;
+  heavySpread?: HeavySpread;
   errorCount: number;
 }
 
-export function planSession(index: number, rng: Rng, layout: ServiceStreams[], from: number, to: number, heavy: boolean, heavyCount = 0): SessionPlan {
+export function planSession(index: number, rng: Rng, layout: ServiceStreams[], from: number, to: number, heavy: boolean, heavyCount = 0, heavySpread?: HeavySpread): SessionPlan {
   const latestStart = Math.max(from, to - SESSION_MAX_MS - 60_000);
   const id = flakeId(from + Math.floor(rng.next() * (latestStart - from)), rng.int(0, 0xffff), rng.int(0, 255));
   const start = flakeStartMs(id);
@@ -47,6 +48,7 @@ export function planSession(index: number, rng: Rng, layout: ServiceStreams[], f
     services,
     heavy,
     heavyCount,
+    ...(heavySpread === undefined ? {} : { heavySpread }),
     // The first sessions always have errors so small generated sets still exercise grouping.
     errorCount: heavy ? 0 : index < 3 ? rng.int(1, 3) : rng.int(0, 3),
   };
@@ -145,14 +147,37 @@ export function emitSession(plan: SessionPlan, rng: Rng, timeline: Timeline, pha
   return errors;
 }
 
+/** The heavy session's lines stay a minute clear of its end, so nudged to a free millisecond they are still inside it. */
+const HEAVY_SPAN_MS = SESSION_MAX_MS - 60_000;
+/**
+ * Mean time after the session start of its heavy lines (see heavyLineTimes): 20 minutes, so
+ * about half the lines fall in the first quarter hour, 95% in the first hour.
+ */
+export const HEAVY_MEAN_MS = 20 * 60_000;
+
+/**
+ * When the k-th of a heavy session's `count` lines happens, in ms after the session start.
+ * 'session' (the default): as a session's backend lines do — during the session, densest at its
+ * start (page loads, the first API calls) and thinning as the user goes on — an exponential
+ * distribution of mean HEAVY_MEAN_MS cut at the session's end (HEAVY_SPAN_MS). The times are its
+ * quantiles at (k + ½) / count, so they are deterministic (no random draw), in order, and the
+ * share of lines up to any instant is exact: 1 − e^(−t/mean), rescaled to the cut.
+ * 'even': spread evenly over the span, the shape of a steady poller (a bench's comparison).
+ */
+export function heavyLineTimes(count: number, spread: HeavySpread = 'session'): (k: number) => number {
+  if (spread === 'even') return (k) => Math.floor((k * HEAVY_SPAN_MS) / count);
+  const kept = 1 - Math.exp(-HEAVY_SPAN_MS / HEAVY_MEAN_MS);
+  return (k) => Math.floor(-HEAVY_MEAN_MS * Math.log(1 - ((k + 0.5) / count) * kept));
+}
+
 type Push = (service: Service, stream: string, ts: number, line: string, free: boolean) => void;
 
 function emitLines(plan: SessionPlan, rng: Rng, ref: SessionRef, push: Push): void {
   if (plan.heavy) {
     const svc = plan.services[0]!;
-    const step = (SESSION_MAX_MS - 60_000) / plan.heavyCount;
+    const at = heavyLineTimes(plan.heavyCount, plan.heavySpread);
     for (let k = 0; k < plan.heavyCount; k++) {
-      const ts = plan.start + Math.floor(k * step);
+      const ts = plan.start + at(k);
       push(svc.service, rng.pick(svc.streams), ts, svc.service.tagged(ts, rng, ref), true);
     }
     return;

@@ -4,7 +4,7 @@ import type { EventFilter, RunRef } from '../../../../shared/domain/session-view
 import { usePinnedToEnd } from '../../hooks/use-pinned-to-end';
 import { useTimeFormat } from '../../hooks/use-time-format';
 import { call } from '../../lib/api';
-import type { EventPages } from '../../lib/event-pages';
+import { PAGE_EVENTS, type EventPages } from '../../lib/event-pages';
 import { listKey, registerListNav } from '../../lib/list-nav';
 import { useStore } from '../../store/store';
 import { EVENT_LIST_ID } from '../shell/skip-links';
@@ -13,6 +13,12 @@ import { FilteredEmpty } from './filtered-empty';
 import { useKeepInView } from './use-keep-in-view';
 
 const ROW_HEIGHT = 24;
+/**
+ * Pages are asked for this many rows before the view reaches them, either way: a page read from
+ * the cache takes several frames to arrive, and rows reached before it are drawn twice (loading,
+ * then filled in, a whole screen at once), the slowest frames of a scroll.
+ */
+const READ_AHEAD = PAGE_EVENTS / 2;
 
 interface Props {
   pages: EventPages;
@@ -43,7 +49,7 @@ export function EventList({ pages, run, filter, sessionStart }: Props) {
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
-  useEffect(() => pages.want(first, last), [pages, first, last]);
+  useEffect(() => pages.want(first - READ_AHEAD, last + READ_AHEAD), [pages, first, last]);
   const selectedIndex = useSelectedIndex(pages, run, filter, selectedEventId);
   const state = useRef({ count, selectedIndex });
   state.current = { count, selectedIndex };

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { ErrorGroup } from '../../../../shared/domain/correlation';
 import { useListSelection } from '../../hooks/use-list-selection';
 import { useTimeFormat } from '../../hooks/use-time-format';
@@ -11,7 +11,7 @@ import { RelatedBadge } from './related-sessions';
 import { Sparkline } from './sparkline';
 
 /** Error groups, most frequent first. Enter/click filters the event list to the group. */
-export function ErrorGroups({ groups, domain, sessionId, sessionStart }: { groups: readonly ErrorGroup[]; domain: Domain; sessionId: string; sessionStart: number }) {
+export const ErrorGroups = memo(function ErrorGroups({ groups, domain, sessionId, sessionStart }: { groups: readonly ErrorGroup[]; domain: Domain; sessionId: string; sessionStart: number }) {
   const time = useTimeFormat();
   const loadRelated = useStore((s) => s.loadRelated);
   // The same errors in other cached sessions: one indexed query per opened session.
@@ -86,4 +86,4 @@ export function ErrorGroups({ groups, domain, sessionId, sessionStart }: { group
       )}
     </section>
   );
-}
+});

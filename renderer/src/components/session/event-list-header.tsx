@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTimeFormat } from '../../hooks/use-time-format';
 import { useStore } from '../../store/store';
 
@@ -6,7 +7,7 @@ import { useStore } from '../../store/store';
  * row can show just the clock with milliseconds (a row on another day than the session start,
  * shown in the header, says `+1d`).
  */
-export function EventListHeader({ sessionStart }: { sessionStart: number }) {
+export const EventListHeader = memo(function EventListHeader({ sessionStart }: { sessionStart: number }) {
   const time = useTimeFormat();
   const wrapRows = useStore((s) => s.wrapRows);
   const setWrapRows = useStore((s) => s.setWrapRows);
@@ -28,4 +29,4 @@ export function EventListHeader({ sessionStart }: { sessionStart: number }) {
       </span>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ErrorGroup } from '../../../../shared/domain/correlation';
 import { EVENT_FILTER_ID } from '../../hooks/use-shortcuts';
 import { isFilterActive, toggle, type Facets } from '../../lib/filter-events';
@@ -8,7 +9,7 @@ import { useStore } from '../../store/store';
 import { Icon } from '../common/icons';
 import { LevelLabel } from './level-label';
 
-export function FilterBar({ facets, shown, total, group }: { facets: Facets; shown: number | undefined; total: number; group: ErrorGroup | undefined }) {
+export const FilterBar = memo(function FilterBar({ facets, shown, total, group }: { facets: Facets; shown: number | undefined; total: number; group: ErrorGroup | undefined }) {
   const filter = useStore((s) => s.filter);
   const setFilter = useStore((s) => s.setFilter);
   const clearFilter = useStore((s) => s.clearFilter);
@@ -86,4 +87,4 @@ export function FilterBar({ facets, shown, total, group }: { facets: Facets; sho
       )}
     </div>
   );
-}
+});

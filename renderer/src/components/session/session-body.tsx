@@ -22,6 +22,8 @@ export function SessionBody({ response }: { response: CorrelateResponse }) {
   const selectedEventId = useStore((s) => s.selectedEventId);
   const selectedGroup = useStore((s) => s.selectedGroup);
   const detailSplit = useStore((s) => s.detailSplit);
+  // Re-renders on every page of events the list reads while scrolling: the panes around the list
+  // are memoized (their props do not change then), so only the list itself renders again.
   const data = useSessionData(result, filter);
   const group = selectedGroup === null ? undefined : data.groups.find((g) => g.fingerprint === selectedGroup);
   const event = useEvent(result.run, data.pages, selectedEventId);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { CorrelateResponse } from '../../../../shared/domain/session-view';
 import { buildDeepLink, parseSessionReference } from '../../../../shared/session/reference';
 import { useOpenExternal } from '../../hooks/use-open-external';
@@ -24,7 +25,7 @@ export function refreshReference(response: CorrelateResponse): string {
   return session.token ?? session.replayUrl ?? session.id;
 }
 
-export function SessionHeader({ response, lastOffsetMs }: { response: CorrelateResponse; lastOffsetMs: number | undefined }) {
+export const SessionHeader = memo(function SessionHeader({ response, lastOffsetMs }: { response: CorrelateResponse; lastOffsetMs: number | undefined }) {
   const { result, source, cachedAt } = response;
   const { session, window: range, stats } = result;
   const openReference = useStore((s) => s.openReference);
@@ -118,4 +119,4 @@ export function SessionHeader({ response, lastOffsetMs }: { response: CorrelateR
       </dl>
     </header>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import type { ErrorGroup } from '../../../../shared/domain/correlation';
 import type { EventFilter, RunRef } from '../../../../shared/domain/session-view';
 import { useElementWidth } from '../../hooks/use-element-width';
@@ -22,7 +22,7 @@ interface Props {
 }
 
 /** Events binned over the session (counted by main); errors in red; clicking a bin filters the list to it. */
-export function Timeline({ run, filter, domain, group, sessionStart }: Props) {
+export const Timeline = memo(function Timeline({ run, filter, domain, group, sessionStart }: Props) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const time = useTimeFormat();
   const at = (offset: number) => `${formatOffset(offset)} (${time.clockFrom(sessionStart + offset, sessionStart)})`;
@@ -95,4 +95,4 @@ export function Timeline({ run, filter, domain, group, sessionStart }: Props) {
       <TimelineAxis domain={domain} width={width} sessionStart={sessionStart} time={time} />
     </div>
   );
-}
+});

@@ -5,11 +5,17 @@ import globals from 'globals';
 /** Globals that only exist in a browser: shared/ must not touch them (it also runs in main and the CLI). */
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement', 'fetch'];
 
+const noElectron = { group: ['electron', 'electron/*'], message: 'Only the shell (main/index.ts, main/shell/) imports Electron; the services run without it.' };
+const servicesStayBelow = {
+  group: ['**/shell/**', '**/shell', '**/cli/**', '**/cli', '**/main/index', '**/main/index.ts'],
+  message: 'The services are used by the shell and the CLI, never the other way round.',
+};
+
 const rawIpcRule = {
   'no-restricted-syntax': [
     'error',
-    { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Raw ipcMain is allowed only in main/electron/electron-ipc.ts.' },
-    { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'Raw ipcRenderer is allowed only in main/electron/preload.ts.' },
+    { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Raw ipcMain is allowed only in main/shell/electron-ipc.ts.' },
+    { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'Raw ipcRenderer is allowed only in main/shell/preload.ts.' },
   ],
 };
 
@@ -25,7 +31,7 @@ export default tseslint.config(
     },
   },
   { files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,mjs}'], rules: rawIpcRule },
-  { files: ['main/electron/electron-ipc.ts', 'main/electron/preload.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  { files: ['main/shell/electron-ipc.ts', 'main/shell/preload.ts'], rules: { 'no-restricted-syntax': 'off' } },
   {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
@@ -45,26 +51,25 @@ export default tseslint.config(
   },
   {
     // The services run under Electron, the CLI and the tests alike: Electron stays in the shell
-    // (main/index.ts and main/electron/).
-    files: ['main/**/*.ts'],
-    ignores: ['main/index.ts', 'main/electron/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['electron', 'electron/*'], message: 'Only the shell (main/index.ts, main/electron/) imports Electron; the services run without it.' }] },
-      ],
-    },
+    // (main/index.ts and main/shell/), and the services know neither the shell nor the CLI.
+    files: ['main/services/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, servicesStayBelow] }] },
+  },
+  {
+    files: ['main/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron] }] },
   },
   {
     // The pure stages: processing and reading log shapes do no I/O, so they take no AWS client.
     // The network stages (queries/, trace-tails/, context/) read CloudWatch and hand them rows.
-    files: ['main/correlation/processing/**/*.ts', 'main/correlation/log-shapes/**/*.ts'],
+    files: ['main/services/correlation/processing/**/*.ts', 'main/services/correlation/log-shapes/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'Only the shell (main/index.ts, main/electron/) imports Electron; the services run without it.' },
+            noElectron,
+            servicesStayBelow,
             { group: ['@aws-sdk/*', '@smithy/*', '**/main/aws/**', '**/aws/*'], message: 'processing/ and log-shapes/ are pure: no AWS SDK and no main/aws; network stages live outside them.' },
           ],
         },

@@ -1,18 +1,18 @@
 import { app, BrowserWindow, clipboard, dialog, net, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { handle, windowEventSink } from './electron/electron-ipc';
-import { createEventEmitter } from './ipc/events';
-import { createRouter } from './ipc/router';
-import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, resolveAppAsset } from './window/app-protocol';
-import { rendererResponseHeaders } from './window/content-security-policy';
-import { secureWindowOptions } from './electron/window-options';
-import { createDeepLinkQueue, deepLinksFromArgv } from './deep-links/deep-link-queue';
-import { composeApp, type ComposedApp } from './app/compose';
-import { sessionFilesFromArgv } from './files/launch-files';
-import { electronFileDialogs } from './electron/electron-dialogs';
-import { resolveDataDir } from './config/data-dir';
-import { reportStartupFailure } from './app/startup-failure';
+import { handle, windowEventSink } from './shell/electron-ipc';
+import { createEventEmitter } from './services/ipc/events';
+import { createRouter } from './services/ipc/router';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, resolveAppAsset } from './services/window/app-protocol';
+import { rendererResponseHeaders } from './services/window/content-security-policy';
+import { secureWindowOptions } from './shell/window-options';
+import { createDeepLinkQueue, deepLinksFromArgv } from './services/deep-links/deep-link-queue';
+import { composeApp, type ComposedApp } from './services/app/compose';
+import { sessionFilesFromArgv } from './services/files/launch-files';
+import { electronFileDialogs } from './shell/electron-dialogs';
+import { resolveDataDir } from './services/config/data-dir';
+import { reportStartupFailure } from './services/app/startup-failure';
 
 // Thin Electron glue: every decision lives in a pure, tested module; this file only wires them.
 protocol.registerSchemesAsPrivileged([

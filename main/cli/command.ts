@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import type { ConnectionService } from '../connections/connection-service';
+import type { ConnectionService } from '../services/connections/connection-service';
 
 /** One option of a command; `--help` is added to every command by main.ts. */
 export interface OptionSpec {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../../shared/errors';
-import { scrubAndClip } from '../security/secret-scrubber';
+import { scrubAndClip } from '../services/security/secret-scrubber';
 import { UsageError, type CliCommand, type CliContext, type OptionSpecs, type OptionValues } from './command';
 import { commandHelp, overviewHelp } from './help';
 

@@ -19,12 +19,12 @@
  * touches nothing and starts at once. Never accept a secret through argv: read it from stdin (see
  * secret-input.ts).
  */
-import { resolveDataDir } from '../config/data-dir';
-import type { ConnectionService } from '../connections/connection-service';
+import { resolveDataDir } from '../services/config/data-dir';
+import type { ConnectionService } from '../services/connections/connection-service';
 import type { CliCommand, CliContext, CliIo } from './command';
 import { dispatch } from './dispatch';
 import { visibleControls } from './terminal-text';
-import { scrubSecrets } from '../security/secret-scrubber';
+import { scrubSecrets } from '../services/security/secret-scrubber';
 import { connectionsAdd } from './commands/connections-add';
 import { connectionsEdit } from './commands/connections-edit';
 import { connectionsList } from './commands/connections-list';
@@ -63,7 +63,7 @@ function createContext(io: CliIo): CliContext {
     io,
     dataDir,
     connections() {
-      connections ??= Promise.all([import('../connections/connection-service'), import('../connections/connection-store'), import('../keychain/secret-store'), import('../config/private-files')]).then(
+      connections ??= Promise.all([import('../services/connections/connection-service'), import('../services/connections/connection-store'), import('../services/keychain/secret-store'), import('../services/config/private-files')]).then(
         ([{ ConnectionService }, { ConnectionStore }, { defaultSecretStore }, { makeDataDirPrivate }]) => {
           makeDataDirPrivate(dataDir);
           return new ConnectionService({ store: new ConnectionStore(dataDir), secrets: defaultSecretStore() });

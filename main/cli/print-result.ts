@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import type { SessionView, ResponseMeta } from '../../shared/domain/session-view';
-import type { CacheStore } from '../cache/cache-types';
-import { renderMarkdownReport } from '../cache/markdown-report';
-import { reportFromView } from '../cache/view-report';
-import { writeResultJson } from '../correlation/result-json';
-import { resultSummary } from '../correlation/result-summary';
+import type { CacheStore } from '../services/cache/cache-types';
+import { renderMarkdownReport } from '../services/cache/markdown-report';
+import { reportFromView } from '../services/cache/view-report';
+import { writeResultJson } from '../services/correlation/result-json';
+import { resultSummary } from '../services/correlation/result-summary';
 import type { CliContext } from './command';
 
 /** Events per page when streaming the JSON document: big enough to be cheap, small enough to hold. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * What main understood of one log line: computed once, where the log shapes are known
- * (main/correlation/log-shapes/), and only displayed by the renderer.
+ * (main/services/correlation/log-shapes/), and only displayed by the renderer.
  */
 
 /** Bounds that keep one hostile line from bloating the payload, the cache and the UI. */

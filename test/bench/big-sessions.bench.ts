@@ -12,12 +12,12 @@
  * Run: npm run bench big-sessions
  */
 import { cpus, loadavg } from 'node:os';
-import { runQueries } from '../../main/correlation/queries/run-queries';
-import { ProgressTracker } from '../../main/correlation/queries/progress-tracker';
+import { runQueries } from '../../main/services/correlation/queries/run-queries';
+import { ProgressTracker } from '../../main/services/correlation/queries/progress-tracker';
 import { buildSessionQuery } from '../../shared/session/query';
 import { deriveTimeWindow } from '../../shared/session/time-window';
 import type { HeavySpread, ManifestSession } from '../support/cloudwatch-emulator/index';
-import { FIRST_PART_MS } from '../../main/correlation/session-service';
+import { FIRST_PART_MS } from '../../main/services/correlation/session-service';
 import { reference } from '../integration/correlation/support';
 import { emulatorTarget, startEmulatorThread, type EmulatorThread } from './big-sessions/emulator-thread';
 import { benchDataDir, buildCliIfStale, correlateJson, peakRssOf, type CliRun } from './big-sessions/cli-runs';

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { SearchQuery } from '../../shared/domain/cache';
 import type { CorrelationResult } from '../../shared/domain/correlation';
 import { DatabaseSync } from 'node:sqlite';
-import { openCache } from '../../main/cache/cache-store';
+import { openCache } from '../../main/services/cache/cache-store';
 import { makeCorrelationResult } from '../support/cache-fixtures/correlation-results';
 
 const sessionsArg = process.argv.indexOf('--sessions');

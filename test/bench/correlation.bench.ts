@@ -10,11 +10,11 @@
 import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { processRows } from '../../main/correlation/processing/process-rows';
-import { ProgressTracker } from '../../main/correlation/queries/progress-tracker';
-import { runQueries } from '../../main/correlation/queries/run-queries';
-import type { RowBatch } from '../../main/correlation/rows/row-batch';
-import { runCorrelation } from '../../main/correlation/run-correlation';
+import { processRows } from '../../main/services/correlation/processing/process-rows';
+import { ProgressTracker } from '../../main/services/correlation/queries/progress-tracker';
+import { runQueries } from '../../main/services/correlation/queries/run-queries';
+import type { RowBatch } from '../../main/services/correlation/rows/row-batch';
+import { runCorrelation } from '../../main/services/correlation/run-correlation';
 import { defaultSettings } from '../../shared/domain/settings';
 import { parseSessionReference } from '../../shared/session/parse-reference';
 import { buildSessionQuery } from '../../shared/session/query';

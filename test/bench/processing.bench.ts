@@ -6,8 +6,8 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { processRows } from '../../main/correlation/processing/process-rows';
-import type { InsightsRow, RowSource } from '../../main/correlation/rows/row-batch';
+import { processRows } from '../../main/services/correlation/processing/process-rows';
+import type { InsightsRow, RowSource } from '../../main/services/correlation/rows/row-batch';
 
 const TARGET_MS = 200;
 const ROWS = 10_000;

@@ -15,10 +15,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { openCache } from '../../main/cache/cache-store';
-import { composeApp } from '../../main/app/compose';
-import { createEventEmitter } from '../../main/ipc/events';
-import { createRouter } from '../../main/ipc/router';
+import { openCache } from '../../main/services/cache/cache-store';
+import { composeApp } from '../../main/services/app/compose';
+import { createEventEmitter } from '../../main/services/ipc/events';
+import { createRouter } from '../../main/services/ipc/router';
 import { HARNESS_ORIGIN, launchHarnessApp } from '../e2e/harness/harness-app';
 import { makeCorrelationResult } from '../support/cache-fixtures/correlation-results';
 

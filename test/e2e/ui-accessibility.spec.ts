@@ -3,7 +3,7 @@ import { expect, test } from './harness/fixtures';
 import { auditScreen, type AuditCount } from './harness/axe-audit';
 import { expectedGroups, pickSession, startDemo, type DemoSetup } from './harness/demo-setup';
 import { attachScreenshot } from './harness/screenshots';
-import { createSettingsStore } from '../../main/settings/settings-store';
+import { createSettingsStore } from '../../main/services/settings/settings-store';
 
 let demo: DemoSetup;
 test.afterEach(async () => demo?.stop().catch(() => undefined));

@@ -1,6 +1,6 @@
 import { expect, test } from './harness/fixtures';
 import { pickSession, startDemo, type DemoSetup } from './harness/demo-setup';
-import { createSettingsStore } from '../../main/settings/settings-store';
+import { createSettingsStore } from '../../main/services/settings/settings-store';
 
 // An orcw:// link comes from any web page. One that needs CloudWatch shows what it would scan
 // and runs only on Enter (or the button), unless its estimate is under the settings' ceiling; one

@@ -1,4 +1,4 @@
-// lint-as: main/correlation/log-shapes/bad.ts
+// lint-as: main/services/correlation/log-shapes/bad.ts
 // expect: no-restricted-imports
 import { mapAwsError } from '../../aws/aws-errors';
 

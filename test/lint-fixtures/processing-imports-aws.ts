@@ -1,4 +1,4 @@
-// lint-as: main/correlation/processing/bad.ts
+// lint-as: main/services/correlation/processing/bad.ts
 // expect: no-restricted-imports
 import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { errorContextOf } from '../../aws/client-factory';

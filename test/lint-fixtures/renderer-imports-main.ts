@@ -1,4 +1,4 @@
 // lint-as: renderer/src/bad.tsx
 // expect: no-restricted-imports
-import { composeApp } from '../../main/app/compose';
+import { composeApp } from '../../main/services/app/compose';
 export const compose = composeApp;

@@ -1,4 +1,4 @@
-// lint-as: main/correlation/bad.ts
+// lint-as: main/services/correlation/bad.ts
 // expect: no-restricted-imports
 import { app } from 'electron';
 

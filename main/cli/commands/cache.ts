@@ -5,9 +5,9 @@ import { levelSchema } from '../../../shared/domain/correlation';
 import { AppError } from '../../../shared/errors';
 import { formatTimestamp } from '../../../shared/time/format-time';
 import { parseSessionReference } from '../../../shared/session/parse-reference';
-import type { CacheStore } from '../../cache/cache-store';
-import { PRIVATE_FILE_MODE } from '../../config/private-files';
-import { readSessionFile } from '../../files/read-session-file';
+import type { CacheStore } from '../../services/cache/cache-store';
+import { PRIVATE_FILE_MODE } from '../../services/config/private-files';
+import { readSessionFile } from '../../services/files/read-session-file';
 import { UsageError, defineCommand, type CliContext } from '../command';
 import { formatBytes } from '../../../shared/format/quantities';
 import { table } from '../format';
@@ -18,9 +18,9 @@ const iso = (ms: number) => formatTimestamp(ms, 'utc');
 /** The cache needs no keychain or network: `orcw cache …` works on a plane. */
 async function withCache<T>(context: CliContext, use: (cache: CacheStore) => Promise<T> | T): Promise<T> {
   const [{ createSettingsStore }, { openCache }, { makeDataDirPrivate }] = await Promise.all([
-    import('../../settings/settings-store'),
-    import('../../cache/cache-store'),
-    import('../../config/private-files'),
+    import('../../services/settings/settings-store'),
+    import('../../services/cache/cache-store'),
+    import('../../services/config/private-files'),
   ]);
   makeDataDirPrivate(context.dataDir);
   const settings = await createSettingsStore(context.dataDir).get();

@@ -35,7 +35,7 @@ export const correlate = defineCommand({
     const from = parseTime('--from', values.from);
     const to = parseTime('--to', values.to);
     const progress = progressPrinter(context);
-    const { createCoreServices } = await import('../../app/core-services');
+    const { createCoreServices } = await import('../../services/app/core-services');
     const core = await createCoreServices({ dataDir: context.dataDir, emitProgress: progress.show });
     const requestId = `cli-${process.pid}-${Date.now()}`;
     const interrupt = () => core.sessions.cancel({ requestId });

@@ -23,7 +23,7 @@ export const follow = defineCommand({
     'Exit codes: 0 ended by itself (window passed or 3 hours), 1 failed, 2 bad usage, 130 stopped with Ctrl-C.',
   ].join('\n'),
   async run({ values, positionals }, context) {
-    const { createCoreServices } = await import('../../app/core-services');
+    const { createCoreServices } = await import('../../services/app/core-services');
     let ended: (status: FollowStatus) => void = () => {};
     const end = new Promise<FollowStatus>((resolve) => (ended = resolve));
     const requestId = `cli-follow-${process.pid}-${Date.now()}`;

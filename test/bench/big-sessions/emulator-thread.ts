@@ -1,7 +1,7 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import type { QueryTarget } from '../../../main/correlation/queries/types';
+import type { QueryTarget } from '../../../main/services/correlation/queries/types';
 import { DEFAULT_CREDENTIAL, type EmulatorManifest, type GenerateOptions, type PutEvent, type QueryLatency, type QueryMetric } from '../../support/cloudwatch-emulator/index';
 import type { EmulatorRequest } from './emulator-worker';
 

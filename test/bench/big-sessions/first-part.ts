@@ -1,8 +1,8 @@
-import { composeApp } from '../../../main/app/compose';
-import { createEventEmitter } from '../../../main/ipc/events';
-import { createRouter } from '../../../main/ipc/router';
-import { runQueries } from '../../../main/correlation/queries/run-queries';
-import { ProgressTracker } from '../../../main/correlation/queries/progress-tracker';
+import { composeApp } from '../../../main/services/app/compose';
+import { createEventEmitter } from '../../../main/services/ipc/events';
+import { createRouter } from '../../../main/services/ipc/router';
+import { runQueries } from '../../../main/services/correlation/queries/run-queries';
+import { ProgressTracker } from '../../../main/services/correlation/queries/progress-tracker';
 import type { CorrelateResponse } from '../../../shared/domain/session-view';
 import { buildSessionQuery } from '../../../shared/session/query';
 import { deriveTimeWindow } from '../../../shared/session/time-window';

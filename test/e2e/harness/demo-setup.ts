@@ -1,7 +1,7 @@
 import type { ConnectionView, OpenReplaySettings } from '../../../shared/domain/connection';
-import { ConnectionService } from '../../../main/connections/connection-service';
-import { ConnectionStore } from '../../../main/connections/connection-store';
-import { defaultSecretStore, type SecretStore } from '../../../main/keychain/secret-store';
+import { ConnectionService } from '../../../main/services/connections/connection-service';
+import { ConnectionStore } from '../../../main/services/connections/connection-store';
+import { defaultSecretStore, type SecretStore } from '../../../main/services/keychain/secret-store';
 import { DEFAULT_CREDENTIAL, startEmulator } from '../../support/cloudwatch-emulator';
 import type { EmulatorManifest, FaultOptions, ManifestSession, QueryLatency, RunningEmulator } from '../../support/cloudwatch-emulator';
 

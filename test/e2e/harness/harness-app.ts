@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Frame, Page } from '@playwright/test';
-import { composeApp, type ComposedApp } from '../../../main/app/compose';
-import { createEventEmitter } from '../../../main/ipc/events';
-import { createRouter } from '../../../main/ipc/router';
-import { resolveAppAsset } from '../../../main/window/app-protocol';
-import { rendererResponseHeaders } from '../../../main/window/content-security-policy';
-import { createDeepLinkQueue } from '../../../main/deep-links/deep-link-queue';
+import { composeApp, type ComposedApp } from '../../../main/services/app/compose';
+import { createEventEmitter } from '../../../main/services/ipc/events';
+import { createRouter } from '../../../main/services/ipc/router';
+import { resolveAppAsset } from '../../../main/services/window/app-protocol';
+import { rendererResponseHeaders } from '../../../main/services/window/content-security-policy';
+import { createDeepLinkQueue } from '../../../main/services/deep-links/deep-link-queue';
 import { createTestDialogs, type TestDialogs } from './test-dialogs';
 
 /**

@@ -1,4 +1,4 @@
-import type { FileDialogs } from '../../../main/files/file-dialogs';
+import type { FileDialogs } from '../../../main/services/files/file-dialogs';
 
 export interface DialogRequest {
   kind: 'save' | 'open';

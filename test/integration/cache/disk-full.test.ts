@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LayeredStore, OVERFLOW_RUN_IDS } from '../../../main/cache/layered-store';
-import { openDatabase, openMemoryDatabase } from '../../../main/cache/open-database';
-import { SqliteCache } from '../../../main/cache/sqlite-cache';
+import { LayeredStore, OVERFLOW_RUN_IDS } from '../../../main/services/cache/layered-store';
+import { openDatabase, openMemoryDatabase } from '../../../main/services/cache/open-database';
+import { SqliteCache } from '../../../main/services/cache/sqlite-cache';
 import { makeCorrelationResult } from '../../support/cache-fixtures/correlation-results';
 
 const dirs: string[] = [];

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCache } from '../../../main/cache/cache-store';
+import { openCache } from '../../../main/services/cache/cache-store';
 import { makeCorrelationResult } from '../../support/cache-fixtures/correlation-results';
 
 const dirs: string[] = [];

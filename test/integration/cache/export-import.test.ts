@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCache } from '../../../main/cache/cache-store';
+import { openCache } from '../../../main/services/cache/cache-store';
 import { makeCorrelationResult, sessionIdFor } from '../../support/cache-fixtures/correlation-results';
 
 const dirs: string[] = [];

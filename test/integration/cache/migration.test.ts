@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCache } from '../../../main/cache/cache-store';
-import { SCHEMA_VERSION } from '../../../main/cache/schema';
+import { openCache } from '../../../main/services/cache/cache-store';
+import { SCHEMA_VERSION } from '../../../main/services/cache/schema';
 import { makeCorrelationResult } from '../../support/cache-fixtures/correlation-results';
 
 const dirs: string[] = [];

@@ -1,8 +1,8 @@
 // Runs in a child process whose D-Bus address points nowhere, to see how the service behaves
 // without a keychain. Prints one JSON line of outcomes.
-import { ConnectionService } from '../../../main/connections/connection-service';
-import { ConnectionStore } from '../../../main/connections/connection-store';
-import { defaultSecretStore } from '../../../main/keychain/secret-store';
+import { ConnectionService } from '../../../main/services/connections/connection-service';
+import { ConnectionStore } from '../../../main/services/connections/connection-store';
+import { defaultSecretStore } from '../../../main/services/keychain/secret-store';
 
 const dataDir = process.env.ORCW_DATA_DIR ?? '';
 const service = new ConnectionService({ store: new ConnectionStore(dataDir), secrets: defaultSecretStore() });

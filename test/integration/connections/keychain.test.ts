@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConnectionService } from '../../../main/connections/connection-service';
-import { ConnectionStore } from '../../../main/connections/connection-store';
-import { defaultSecretStore } from '../../../main/keychain/secret-store';
+import { ConnectionService } from '../../../main/services/connections/connection-service';
+import { ConnectionStore } from '../../../main/services/connections/connection-store';
+import { defaultSecretStore } from '../../../main/services/keychain/secret-store';
 import { filesContaining, freshSecret, runNode, secretToolLookup, tempDataDir } from './support';
 
 // Runs inside scripts/with-keyring.sh: a private D-Bus session with a real, unlocked gnome-keyring.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeApp } from '../../../main/app/compose';
-import { createEventEmitter } from '../../../main/ipc/events';
-import { createRouter, type SenderInfo } from '../../../main/ipc/router';
+import { composeApp } from '../../../main/services/app/compose';
+import { createEventEmitter } from '../../../main/services/ipc/events';
+import { createRouter, type SenderInfo } from '../../../main/services/ipc/router';
 import { startEmulator } from '../../support/cloudwatch-emulator/index';
 import { filesContaining, freshSecret, runNode, tempDataDir } from './support';
 

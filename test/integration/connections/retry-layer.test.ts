@@ -1,7 +1,7 @@
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, StartQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createLogsClient } from '../../../main/aws/client-factory';
-import { DEFAULT_RETRY_POLICY, logsRetryStrategy } from '../../../main/aws/retry-strategy';
+import { createLogsClient } from '../../../main/services/aws/client-factory';
+import { DEFAULT_RETRY_POLICY, logsRetryStrategy } from '../../../main/services/aws/retry-strategy';
 import type { Connection } from '../../../shared/domain/connection';
 import { DEFAULT_CREDENTIAL, startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 

@@ -1,7 +1,7 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchContextLines } from '../../../main/correlation/context/fetch-context-lines';
-import { processRows } from '../../../main/correlation/processing/process-rows';
+import { fetchContextLines } from '../../../main/services/correlation/context/fetch-context-lines';
+import { processRows } from '../../../main/services/correlation/processing/process-rows';
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_CREDENTIAL, startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 

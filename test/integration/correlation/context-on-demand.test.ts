@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MAX_CONTEXT_GROUPS } from '../../../main/correlation/context/context-for-groups';
-import { createGroupContext } from '../../../main/correlation/group-context';
-import { createSessionService } from '../../../main/correlation/session-service';
+import { MAX_CONTEXT_GROUPS } from '../../../main/services/correlation/context/context-for-groups';
+import { createGroupContext } from '../../../main/services/correlation/group-context';
+import { createSessionService } from '../../../main/services/correlation/session-service';
 import type { Connection } from '../../../shared/domain/connection';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';

@@ -1,4 +1,4 @@
-import { readRecord } from '../../../main/correlation/log-shapes/read-record';
+import { readRecord } from '../../../main/services/correlation/log-shapes/read-record';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorrelationResult, LogEvent } from '../../../shared/domain/correlation';
 import { defaultSettings } from '../../../shared/domain/settings';

@@ -1,11 +1,11 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLimiter } from '../../../main/async/tasks';
-import { contextForGroups, withContext } from '../../../main/correlation/context/context-for-groups';
-import { fetchContextLines } from '../../../main/correlation/context/fetch-context-lines';
-import { processRows } from '../../../main/correlation/processing/process-rows';
-import type { RowBatch } from '../../../main/correlation/rows/row-batch';
-import { TraceTails } from '../../../main/correlation/trace-tails/trace-tails';
+import { createLimiter } from '../../../main/services/async/tasks';
+import { contextForGroups, withContext } from '../../../main/services/correlation/context/context-for-groups';
+import { fetchContextLines } from '../../../main/services/correlation/context/fetch-context-lines';
+import { processRows } from '../../../main/services/correlation/processing/process-rows';
+import type { RowBatch } from '../../../main/services/correlation/rows/row-batch';
+import { TraceTails } from '../../../main/services/correlation/trace-tails/trace-tails';
 import { DEFAULT_CREDENTIAL, startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 
 // The network stages of a run, each given what the stage before returned, with the real SDK

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CacheStore } from '../../../main/cache/cache-types';
-import { createSessionService, FIRST_PART_MS, type SessionService } from '../../../main/correlation/session-service';
+import type { CacheStore } from '../../../main/services/cache/cache-types';
+import { createSessionService, FIRST_PART_MS, type SessionService } from '../../../main/services/correlation/session-service';
 import type { Connection } from '../../../shared/domain/connection';
 import type { CorrelationProgress } from '../../../shared/domain/correlation';
 import type { CorrelateResponse } from '../../../shared/domain/session-view';

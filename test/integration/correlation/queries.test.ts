@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runQueries } from '../../../main/correlation/queries/run-queries';
+import { runQueries } from '../../../main/services/correlation/queries/run-queries';
 import { buildSessionQuery } from '../../../shared/session/query';
 import { startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 import { fastTuning, reference, sessionIdAt, target, tracker } from './support';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runQueries } from '../../../main/correlation/queries/run-queries';
-import type { QueriesResult } from '../../../main/correlation/queries/types';
+import { runQueries } from '../../../main/services/correlation/queries/run-queries';
+import type { QueriesResult } from '../../../main/services/correlation/queries/types';
 import { buildSessionQuery } from '../../../shared/session/query';
 import { startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 import { MAX_ATTEMPTS, fastTuning, reference, sessionIdAt, target, tracker } from './support';

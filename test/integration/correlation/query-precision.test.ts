@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runQueries } from '../../../main/correlation/queries/run-queries';
+import { runQueries } from '../../../main/services/correlation/queries/run-queries';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { buildSessionQuery } from '../../../shared/session/query';
 import { startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';

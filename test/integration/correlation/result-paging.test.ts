@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runQueries, type PartDone } from '../../../main/correlation/queries/run-queries';
-import type { RowBatch } from '../../../main/correlation/rows/row-batch';
+import { runQueries, type PartDone } from '../../../main/services/correlation/queries/run-queries';
+import type { RowBatch } from '../../../main/services/correlation/rows/row-batch';
 import { buildSessionQuery } from '../../../shared/session/query';
 import { startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 import { fastTuning, reference, sessionIdAt, target, tracker } from './support';

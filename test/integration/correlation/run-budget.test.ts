@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSessionService } from '../../../main/correlation/session-service';
+import { createSessionService } from '../../../main/services/correlation/session-service';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 import { createMemoryStore } from '../../support/cache-fixtures/memory-store';

@@ -1,6 +1,6 @@
 import { CloudWatchLogsClient, CreateLogGroupCommand, PutRetentionPolicyCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCoreServices, type CoreServices } from '../../../main/app/core-services';
+import { createCoreServices, type CoreServices } from '../../../main/services/app/core-services';
 import { startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 import { flakeId, makeToken } from '../../support/cloudwatch-emulator/generator/tokens';
 import { tempDataDir } from '../connections/support';

@@ -1,10 +1,10 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { Connection } from '../../../shared/domain/connection';
 import type { CorrelationResult, LogEvent, TimeWindow } from '../../../shared/domain/correlation';
-import { runCorrelation, type RunCorrelationInput } from '../../../main/correlation/run-correlation';
-import { ProgressTracker, type RunProgress } from '../../../main/correlation/queries/progress-tracker';
-import type { QueryTarget, QueryTuning } from '../../../main/correlation/queries/types';
-import { logsRetryStrategy } from '../../../main/aws/retry-strategy';
+import { runCorrelation, type RunCorrelationInput } from '../../../main/services/correlation/run-correlation';
+import { ProgressTracker, type RunProgress } from '../../../main/services/correlation/queries/progress-tracker';
+import type { QueryTarget, QueryTuning } from '../../../main/services/correlation/queries/types';
+import { logsRetryStrategy } from '../../../main/services/aws/retry-strategy';
 import { FLAKE_EPOCH_MS } from '../../../shared/session/limits';
 import { parseSessionReference } from '../../../shared/session/parse-reference';
 import type { SessionReference } from '../../../shared/session/types';

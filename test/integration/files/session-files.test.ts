@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCache } from '../../../main/cache/cache-store';
-import { EXPORT_VERSION } from '../../../main/cache/export-format';
-import { readSessionFile } from '../../../main/files/read-session-file';
-import { createSessionFiles } from '../../../main/files/session-files';
+import { openCache } from '../../../main/services/cache/cache-store';
+import { EXPORT_VERSION } from '../../../main/services/cache/export-format';
+import { readSessionFile } from '../../../main/services/files/read-session-file';
+import { createSessionFiles } from '../../../main/services/files/session-files';
 import { MAX_SESSION_FILE_BYTES, type OpenedFileEvent } from '../../../shared/domain/session-file';
 import { createTestDialogs } from '../../e2e/harness/test-dialogs';
 import { makeCorrelationResult } from '../../support/cache-fixtures/correlation-results';

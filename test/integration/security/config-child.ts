@@ -1,10 +1,10 @@
 // A second orcw process on the same data directory, for the race and crash tests. What it does
 // comes from argv; it prints one line per step on stdout so the parent can follow (and kill it).
-import { ConnectionService } from '../../../main/connections/connection-service';
-import { ConnectionStore } from '../../../main/connections/connection-store';
-import { withConfigLock } from '../../../main/config/config-lock';
-import { defaultSecretStore } from '../../../main/keychain/secret-store';
-import { createSettingsStore } from '../../../main/settings/settings-store';
+import { ConnectionService } from '../../../main/services/connections/connection-service';
+import { ConnectionStore } from '../../../main/services/connections/connection-store';
+import { withConfigLock } from '../../../main/services/config/config-lock';
+import { defaultSecretStore } from '../../../main/services/keychain/secret-store';
+import { createSettingsStore } from '../../../main/services/settings/settings-store';
 import type { Connection } from '../../../shared/domain/connection';
 import type { SettingsPatch } from '../../../shared/domain/settings';
 

@@ -2,12 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCoreServices } from '../../../main/app/core-services';
-import { ConnectionService } from '../../../main/connections/connection-service';
-import { ConnectionStore } from '../../../main/connections/connection-store';
-import { JOURNAL_FILE } from '../../../main/connections/secret-journal';
-import { defaultSecretStore } from '../../../main/keychain/secret-store';
-import { createSettingsStore } from '../../../main/settings/settings-store';
+import { createCoreServices } from '../../../main/services/app/core-services';
+import { ConnectionService } from '../../../main/services/connections/connection-service';
+import { ConnectionStore } from '../../../main/services/connections/connection-store';
+import { JOURNAL_FILE } from '../../../main/services/connections/secret-journal';
+import { defaultSecretStore } from '../../../main/services/keychain/secret-store';
+import { createSettingsStore } from '../../../main/services/settings/settings-store';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { NODE, ROOT, freshSecret, runNode, secretToolLookup, tempDataDir } from '../connections/support';
 

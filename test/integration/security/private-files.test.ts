@@ -1,8 +1,8 @@
 import { chmod, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCoreServices } from '../../../main/app/core-services';
-import { openCache } from '../../../main/cache/cache-store';
+import { createCoreServices } from '../../../main/services/app/core-services';
+import { openCache } from '../../../main/services/cache/cache-store';
 import { DEFAULT_CREDENTIAL, startEmulator, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
 import { orcw, tempDataDir } from '../cli/support';
 
@@ -49,7 +49,7 @@ describe.runIf(isPosix)('private files', () => {
       // A damaged file the user wrote by hand (a new file: 0644 under this umask) is moved aside.
       await rm(join(dataDir, 'settings.json'));
       await writeFile(join(dataDir, 'settings.json'), '{ damaged');
-      const { createSettingsStore } = await import('../../../main/settings/settings-store');
+      const { createSettingsStore } = await import('../../../main/services/settings/settings-store');
       await createSettingsStore(dataDir).get();
       const response = await core.sessions.correlate({ requestId: 'p-1', reference: '2618307011354435587', mode: 'refresh' });
       expect(response.result.eventCount).toBe(1);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../shared/domain/settings';
-import { createSettingsStore } from '../../../main/settings/settings-store';
+import { createSettingsStore } from '../../../main/services/settings/settings-store';
 
 const tempDir = () => mkdtemp(path.join(os.tmpdir(), 'orcw-settings-'));
 

@@ -11,7 +11,7 @@ const [mode, first, second] = process.argv.slice(2);
 
 async function openFromCache(dataDir: string, sessionId: string) {
   const t0 = performance.now();
-  const { openCache } = await import('../../../main/cache/cache-store');
+  const { openCache } = await import('../../../main/services/cache/cache-store');
   const t1 = performance.now();
   const { store } = openCache({ dataDir });
   const opened = store.openSession(sessionId);

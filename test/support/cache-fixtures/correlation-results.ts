@@ -1,4 +1,4 @@
-import { describeMessage } from '../../../main/correlation/log-shapes/describe-event';
+import { describeMessage } from '../../../main/services/correlation/log-shapes/describe-event';
 import type { CorrelationResult, ErrorGroup, LogEvent, RunFailure } from '../../../shared/domain/correlation';
 import { generateMessage } from './log-messages';
 import { createRng, type Rng } from './prng';

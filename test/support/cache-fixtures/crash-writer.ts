@@ -9,8 +9,8 @@
  * kills hit as well.
  * Usage: node --import tsx crash-writer.ts <dataDir> <firstSeed>
  */
-import { openCache } from '../../../main/cache/cache-store';
-import { BLOCK_EVENTS } from '../../../main/cache/schema';
+import { openCache } from '../../../main/services/cache/cache-store';
+import { BLOCK_EVENTS } from '../../../main/services/cache/schema';
 import { crashRunFor } from './crash-runs';
 
 const [dataDir, firstSeed] = process.argv.slice(2);

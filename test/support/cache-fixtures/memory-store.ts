@@ -1,5 +1,5 @@
-import { openMemoryDatabase } from '../../../main/cache/open-database';
-import { SqliteCache } from '../../../main/cache/sqlite-cache';
+import { openMemoryDatabase } from '../../../main/services/cache/open-database';
+import { SqliteCache } from '../../../main/services/cache/sqlite-cache';
 
 /**
  * A real SqliteCache on an in-memory SQLite database, with a controllable clock. Background

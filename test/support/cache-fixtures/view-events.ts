@@ -1,4 +1,4 @@
-import type { CacheStore } from '../../../main/cache/cache-types';
+import type { CacheStore } from '../../../main/services/cache/cache-types';
 import type { LogEvent } from '../../../shared/domain/correlation';
 import type { SessionView } from '../../../shared/domain/session-view';
 

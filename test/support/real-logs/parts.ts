@@ -6,7 +6,7 @@
  * contain (Go's `*fmt.wrapError`, a cause winston leaves out) is not counted for or against.
  */
 import type { ParsedException } from '../../../shared/domain/log-parts';
-import { isLibraryFrame } from '../../../main/correlation/log-shapes/frames';
+import { isLibraryFrame } from '../../../main/services/correlation/log-shapes/frames';
 import { stripTokenPrefix } from '../../../shared/session/session-tags';
 import type { Corpus, CorpusEvent } from './corpus';
 

@@ -4,7 +4,7 @@
  * session queried through the real SDK over HTTP.
  */
 import { expect } from 'vitest';
-import { runQueries } from '../../../main/correlation/queries/run-queries';
+import { runQueries } from '../../../main/services/correlation/queries/run-queries';
 import { buildSessionQuery } from '../../../shared/session/query';
 import { deriveTimeWindow } from '../../../shared/session/time-window';
 import { DEFAULT_CREDENTIAL, startEmulator, type RunningEmulator } from '../cloudwatch-emulator/index';

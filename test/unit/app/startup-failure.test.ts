@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStartupFailure, reportStartupFailure, type StartupFailureShell } from '../../../main/app/startup-failure';
+import { describeStartupFailure, reportStartupFailure, type StartupFailureShell } from '../../../main/services/app/startup-failure';
 import { AppError } from '../../../shared/errors';
 
 /** Records what a failed start asks of Electron, in order. A stand-in: Electron cannot start here. */

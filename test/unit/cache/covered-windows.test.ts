@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uncoveredWindows } from '../../../main/cache/covered-windows';
+import { uncoveredWindows } from '../../../main/services/cache/covered-windows';
 
 describe('uncoveredWindows', () => {
   const target = { from: 1000, to: 2000 };

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CorrelationResult } from '../../../shared/domain/correlation';
-import { openCache } from '../../../main/cache/cache-store';
-import { SHORT_TYPE_SQL, shortType } from '../../../main/cache/error-sessions';
+import { openCache } from '../../../main/services/cache/cache-store';
+import { SHORT_TYPE_SQL, shortType } from '../../../main/services/cache/error-sessions';
 import { makeCorrelationResult } from '../../support/cache-fixtures/correlation-results';
 
 const dirs: string[] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CacheStore } from '../../../main/cache/cache-types';
+import type { CacheStore } from '../../../main/services/cache/cache-types';
 import type { CorrelationResult, Level, LogEvent } from '../../../shared/domain/correlation';
 import type { EventFilter, RunRef } from '../../../shared/domain/session-view';
 import { timelineDomain } from '../../../shared/domain/timeline';

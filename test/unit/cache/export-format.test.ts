@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeExport, encodeExport, exportFileName } from '../../../main/cache/export-format';
+import { decodeExport, encodeExport, exportFileName } from '../../../main/services/cache/export-format';
 import { makeCorrelationResult } from '../../support/cache-fixtures/correlation-results';
 
 const invalid = (content: string) => {

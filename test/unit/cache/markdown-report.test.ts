@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CorrelationResult, ErrorGroup } from '../../../shared/domain/correlation';
-import { renderMarkdownReport } from '../../../main/cache/markdown-report';
+import { renderMarkdownReport } from '../../../main/services/cache/markdown-report';
 import { formatBytes } from '../../../shared/format/quantities';
 import { escapeInline, fenced } from '../../../shared/format/markdown';
 import { formatOffset } from '../../../shared/time/format-time';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit, SearchQuery } from '../../../shared/domain/cache';
 import type { CorrelationResult, Level, LogEvent } from '../../../shared/domain/correlation';
-import { splitTerms } from '../../../main/cache/word-index';
+import { splitTerms } from '../../../main/services/cache/word-index';
 import { makeCorrelationResult, sessionIdFor } from '../../support/cache-fixtures/correlation-results';
 import { createMemoryStore } from '../../support/cache-fixtures/memory-store';
 import { createRng } from '../../support/cache-fixtures/prng';

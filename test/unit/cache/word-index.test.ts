@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addWords, blockText, likePattern, likePrefilter, parseSearch, splitTerms } from '../../../main/cache/word-index';
+import { addWords, blockText, likePattern, likePrefilter, parseSearch, splitTerms } from '../../../main/services/cache/word-index';
 
 const trigrams = (text: string): string[] => {
   const chars = [...text.toLowerCase()];

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFileIfExists, writeFileAtomic } from '../../../main/config/atomic-file';
+import { readFileIfExists, writeFileAtomic } from '../../../main/services/config/atomic-file';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'orcw-atomic-'));
 

@@ -9,7 +9,7 @@ import {
   UnrecognizedClientException,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { describe, expect, it } from 'vitest';
-import { mapAwsError } from '../../../main/aws/aws-errors';
+import { mapAwsError } from '../../../main/services/aws/aws-errors';
 import { AppError } from '../../../shared/errors';
 
 /** Exceptions are built with the SDK's own classes, exactly as its deserializer builds them. */

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConnectionStore } from '../../../main/connections/connection-store';
+import { ConnectionStore } from '../../../main/services/connections/connection-store';
 import type { Connection } from '../../../shared/domain/connection';
 import { AppError } from '../../../shared/errors';
 

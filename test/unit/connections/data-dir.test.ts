@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveDataDir } from '../../../main/config/data-dir';
+import { resolveDataDir } from '../../../main/services/config/data-dir';
 
 describe('resolveDataDir', () => {
   const home = '/home/ada';

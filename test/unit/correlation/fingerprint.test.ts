@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintError, identityFrames } from '../../../main/correlation/processing/fingerprint';
+import { fingerprintError, identityFrames } from '../../../main/services/correlation/processing/fingerprint';
 
 describe('identityFrames', () => {
   it('prefers application frames over runtime, framework and library frames', () => {

@@ -1,4 +1,4 @@
-import type { InsightsRow, RowSource } from '../../../main/correlation/rows/row-batch';
+import type { InsightsRow, RowSource } from '../../../main/services/correlation/rows/row-batch';
 
 /** Real-format session tokens (docs/architecture.md): 4-part, 3-part, and 4-part with a negative delay. */
 export const TOKEN_4 = 'jw4wdfpgqhoj.3az.lrraavgc.5KJp7z9wQbUe4rXc2YtG8hNfDs';

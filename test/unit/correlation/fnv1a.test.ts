@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a64 } from '../../../main/correlation/processing/fnv1a';
+import { fnv1a64 } from '../../../main/services/correlation/processing/fnv1a';
 
 /** Straightforward BigInt FNV-1a over TextEncoder's bytes: the definition the fast version must match. */
 function reference(text: string): string {

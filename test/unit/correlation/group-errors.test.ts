@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { errorGroupSchema } from '../../../shared/domain/correlation';
-import { MAX_TITLE } from '../../../main/correlation/processing/fingerprint';
-import { fnv1a64 } from '../../../main/correlation/processing/fnv1a';
-import { processRows } from '../../../main/correlation/processing/process-rows';
-import type { InsightsRow } from '../../../main/correlation/rows/row-batch';
+import { MAX_TITLE } from '../../../main/services/correlation/processing/fingerprint';
+import { fnv1a64 } from '../../../main/services/correlation/processing/fnv1a';
+import { processRows } from '../../../main/services/correlation/processing/process-rows';
+import type { InsightsRow } from '../../../main/services/correlation/rows/row-batch';
 import { API, OTHER, SESSION_START, TOKEN_4, row, splitRows } from './fixtures';
 import { goPanic, javaTrace, nodeConnRefused, nodeTypeError, pythonKeyError } from './traces';
 

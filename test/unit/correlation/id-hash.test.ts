@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventId } from '../../../main/correlation/processing/id-hash';
+import { eventId } from '../../../main/services/correlation/processing/id-hash';
 
 describe('eventId', () => {
   it('is `e` and 16 hex digits, the same on every call', () => {

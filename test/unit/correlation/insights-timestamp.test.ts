@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseInsightsTimestamp } from '../../../main/correlation/rows/insights-timestamp';
+import { parseInsightsTimestamp } from '../../../main/services/correlation/rows/insights-timestamp';
 
 describe('parseInsightsTimestamp', () => {
   const originalTz = process.env.TZ;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { processRows } from '../../../main/correlation/processing/process-rows';
-import type { InsightsRow } from '../../../main/correlation/rows/row-batch';
+import { processRows } from '../../../main/services/correlation/processing/process-rows';
+import type { InsightsRow } from '../../../main/services/correlation/rows/row-batch';
 import { API, SESSION_START, TOKEN_3, TOKEN_4, TOKEN_NEG, row, splitRows } from './fixtures';
 import { goPanic, javaTrace, nodeConnRefused, nodeTypeError, pythonChained, pythonKeyError } from './traces';
 

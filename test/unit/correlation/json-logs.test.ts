@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { processRows } from '../../../main/correlation/processing/process-rows';
+import { processRows } from '../../../main/services/correlation/processing/process-rows';
 import { API, SESSION_START, TOKEN_4, row } from './fixtures';
 import { pythonKeyError } from './traces';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskVolatile } from '../../../main/correlation/processing/mask-volatile';
+import { maskVolatile } from '../../../main/services/correlation/processing/mask-volatile';
 import { TOKEN_3, TOKEN_4 } from './fixtures';
 
 describe('maskVolatile', () => {

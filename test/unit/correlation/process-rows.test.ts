@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eventSummary, logEventSchema } from '../../../shared/domain/correlation';
-import { readRecord } from '../../../main/correlation/log-shapes/read-record';
-import { processRows } from '../../../main/correlation/processing/process-rows';
-import type { InsightsRow } from '../../../main/correlation/rows/row-batch';
+import { readRecord } from '../../../main/services/correlation/log-shapes/read-record';
+import { processRows } from '../../../main/services/correlation/processing/process-rows';
+import type { InsightsRow } from '../../../main/services/correlation/rows/row-batch';
 import { API, OTHER, SESSION_START, TOKEN_3, TOKEN_4, insightsTime, row, splitRows } from './fixtures';
 import { javaTrace, nodeTypeError } from './traces';
 

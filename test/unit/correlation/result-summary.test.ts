@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resultSummary } from '../../../main/correlation/result-summary';
+import { resultSummary } from '../../../main/services/correlation/result-summary';
 import { makeCorrelationResult } from '../../support/cache-fixtures/correlation-results';
 
 describe("orcw correlate's summary", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytesFromLastRun, bytesFromStoredBytes, combineEstimates } from '../../../main/correlation/scan-estimate';
+import { bytesFromLastRun, bytesFromStoredBytes, combineEstimates } from '../../../main/services/correlation/scan-estimate';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2024, 5, 1);

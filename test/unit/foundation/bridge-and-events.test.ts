@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCorrelatorBridge } from '../../../shared/ipc/bridge';
 import { invokeChannels } from '../../../shared/ipc/contract';
-import { createEventEmitter } from '../../../main/ipc/events';
-import { createDeepLinkQueue, deepLinksFromArgv } from '../../../main/deep-links/deep-link-queue';
+import { createEventEmitter } from '../../../main/services/ipc/events';
+import { createDeepLinkQueue, deepLinksFromArgv } from '../../../main/services/deep-links/deep-link-queue';
 
 describe('bridge factory', () => {
   it('exposes one function per capability, each bound to a declared channel', async () => {

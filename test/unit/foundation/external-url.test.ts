@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { checkExternalUrl, createExternalOpener } from '../../../main/shell/external-url';
+import { checkExternalUrl, createExternalOpener } from '../../../main/services/window/external-url';
 import { isTrustedReplayUrl } from '../../../shared/session/replay-host';
 
 describe('openExternal guard', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionFilesFromArgv } from '../../../main/files/launch-files';
+import { sessionFilesFromArgv } from '../../../main/services/files/launch-files';
 
 describe('sessionFilesFromArgv', () => {
   it('takes the session files the OS passes on a double-click, never the executable, a flag or a link', () => {

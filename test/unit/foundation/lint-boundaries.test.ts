@@ -30,7 +30,7 @@ describe('layer boundaries enforced by lint', () => {
 
   it('the same code placed where it is allowed passes', async () => {
     const source = readFileSync(path.join(fixturesDir, 'raw-ipc-main.ts'), 'utf8');
-    const [result] = await eslint.lintText(source, { filePath: path.resolve('main/electron/electron-ipc.ts') });
+    const [result] = await eslint.lintText(source, { filePath: path.resolve('main/shell/electron-ipc.ts') });
     expect(result?.messages.filter((message) => message.ruleId === 'no-restricted-syntax')).toEqual([]);
   });
 });

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { composeApp } from '../../../main/app/compose';
-import { createRouter, isTrustedSender, type Handlers, type SenderInfo } from '../../../main/ipc/router';
+import { composeApp } from '../../../main/services/app/compose';
+import { createRouter, isTrustedSender, type Handlers, type SenderInfo } from '../../../main/services/ipc/router';
 
 const origin = 'app://orcw';
 const mainFrame: SenderInfo = { url: 'app://orcw/index.html', isMainFrame: true, isOurWindow: true };

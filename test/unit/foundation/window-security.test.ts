@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { secureWindowOptions } from '../../../main/electron/window-options';
-import { CONTENT_SECURITY_POLICY, rendererResponseHeaders } from '../../../main/window/content-security-policy';
-import { resolveAppAsset } from '../../../main/window/app-protocol';
+import { secureWindowOptions } from '../../../main/shell/window-options';
+import { CONTENT_SECURITY_POLICY, rendererResponseHeaders } from '../../../main/services/window/content-security-policy';
+import { resolveAppAsset } from '../../../main/services/window/app-protocol';
 
 describe('secure window options', () => {
   const prefs = secureWindowOptions('/app/preload.cjs').webPreferences ?? {};

@@ -4,7 +4,7 @@
  * lines run through processing as Insights rows of their stream.
  */
 import { loadCorpus, type CorpusEvent } from '../../support/real-logs/corpus';
-import { processRows } from '../../../main/correlation/processing/process-rows';
+import { processRows } from '../../../main/services/correlation/processing/process-rows';
 import type { LogEvent } from '../../../shared/domain/correlation';
 import type { ParsedException } from '../../../shared/domain/log-parts';
 

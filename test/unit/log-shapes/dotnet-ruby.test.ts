@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTrace } from '../../../main/correlation/log-shapes/traces/parse-trace';
-import { processRows } from '../../../main/correlation/processing/process-rows';
+import { parseTrace } from '../../../main/services/correlation/log-shapes/traces/parse-trace';
+import { processRows } from '../../../main/services/correlation/processing/process-rows';
 import type { ParsedException } from '../../../shared/domain/log-parts';
 
 // Traces printed by real programs (test/fixtures/log-shapes/capture.sh): Ruby 3.1's full_message

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { levelFromText, maxLevel } from '../../../main/correlation/log-shapes/levels';
-import { levelFromJson } from '../../../main/correlation/log-shapes/json-record';
+import { levelFromText, maxLevel } from '../../../main/services/correlation/log-shapes/levels';
+import { levelFromJson } from '../../../main/services/correlation/log-shapes/json-record';
 
 describe('levelFromText', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeMessage } from '../../../main/correlation/log-shapes/describe-event';
-import { readRecord } from '../../../main/correlation/log-shapes/read-record';
+import { describeMessage } from '../../../main/services/correlation/log-shapes/describe-event';
+import { readRecord } from '../../../main/services/correlation/log-shapes/read-record';
 import { callMessage, partsOf, truthOf } from './corpus-lines';
 
 const exceptionOf = (message: string) => describeMessage(message, readRecord(message).level).parts.exception;

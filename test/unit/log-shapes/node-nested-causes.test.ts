@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { processRows } from '../../../main/correlation/processing/process-rows';
+import { processRows } from '../../../main/services/correlation/processing/process-rows';
 import type { ParsedException } from '../../../shared/domain/log-parts';
 
 // A cause chain three deep, printed by Node.js itself (console.error → util.inspect): every

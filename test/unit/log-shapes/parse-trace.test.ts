@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStackFrames } from '../../../main/correlation/log-shapes/traces/parse-trace';
+import { parseStackFrames } from '../../../main/services/correlation/log-shapes/traces/parse-trace';
 import { goPanic, javaTrace, nodeConnRefused, nodeTypeError, pythonChained, pythonKeyError } from '../correlation/traces';
 
 describe('parseStackFrames', () => {

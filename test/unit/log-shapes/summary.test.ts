@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeMessage } from '../../../main/correlation/log-shapes/describe-event';
-import { processRows } from '../../../main/correlation/processing/process-rows';
+import { describeMessage } from '../../../main/services/correlation/log-shapes/describe-event';
+import { processRows } from '../../../main/services/correlation/processing/process-rows';
 import { eventSummary, type Level } from '../../../shared/domain/correlation';
 
 const summaryOf = (message: string, level: Level = 'info') => eventSummary({ message, ...describeMessage(message, level).parts });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTrace } from '../../../main/correlation/log-shapes/traces/parse-trace';
+import { parseTrace } from '../../../main/services/correlation/log-shapes/traces/parse-trace';
 
 const framesOf = (stack: string) => parseTrace(stack).exception.frames;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProgressTracker, type RunProgress } from '../../../main/correlation/queries/progress-tracker';
+import { ProgressTracker, type RunProgress } from '../../../main/services/correlation/queries/progress-tracker';
 
 function tracker(clock: { now: number }) {
   const seen: RunProgress[] = [];

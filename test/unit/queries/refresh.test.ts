@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeTail } from '../../../main/correlation/merge-runs';
-import { INGESTION_SLACK_MS, QUIET_BEFORE_SPLIT_MS, planRefresh } from '../../../main/correlation/refresh-plan';
+import { mergeTail } from '../../../main/services/correlation/merge-runs';
+import { INGESTION_SLACK_MS, QUIET_BEFORE_SPLIT_MS, planRefresh } from '../../../main/services/correlation/refresh-plan';
 import type { Connection } from '../../../shared/domain/connection';
 import type { CorrelationResult, ErrorGroup, LogEvent } from '../../../shared/domain/correlation';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSecondRange, splitSecondRange, toSecondRange } from '../../../main/correlation/queries/time-range';
+import { formatSecondRange, splitSecondRange, toSecondRange } from '../../../main/services/correlation/queries/time-range';
 
 describe('toSecondRange', () => {
   it('floors the start and ceils the end so the whole window is covered', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { costUsd } from '../../../main/correlation/queries/cost';
-import { createLimiter, sleep } from '../../../main/async/tasks';
-import { backoffDelay } from '../../../main/aws/retry-strategy';
-import { errorKind } from '../../../main/aws/error-kind';
-import { pollDelay } from '../../../main/correlation/queries/timing';
+import { costUsd } from '../../../main/services/correlation/queries/cost';
+import { createLimiter, sleep } from '../../../main/services/async/tasks';
+import { backoffDelay } from '../../../main/services/aws/retry-strategy';
+import { errorKind } from '../../../main/services/aws/error-kind';
+import { pollDelay } from '../../../main/services/correlation/queries/timing';
 
 describe('pollDelay', () => {
   const tuning = { pollFirstMs: 50, pollMinMs: 100, pollFraction: 0.1, pollMaxMs: 2_000 };

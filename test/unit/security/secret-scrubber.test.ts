@@ -1,7 +1,7 @@
 import { CloudWatchLogsServiceException } from '@aws-sdk/client-cloudwatch-logs';
 import { describe, expect, it } from 'vitest';
-import { mapAwsError } from '../../../main/aws/aws-errors';
-import { REDACTED, scrubAndClip, scrubErrorValue, scrubRunFailures, scrubSecrets } from '../../../main/security/secret-scrubber';
+import { mapAwsError } from '../../../main/services/aws/aws-errors';
+import { REDACTED, scrubAndClip, scrubErrorValue, scrubRunFailures, scrubSecrets } from '../../../main/services/security/secret-scrubber';
 
 // Secret-shaped values: AWS's documented example key pair, and an STS-style session token.
 const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';

@@ -5,7 +5,10 @@ import globals from 'globals';
 /** Globals that only exist in a browser: shared/ must not touch them (it also runs in main and the CLI). */
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement', 'fetch'];
 
-const noElectron = { group: ['electron', 'electron/*'], message: 'Only the shell (main/index.ts, main/shell/) imports Electron; the services run without it.' };
+const noElectron = {
+  group: ['electron', 'electron/*'],
+  message: 'Only the shell (main/index.ts, main/shell/) imports Electron; the services run without it.',
+};
 const servicesStayBelow = {
   group: ['**/shell/**', '**/shell', '**/cli/**', '**/cli', '**/main/index', '**/main/index.ts'],
   message: 'The services are used by the shell and the CLI, never the other way round.',
@@ -42,7 +45,10 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'electron/*'], message: 'shared/ runs everywhere: no Electron.' },
             { group: ['node:*'], message: 'shared/ runs in the renderer too: no Node built-ins.' },
-            { group: ['**/main/**', '**/renderer/**', 'keytar', '@aws-sdk/*', 'react', 'react-dom'], message: 'shared/ imports only shared/ and pure libraries.' },
+            {
+              group: ['**/main/**', '**/renderer/**', 'keytar', '@aws-sdk/*', 'react', 'react-dom'],
+              message: 'shared/ imports only shared/ and pure libraries.',
+            },
           ],
         },
       ],
@@ -70,7 +76,10 @@ export default tseslint.config(
           patterns: [
             noElectron,
             servicesStayBelow,
-            { group: ['@aws-sdk/*', '@smithy/*', '**/main/aws/**', '**/aws/*'], message: 'processing/ and log-shapes/ are pure: no AWS SDK and no main/aws; network stages live outside them.' },
+            {
+              group: ['@aws-sdk/*', '@smithy/*', '**/main/aws/**', '**/aws/*'],
+              message: 'processing/ and log-shapes/ are pure: no AWS SDK and no main/aws; network stages live outside them.',
+            },
           ],
         },
       ],

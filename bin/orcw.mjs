@@ -35,7 +35,10 @@ const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '')
 // A bundle older than the sources would run yesterday's code: refuse, and say how to fix it.
 const problem = cliBundleProblem(root);
 if (problem !== undefined) {
-  const what = problem.reason === 'missing' ? `the orcw CLI is not built (${CLI_ENTRY} is missing)` : `the orcw CLI bundle is older than ${problem.file}`;
+  const what =
+    problem.reason === 'missing'
+      ? `the orcw CLI is not built (${CLI_ENTRY} is missing)`
+      : `the orcw CLI bundle is older than ${problem.file}`;
   process.stderr.write(`error: ${what}\nhint: run "npm run build:cli" in ${root} (it takes a few seconds; npm install does it too)\n`);
   process.exit(1);
 }

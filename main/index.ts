@@ -15,9 +15,7 @@ import { resolveDataDir } from './services/config/data-dir';
 import { reportStartupFailure } from './services/app/startup-failure';
 
 // Thin Electron glue: every decision lives in a pure, tested module; this file only wires them.
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

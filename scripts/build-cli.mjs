@@ -13,7 +13,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Builds into a scratch folder, then swaps it in, so a running `orcw` never sees half a bundle. */
 export async function buildCli(root = ROOT) {
   // Stamped before esbuild reads anything; the CLI's sources all live under main/ and shared/.
-  const candidates = ['main', 'shared'].flatMap((dir) => readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name))));
+  const candidates = ['main', 'shared'].flatMap((dir) =>
+    readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(root, path.join(e.parentPath, e.name))),
+  );
   const stamps = sourceStamps(root, candidates);
   const target = path.join(root, CLI_BUNDLE_DIR);
   const scratch = `${target}.tmp-${process.pid}`;
@@ -37,7 +41,9 @@ export async function buildCli(root = ROOT) {
     // keytar is a native module (loaded from node_modules at run time), Electron is not there.
     external: ['keytar', 'electron'],
     // Bundled CommonJS dependencies (the AWS SDK) call require(); ESM has none of its own.
-    banner: { js: "import { createRequire as __orcwCreateRequire } from 'node:module';\nconst require = __orcwCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __orcwCreateRequire } from 'node:module';\nconst require = __orcwCreateRequire(import.meta.url);",
+    },
   });
   const inputs = Object.keys(result.metafile.inputs)
     .filter((file) => !file.split('/').includes('node_modules'))

@@ -18,7 +18,13 @@ await Promise.all([
     // Native and Electron modules are resolved at run time, not bundled.
     external: ['electron', 'keytar'],
   }),
-  esbuild({ ...common, entryPoints: ['main/shell/preload.ts'], outfile: 'dist/preload/preload.cjs', format: 'cjs', external: ['electron'] }),
+  esbuild({
+    ...common,
+    entryPoints: ['main/shell/preload.ts'],
+    outfile: 'dist/preload/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  }),
   esbuild({
     ...common,
     platform: 'browser',

@@ -43,7 +43,9 @@ try {
 }
 
 const { manifest, emulator, connection } = demo;
-console.log(`[demo] CloudWatch emulator at ${emulator.url}: ${manifest.totalEvents} events, ${manifest.sessions.length} sessions in ${manifest.logGroups.length} log groups`);
+console.log(
+  `[demo] CloudWatch emulator at ${emulator.url}: ${manifest.totalEvents} events, ${manifest.sessions.length} sessions in ${manifest.logGroups.length} log groups`,
+);
 console.log(`[demo] connection "${connection.name}" ready in ${dataDir}`);
 console.log('[demo] try pasting one of these into the app:');
 for (const session of manifest.sessions.slice(0, 5)) {

@@ -5,7 +5,10 @@ import { promptHidden, readSecretsFromStdin } from './secret-input';
 /** The credential options `connections add` and `connections edit` share. */
 export const authOptions = {
   'access-key-id': { type: 'string', valueName: 'ID', description: 'Access key ID; the secret is read from stdin or a prompt.' },
-  'secret-access-key-stdin': { type: 'boolean', description: 'Read the secret access key (line 1) and optional session token (line 2) from stdin.' },
+  'secret-access-key-stdin': {
+    type: 'boolean',
+    description: 'Read the secret access key (line 1) and optional session token (line 2) from stdin.',
+  },
   profile: { type: 'string', valueName: 'P', description: 'Use an AWS shared-config profile (SSO included) instead of keys.' },
 } as const;
 
@@ -14,7 +17,7 @@ export const sessionIdFieldOption = {
     type: 'string',
     multiple: true,
     valueName: 'F',
-    description: 'A field name your services log the session ID under (e.g. sessionId), besides OpenReplay\'s own names.',
+    description: "A field name your services log the session ID under (e.g. sessionId), besides OpenReplay's own names.",
   },
 } as const;
 

@@ -28,7 +28,9 @@ export async function dispatch(commands: readonly CliCommand[], argv: string[], 
     // Never echo what was typed: a secret pasted in the wrong place would land in the terminal's
     // scrollback and in CI logs. A suggestion names our own command instead.
     const guess = closestCommand(commands, words[0] ?? argv[0] ?? '');
-    err(`error: unknown command (what was typed is not repeated)${guess ? `; did you mean "orcw ${guess}"?` : ''}\nhint: run "orcw --help" to see the commands`);
+    err(
+      `error: unknown command (what was typed is not repeated)${guess ? `; did you mean "orcw ${guess}"?` : ''}\nhint: run "orcw --help" to see the commands`,
+    );
     return EXIT_USAGE;
   }
   try {
@@ -99,7 +101,10 @@ function describeParseError(error: unknown, command: CliCommand): string {
     }
     // parseArgs quotes the unknown option verbatim: it is the user's text, so it is not repeated.
     const typed = /'(-[^']*)'/.exec(message)?.[1] ?? '';
-    const guess = closest(Object.keys(command.options).map((name) => `--${name}`), typed.split('=')[0] ?? '');
+    const guess = closest(
+      Object.keys(command.options).map((name) => `--${name}`),
+      typed.split('=')[0] ?? '',
+    );
     return `unknown option (what was typed is not repeated)${guess ? `; did you mean ${guess}?` : ''}`;
   }
   // The remaining parseArgs errors name one of the command's own options (a missing value, a value

@@ -63,12 +63,15 @@ function createContext(io: CliIo): CliContext {
     io,
     dataDir,
     connections() {
-      connections ??= Promise.all([import('../services/connections/connection-service'), import('../services/connections/connection-store'), import('../services/keychain/secret-store'), import('../services/config/private-files')]).then(
-        ([{ ConnectionService }, { ConnectionStore }, { defaultSecretStore }, { makeDataDirPrivate }]) => {
-          makeDataDirPrivate(dataDir);
-          return new ConnectionService({ store: new ConnectionStore(dataDir), secrets: defaultSecretStore() });
-        },
-      );
+      connections ??= Promise.all([
+        import('../services/connections/connection-service'),
+        import('../services/connections/connection-store'),
+        import('../services/keychain/secret-store'),
+        import('../services/config/private-files'),
+      ]).then(([{ ConnectionService }, { ConnectionStore }, { defaultSecretStore }, { makeDataDirPrivate }]) => {
+        makeDataDirPrivate(dataDir);
+        return new ConnectionService({ store: new ConnectionStore(dataDir), secrets: defaultSecretStore() });
+      });
       return connections;
     },
     out(line) {

@@ -15,9 +15,16 @@ const JSON_PAGE = 2_000;
  * the JSON document — streamed from the cache page by page, waiting for stdout to drain, so a
  * session of any size goes out in bounded memory.
  */
-export async function printResult(context: CliContext, cache: CacheStore, view: SessionView, meta: ResponseMeta, format: 'json' | 'markdown' | 'summary'): Promise<void> {
+export async function printResult(
+  context: CliContext,
+  cache: CacheStore,
+  view: SessionView,
+  meta: ResponseMeta,
+  format: 'json' | 'markdown' | 'summary',
+): Promise<void> {
   if (format === 'summary') return context.out(resultSummary(view, meta));
-  if (format === 'markdown') return context.out(renderMarkdownReport(reportFromView(view, cache), meta.cachedAt === undefined ? {} : { cachedAt: meta.cachedAt }));
+  if (format === 'markdown')
+    return context.out(renderMarkdownReport(reportFromView(view, cache), meta.cachedAt === undefined ? {} : { cachedAt: meta.cachedAt }));
   const stdout = context.io.stdout;
   const write = async (chunk: string) => {
     if (!stdout.write(chunk)) await once(stdout, 'drain');

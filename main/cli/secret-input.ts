@@ -15,12 +15,20 @@ export async function readSecretsFromStdin(stdin: CliIo['stdin']): Promise<Secre
   for await (const chunk of stdin) {
     text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
     if (text.length > STDIN_LIMIT) {
-      throw new AppError('INVALID_INPUT', 'Too much data on stdin for a secret access key.', 'Pipe only the secret access key (and optionally, on a second line, the session token).');
+      throw new AppError(
+        'INVALID_INPUT',
+        'Too much data on stdin for a secret access key.',
+        'Pipe only the secret access key (and optionally, on a second line, the session token).',
+      );
     }
   }
   const [secret = '', sessionToken = ''] = text.split(/\r?\n/).map((line) => line.trim());
   if (!secret) {
-    throw new AppError('INVALID_INPUT', 'No secret access key on stdin.', 'Pipe it in, e.g.: orcw connections add … --secret-access-key-stdin < secret.txt');
+    throw new AppError(
+      'INVALID_INPUT',
+      'No secret access key on stdin.',
+      'Pipe it in, e.g.: orcw connections add … --secret-access-key-stdin < secret.txt',
+    );
   }
   return sessionToken ? { secret, sessionToken } : { secret };
 }
@@ -28,7 +36,8 @@ export async function readSecretsFromStdin(stdin: CliIo['stdin']): Promise<Secre
 /** Asks on the terminal without echoing what is typed (the prompt goes to stderr, keeping stdout clean). */
 export async function promptHidden(io: CliIo, question: string): Promise<string> {
   const { stdin, stderr } = io;
-  if (!stdin.isTTY || !stdin.setRawMode) throw new AppError('INVALID_INPUT', 'Cannot prompt: stdin is not a terminal.', 'Use --secret-access-key-stdin.');
+  if (!stdin.isTTY || !stdin.setRawMode)
+    throw new AppError('INVALID_INPUT', 'Cannot prompt: stdin is not a terminal.', 'Use --secret-access-key-stdin.');
   // Echo off before the prompt shows, so nothing typed after it can ever be echoed.
   stdin.setRawMode(true);
   stderr.write(question);

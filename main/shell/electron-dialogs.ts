@@ -10,7 +10,12 @@ export function electronFileDialogs(getWindow: () => BrowserWindow | null, defau
   return {
     async chooseSavePath({ title, defaultName, filters }) {
       const window = getWindow();
-      const options = { title, defaultPath: path.join(defaultDir, defaultName), filters, properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
+      const options = {
+        title,
+        defaultPath: path.join(defaultDir, defaultName),
+        filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+      };
       const answer = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       return answer.canceled || !answer.filePath ? null : answer.filePath;
     },

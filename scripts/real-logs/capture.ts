@@ -62,7 +62,7 @@ export function splitAtMarkers(text: string): Line[] {
 export function decodeFrames(data: Buffer): Frame[] {
   const frames: Frame[] = [];
   let call: string | undefined;
-  for (let at = 0; at + 16 <= data.length; ) {
+  for (let at = 0; at + 16 <= data.length;) {
     const type = data.readUInt32BE(at);
     const length = data.readInt32BE(at + 4);
     const timestampUs = data.readBigInt64BE(at + 8);
@@ -96,7 +96,15 @@ export function runProgram(spec: RunSpec, workDir: string, plan: unknown, name: 
   if (spec.frames) writeFileSync(framesFile, '');
   const result = spawnSync(spec.command, spec.args, {
     cwd: spec.cwd,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: workDir, LANG: 'C.UTF-8', ...spec.env, CORPUS_PLAN: planFile, CORPUS_TRUTH: truthFile, ...(spec.frames ? { CORPUS_LAMBDA_FRAMES: framesFile } : {}) },
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: workDir,
+      LANG: 'C.UTF-8',
+      ...spec.env,
+      CORPUS_PLAN: planFile,
+      CORPUS_TRUTH: truthFile,
+      ...(spec.frames ? { CORPUS_LAMBDA_FRAMES: framesFile } : {}),
+    },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -106,6 +114,11 @@ export function runProgram(spec: RunSpec, workDir: string, plan: unknown, name: 
   }
   return {
     truthFile,
-    captured: { stdout: splitAtMarkers(result.stdout), stderr: splitAtMarkers(result.stderr), frames: spec.frames ? decodeFrames(readFileSync(framesFile)) : [], exitCode: code },
+    captured: {
+      stdout: splitAtMarkers(result.stdout),
+      stderr: splitAtMarkers(result.stderr),
+      frames: spec.frames ? decodeFrames(readFileSync(framesFile)) : [],
+      exitCode: code,
+    },
   };
 }

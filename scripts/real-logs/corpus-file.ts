@@ -70,7 +70,11 @@ function contextFor(run: ProgramRun): ShipContext {
   };
 }
 
-export function assembleCorpus(runs: ProgramRun[], sessions: CorpusSession[], meta: { workDir: string; teamFields: string[]; versions: Record<string, string>; generatedAt: number }) {
+export function assembleCorpus(
+  runs: ProgramRun[],
+  sessions: CorpusSession[],
+  meta: { workDir: string; teamFields: string[]; versions: Record<string, string>; generatedAt: number },
+) {
   const byId = new Map(sessions.map((s) => [s.sessionId, s]));
   const events: CorpusEvent[] = [];
   const shapes: CorpusShape[] = [];
@@ -80,20 +84,39 @@ export function assembleCorpus(runs: ProgramRun[], sessions: CorpusSession[], me
     const sessionOf = (call: string) => byId.get(run.truth.requests.get(Number(call.split('.')[0]))?.sessionId ?? '');
     for (const c of run.truth.calls) {
       const session = sessionOf(`${c.n}.${c.k}`);
-      if (session !== undefined) calls.push({ call: `${run.program.id}:${c.n}.${c.k}`, session: session.name, level: c.level, ...(c.error ? { error: c.error } : {}) });
+      if (session !== undefined)
+        calls.push({
+          call: `${run.program.id}:${c.n}.${c.k}`,
+          session: session.name,
+          level: c.level,
+          ...(c.error ? { error: c.error } : {}),
+        });
     }
     for (const shipper of run.program.shippers(run.truth.lambdaRequestIds)) {
-      const shape: CorpusShape = { id: `${shipper.name} × ${run.program.logger} × ${run.program.runtime}`, shipper: shipper.name, logger: run.program.logger, runtime: run.program.runtime, program: run.program.id };
+      const shape: CorpusShape = {
+        id: `${shipper.name} × ${run.program.logger} × ${run.program.runtime}`,
+        shipper: shipper.name,
+        logger: run.program.logger,
+        runtime: run.program.runtime,
+        program: run.program.id,
+      };
       shapes.push(shape);
       const shipped = shipper.ship(run.captured, contextFor(run));
       for (const e of shipped) {
         const owners = [...new Set(e.calls.map(sessionOf).filter((s): s is CorpusSession => s !== undefined))];
         const tagged = owners.filter((s) => e.raw.includes(s.sessionId) || s.tokens.some((t) => e.raw.includes(t)));
-        events.push({ event: { logGroup: e.logGroup, logStream: e.logStream, timestamp: e.timestamp, message: e.message }, shape: shapes.length - 1, calls: e.calls.map((c) => `${run.program.id}:${c}`), sessions: tagged.map((s) => s.name) });
+        events.push({
+          event: { logGroup: e.logGroup, logStream: e.logStream, timestamp: e.timestamp, message: e.message },
+          shape: shapes.length - 1,
+          calls: e.calls.map((c) => `${run.program.id}:${c}`),
+          sessions: tagged.map((s) => s.name),
+        });
       }
       const mine = events.filter((x) => x.shape === shapes.length - 1);
       const bytes = mine.reduce((n, x) => n + JSON.stringify(x).length + 1, 0);
-      counts.push(`${shape.id}: ${shipped.length} events, ${mine.filter((x) => x.sessions.length > 0).length} tagged, ${Math.round(bytes / 1024)} KiB`);
+      counts.push(
+        `${shape.id}: ${shipped.length} events, ${mine.filter((x) => x.sessions.length > 0).length} tagged, ${Math.round(bytes / 1024)} KiB`,
+      );
     }
   }
   const truth: CorpusTruth = {

@@ -22,7 +22,17 @@ import { readTruth } from './truth';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = join(HERE, '../../test/fixtures/real-logs');
 const NPM_PACKAGES = ['pino@9.6.0', 'winston@3.17.0', 'bunyan@1.8.15'];
-const JARS = ['slf4j-api', 'logback-classic', 'logback-core', 'logstash-logback-encoder', 'jackson-core', 'jackson-databind', 'jackson-annotations', 'log4j-api', 'log4j-core'];
+const JARS = [
+  'slf4j-api',
+  'logback-classic',
+  'logback-core',
+  'logstash-logback-encoder',
+  'jackson-core',
+  'jackson-databind',
+  'jackson-annotations',
+  'log4j-api',
+  'log4j-core',
+];
 
 function sh(command: string, args: string[], cwd: string, env: Record<string, string> = {}): string {
   return execFileSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
@@ -36,17 +46,32 @@ function prepare(work: string): { dirs: Dirs; versions: Record<string, string> }
   const javaDir = join(work, 'java');
   const classes = join(javaDir, 'classes');
   const classpath = [classes, ...JARS.map((jar) => `/usr/share/java/${jar}.jar`)].join(':');
-  const sources = [...readdirSync(javaDir).filter((f) => f.endsWith('.java')), ...readdirSync(join(javaDir, 'shop')).map((f) => `shop/${f}`)];
+  const sources = [
+    ...readdirSync(javaDir).filter((f) => f.endsWith('.java')),
+    ...readdirSync(join(javaDir, 'shop')).map((f) => `shop/${f}`),
+  ];
   sh('javac', ['-d', classes, '-cp', classpath, ...sources], javaDir);
   cpSync(join(javaDir, 'logback.xml'), join(classes, 'logback.xml'));
   cpSync(join(javaDir, 'log4j2.xml'), join(classes, 'log4j2.xml'));
   const goBin = join(work, 'go', 'bin');
   mkdirSync(goBin, { recursive: true });
   for (const app of ['panicapp', 'zapapp', 'slogapp']) {
-    sh('go', ['build', '-o', join(goBin, app), `corpus/${app}`], join(work, 'go'), { GO111MODULE: 'off', GOPATH: `${join(work, 'go')}:/usr/share/gocode`, GOCACHE: join(work, 'gocache'), GOFLAGS: '-trimpath=false' });
+    sh('go', ['build', '-o', join(goBin, app), `corpus/${app}`], join(work, 'go'), {
+      GO111MODULE: 'off',
+      GOPATH: `${join(work, 'go')}:/usr/share/gocode`,
+      GOCACHE: join(work, 'gocache'),
+      GOFLAGS: '-trimpath=false',
+    });
   }
   const versions = {
-    python: sh('/usr/bin/python3', ['-c', 'import sys, structlog, importlib.metadata as m; print(sys.version.split()[0], "structlog", m.version("structlog"), "python-json-logger", m.version("python-json-logger"))'], work).trim(),
+    python: sh(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'import sys, structlog, importlib.metadata as m; print(sys.version.split()[0], "structlog", m.version("structlog"), "python-json-logger", m.version("python-json-logger"))',
+      ],
+      work,
+    ).trim(),
     node: process.version,
     npm: NPM_PACKAGES.join(' '),
     java: sh('java', ['--version'], work).split('\n')[0]!.trim(),
@@ -71,7 +96,12 @@ function main(): void {
       process.stdout.write(`ran ${program.id}: ${requests.length} requests, ${truth.calls.length} log calls\n`);
     }
     mkdirSync(OUT, { recursive: true });
-    const { events, truth, summary } = assembleCorpus(runs, sessions, { workDir: work, teamFields: TEAM_FIELDS, versions, generatedAt: now });
+    const { events, truth, summary } = assembleCorpus(runs, sessions, {
+      workDir: work,
+      teamFields: TEAM_FIELDS,
+      versions,
+      generatedAt: now,
+    });
     writeFileSync(join(OUT, 'events.ndjson'), `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
     writeFileSync(join(OUT, 'truth.json'), `${JSON.stringify(truth)}\n`);
     process.stdout.write(summary);

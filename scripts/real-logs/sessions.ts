@@ -59,7 +59,13 @@ export interface PlannedRequest {
  * one of them (turning with `seed`, so over all programs every session meets every kind of
  * failure), and two decoys (one clean, one failing). Styles go round. Deterministic.
  */
-export function planRequests(sessions: CorpusSession[], styles: readonly string[], scenarios: readonly string[], seed: number, last?: { style: string; scenario: string }): PlannedRequest[] {
+export function planRequests(
+  sessions: CorpusSession[],
+  styles: readonly string[],
+  scenarios: readonly string[],
+  seed: number,
+  last?: { style: string; scenario: string },
+): PlannedRequest[] {
   const requests: PlannedRequest[] = [];
   let turn = seed;
   const add = (s: CorpusSession, scenario: string, tokenIndex: number, style = styles[turn++ % styles.length]!) => {

@@ -36,8 +36,19 @@ export function readTruth(file: string): ProgramTruth {
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
     const record = JSON.parse(line) as Record<string, unknown>;
-    if (record.kind === 'request') truth.requests.set(record.n as number, { sessionId: record.sessionId as string, style: record.style as string, scenario: record.scenario as string });
-    else if (record.kind === 'call') truth.calls.push({ n: record.n as number, k: record.k as number, level: record.level as string, ...(record.error ? { error: record.error as TruthError } : {}) });
+    if (record.kind === 'request')
+      truth.requests.set(record.n as number, {
+        sessionId: record.sessionId as string,
+        style: record.style as string,
+        scenario: record.scenario as string,
+      });
+    else if (record.kind === 'call')
+      truth.calls.push({
+        n: record.n as number,
+        k: record.k as number,
+        level: record.level as string,
+        ...(record.error ? { error: record.error as TruthError } : {}),
+      });
     else if (record.kind === 'lambda-request') truth.lambdaRequestIds.set(record.n as number, record.requestId as string);
   }
   truth.calls.sort((a, b) => a.n - b.n || a.k - b.k);

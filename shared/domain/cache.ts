@@ -20,7 +20,10 @@ export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 
 export const searchQuerySchema = z.object({
   text: z.string().max(1000),
-  sessionId: z.string().regex(/^\d{1,20}$/).optional(),
+  sessionId: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .optional(),
   level: levelSchema.optional(),
   logGroup: z.string().max(512).optional(),
   from: z.number().optional(),

@@ -14,11 +14,7 @@ export const logGroupNameSchema = z
   .max(512, 'Log group name is longer than 512 characters.')
   .regex(/^[.\-_/#A-Za-z0-9]+$/, 'Log group names may contain only letters, digits and . - _ / #.');
 
-export const connectionNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Name is empty.')
-  .max(100, 'Name is longer than 100 characters.');
+export const connectionNameSchema = z.string().trim().min(1, 'Name is empty.').max(100, 'Name is longer than 100 characters.');
 
 export const openReplaySettingsSchema = z.object({
   baseUrl: z.url({ protocol: /^https?$/ }).max(2048),
@@ -64,7 +60,10 @@ export type ConnectionView = z.infer<typeof connectionViewSchema>;
 /** Secrets travel renderer → main once, on create/update, and never back. */
 export const keysInputSchema = z.object({
   kind: z.literal('keys'),
-  accessKeyId: z.string().trim().regex(/^[A-Z0-9]{16,128}$/, 'Access key ID must be 16–128 capital letters and digits.'),
+  accessKeyId: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{16,128}$/, 'Access key ID must be 16–128 capital letters and digits.'),
   secretAccessKey: z.string().min(1, 'Secret access key is empty.').max(1024),
   sessionToken: z.string().min(1).max(8192).optional(),
 });

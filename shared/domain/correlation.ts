@@ -125,21 +125,14 @@ export const correlationResultSchema = z.object({
   failures: z.array(runFailureSchema),
   complete: z.boolean(),
   /** What each connection searched: a run with other log groups or session-ID field names is another search. */
-  connections: z.array(z.object({ id: z.string(), name: z.string(), logGroups: z.array(z.string()), sessionIdFields: z.array(z.string()).optional() })),
+  connections: z.array(
+    z.object({ id: z.string(), name: z.string(), logGroups: z.array(z.string()), sessionIdFields: z.array(z.string()).optional() }),
+  ),
   ranAt: z.number(),
 });
 export type CorrelationResult = z.infer<typeof correlationResultSchema>;
 
-export const queryStatusSchema = z.enum([
-  'Pending',
-  'Scheduled',
-  'Running',
-  'Complete',
-  'Failed',
-  'Cancelled',
-  'Timeout',
-  'Unknown',
-]);
+export const queryStatusSchema = z.enum(['Pending', 'Scheduled', 'Running', 'Complete', 'Failed', 'Cancelled', 'Timeout', 'Unknown']);
 
 /** One progress snapshot of a run, streamed main → renderer on `session:progress`. */
 export const correlationProgressSchema = z.object({

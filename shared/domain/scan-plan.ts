@@ -34,7 +34,13 @@ export const scanPlanSchema = z.object({
       id: z.string(),
       name: z.string(),
       region: z.string(),
-      logGroups: z.array(z.object({ name: z.string(), storedBytes: z.number().nonnegative().optional(), retentionInDays: z.number().int().positive().optional() })),
+      logGroups: z.array(
+        z.object({
+          name: z.string(),
+          storedBytes: z.number().nonnegative().optional(),
+          retentionInDays: z.number().int().positive().optional(),
+        }),
+      ),
       estimate: scanEstimateSchema,
       /** Why the estimate is unknown or taken from the cache (DescribeLogGroups failed), for the preview. */
       note: z.string().optional(),

@@ -58,7 +58,11 @@ export const eventPageRequestSchema = z.object({
   /** Also count every event the filter matches (asked once per filter, not per page). */
   withTotal: z.boolean().default(false),
 });
-export const eventPageSchema = z.object({ offset: z.number().int(), events: z.array(logEventSchema).max(MAX_PAGE_EVENTS), total: z.number().int().optional() });
+export const eventPageSchema = z.object({
+  offset: z.number().int(),
+  events: z.array(logEventSchema).max(MAX_PAGE_EVENTS),
+  total: z.number().int().optional(),
+});
 export type EventPage = z.infer<typeof eventPageSchema>;
 
 export const timelineRequestSchema = z.object({

@@ -2,8 +2,16 @@ import { z } from 'zod';
 
 const settingsFields = {
   /** Minutes added before the session start and after its end when no window is given. */
-  marginMinutes: z.number().int().min(0).max(24 * 60),
-  cacheCapBytes: z.number().int().min(16 * 1024 * 1024).max(1024 ** 4),
+  marginMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
+  cacheCapBytes: z
+    .number()
+    .int()
+    .min(16 * 1024 * 1024)
+    .max(1024 ** 4),
   /** Logs Insights price per GB scanned (us-east-1 today). */
   pricePerGb: z.number().min(0).max(100),
   contextEvents: z.number().int().min(0).max(200),

@@ -64,9 +64,10 @@ const subscriptions = {
 type Capabilities = typeof capabilities;
 type Subscriptions = typeof subscriptions;
 
-type InvokeFn<C extends InvokeChannel> = undefined extends RequestOf<C>
-  ? (request?: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
-  : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+type InvokeFn<C extends InvokeChannel> =
+  undefined extends RequestOf<C>
+    ? (request?: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
+    : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
 
 export type CorrelatorApi = { readonly [K in keyof Capabilities]: InvokeFn<Capabilities[K]> } & {
   readonly [K in keyof Subscriptions]: (listener: (event: EventOf<Subscriptions[K]>) => void) => () => void;

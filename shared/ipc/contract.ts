@@ -57,7 +57,10 @@ export const invokeChannels = {
   /** The renderer has subscribed to events: queued deep links may now be delivered. */
   'app:ready': { request: nothing, response: nothing },
   /** `confirmedHost`: the host the user agreed to open (needed for a host that is not a known OpenReplay). */
-  'app:open-external': { request: z.object({ url: z.string().max(8192), confirmedHost: z.string().max(300).optional() }), response: nothing },
+  'app:open-external': {
+    request: z.object({ url: z.string().max(8192), confirmedHost: z.string().max(300).optional() }),
+    response: nothing,
+  },
   'app:copy-text': { request: z.object({ text: z.string().max(10_000_000) }), response: nothing },
 
   'settings:get': { request: nothing, response: settingsSchema },

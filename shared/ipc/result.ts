@@ -10,4 +10,3 @@ export function ok<T>(value: T): Result<T> {
 export function fail<T = never>(error: AppErrorValue): Result<T> {
   return { ok: false, error };
 }
-

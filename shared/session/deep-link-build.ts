@@ -5,7 +5,8 @@ import type { SessionReference } from './types';
 
 function checkTime(name: string, value: number | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isSafeInteger(value)) throw new AppError('INVALID_INPUT', `${name} is not whole epoch milliseconds`, 'Pass times as epoch ms.');
+  if (!Number.isSafeInteger(value))
+    throw new AppError('INVALID_INPUT', `${name} is not whole epoch milliseconds`, 'Pass times as epoch ms.');
   return String(value);
 }
 

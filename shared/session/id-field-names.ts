@@ -11,7 +11,11 @@ export const ID_FIELD_NAME_SHAPE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
 export const ID_FIELD_NAME_RULE = 'letters, digits, _ . - (starting with a letter, digit or _), at most 64 characters';
 
 function refuse(message: string): never {
-  throw new AppError('INVALID_INPUT', `Session ID field names: ${message}.`, `Use ${MAX_ID_FIELD_NAMES} names at most, each ${ID_FIELD_NAME_RULE}.`);
+  throw new AppError(
+    'INVALID_INPUT',
+    `Session ID field names: ${message}.`,
+    `Use ${MAX_ID_FIELD_NAMES} names at most, each ${ID_FIELD_NAME_RULE}.`,
+  );
 }
 
 /**

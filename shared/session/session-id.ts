@@ -1,11 +1,4 @@
-import {
-  EARLIEST_SESSION_START_MS,
-  FLAKE_EPOCH_MS,
-  FLAKE_TIME_SHIFT,
-  FUTURE_TOLERANCE_MS,
-  MAX_ID_DIGITS,
-  MAX_UINT64,
-} from './limits';
+import { EARLIEST_SESSION_START_MS, FLAKE_EPOCH_MS, FLAKE_TIME_SHIFT, FUTURE_TOLERANCE_MS, MAX_ID_DIGITS, MAX_UINT64 } from './limits';
 import { accept, hints, refuse, type Parsed } from './parse-result';
 
 export interface CheckedSessionId {
@@ -26,10 +19,7 @@ export function checkSessionIdValue(id: bigint, now: number, label = 'session ID
   }
   const start = sessionStartMs(id);
   if (start < EARLIEST_SESSION_START_MS) {
-    return refuse(
-      `${label} ${id} would start on ${iso(start)}, before OpenReplay sessions existed (2019-02-20)`,
-      hints.sessionId,
-    );
+    return refuse(`${label} ${id} would start on ${iso(start)}, before OpenReplay sessions existed (2019-02-20)`, hints.sessionId);
   }
   if (start > now + FUTURE_TOLERANCE_MS) {
     return refuse(`${label} ${id} would start on ${iso(start)}, in the future`, `${hints.sessionId} Check the computer's clock too.`);

@@ -67,7 +67,10 @@ export function parseToken(text: string, now: number): Parsed<ParsedToken> {
     return refuse(`expiry is before the session start (${iso(expiresAt)} ≤ ${iso(start)})`, hints.token);
   }
   if (expiresAt - start > MAX_SESSION_SPAN_MS) {
-    return refuse(`expiry is more than 7 days after the session start (${iso(expiresAt)})`, `${hints.token} Or give the time window yourself.`);
+    return refuse(
+      `expiry is more than 7 days after the session start (${iso(expiresAt)})`,
+      `${hints.token} Or give the time window yourself.`,
+    );
   }
 
   if (signature.length === 0) return refuse('signature segment is empty', hints.token);

@@ -27,8 +27,7 @@ export interface SessionReference {
 }
 
 export type ParseResult =
-  | { ok: true; value: SessionReference }
-  | { ok: false; error: { code: 'INVALID_REFERENCE'; message: string; hint: string } };
+  { ok: true; value: SessionReference } | { ok: false; error: { code: 'INVALID_REFERENCE'; message: string; hint: string } };
 
 export interface ParseOptions {
   /** Epoch ms used to refuse sessions "starting" in the future; defaults to the clock. */

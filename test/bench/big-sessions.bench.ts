@@ -33,8 +33,19 @@ const step = (what: string) => console.log(`  … ${what} (${fmt((performance.no
 /** Noise per minute per log group: a busy service's traffic, so bytes scanned follow the window. */
 const NOISE_RATE = 300;
 
-async function heavyEmulator(lines: number, seed: number, spread?: HeavySpread): Promise<{ emulator: EmulatorThread; manifest: EmulatorThread['manifest']; heavy: ManifestSession }> {
-  const emulator = await startEmulatorThread({ sessions: 4, days: 0.25, rate: NOISE_RATE, seed, heavySession: lines, ...(spread ? { heavySpread: spread } : {}) });
+async function heavyEmulator(
+  lines: number,
+  seed: number,
+  spread?: HeavySpread,
+): Promise<{ emulator: EmulatorThread; manifest: EmulatorThread['manifest']; heavy: ManifestSession }> {
+  const emulator = await startEmulatorThread({
+    sessions: 4,
+    days: 0.25,
+    rate: NOISE_RATE,
+    seed,
+    heavySession: lines,
+    ...(spread ? { heavySpread: spread } : {}),
+  });
   const heavy = emulator.manifest.sessions.find((s) => s.heavy)!;
   return { emulator, manifest: emulator.manifest, heavy };
 }
@@ -90,7 +101,16 @@ async function plantErrors(emulator: EmulatorThread, heavy: ManifestSession): Pr
     const [type, message, at] = kinds[i % kinds.length]!;
     const timestamp = heavy.start + 30_000 + i * 240_000;
     const stack = `${type}: ${message}\n    at ${at} (/app/src/${at}.js:${12 + (i % 3)}:7)\n    at process.processTicksAndRejections (node:internal/process/task_queues:105:5)`;
-    return { timestamp, message: JSON.stringify({ level: 50, time: timestamp, openReplaySessionToken: heavy.token, msg: 'request failed', err: { type, message, stack } }) };
+    return {
+      timestamp,
+      message: JSON.stringify({
+        level: 50,
+        time: timestamp,
+        openReplaySessionToken: heavy.token,
+        msg: 'request failed',
+        err: { type, message, stack },
+      }),
+    };
   });
   await emulator.putEvents('/ecs/web-bff', 'web-bff/bench-errors', events);
   return events.length;
@@ -115,7 +135,11 @@ function printRss(label: string, run: CliRun, bareKb: number, targetMb: number):
   return ok;
 }
 
-console.log(`orcw big-sessions bench: Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+console.log(
+  `orcw big-sessions bench: Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}`,
+);
 buildCliIfStale();
 const bareKb = peakRssOf(process.execPath, ['-e', '0']);
 const summary: string[] = [];
@@ -147,7 +171,9 @@ const summary: string[] = [];
       const even = await heavyEmulator(150_000, 12, 'even');
       try {
         await plantErrors(even.emulator, even.heavy);
-        console.log(`  ${''.padEnd(22)} information: the same 150,000 lines spread evenly over the session's two hours take ${await queriesInParts(even.emulator, even.heavy)} queries`);
+        console.log(
+          `  ${''.padEnd(22)} information: the same 150,000 lines spread evenly over the session's two hours take ${await queriesInParts(even.emulator, even.heavy)} queries`,
+        );
       } finally {
         await even.emulator.stop();
       }
@@ -158,9 +184,15 @@ const summary: string[] = [];
     // Each run in a data directory of its own: the session is not cached there, so it is queried.
     console.log('2. first groups shown vs the full-window query, emulator latency ∝ bytes scanned');
     const shown: Record<string, number> = {};
-    for (const [label, latency] of [['busy account', BUSY_ACCOUNT], ['fast scan', FAST_SCAN]] as const) {
+    for (const [label, latency] of [
+      ['busy account', BUSY_ACCOUNT],
+      ['fast scan', FAST_SCAN],
+    ] as const) {
       const app = await benchDataDir(emulator, manifest.logGroups);
-      shown[label] = printShown(label, await firstPartShown(app, emulator, heavy, manifest.timeRange.to + DAY, latency).finally(() => app.remove()));
+      shown[label] = printShown(
+        label,
+        await firstPartShown(app, emulator, heavy, manifest.timeRange.to + DAY, latency).finally(() => app.remove()),
+      );
       step(`first part shown, ${label}`);
     }
     const ratio = shown['busy account']!;
@@ -185,9 +217,12 @@ const summary: string[] = [];
     step('orcw correlate --json, 1,000,000 lines');
     const truncated = !run.complete && run.failures.length > 0 && run.failures.every((f) => f.code === 'RESULTS_TRUNCATED');
     const whole = run.complete && run.events === heavy.taggedEvents;
-    if (!truncated && !whole) console.log(`  !! neither complete nor truncated at the budget: ${run.failures.map((f) => f.code).join(', ')}`);
+    if (!truncated && !whole)
+      console.log(`  !! neither complete nor truncated at the budget: ${run.failures.map((f) => f.code).join(', ')}`);
     const ok = printRss('1,000,000 lines', run, bareKb, 600) && (truncated || whole);
-    summary.push(`RSS 1M ${fmt((run.peakRssKb * 1024) / MB)} MB, ${whole ? 'complete' : truncated ? 'truncated at the budget' : 'neither'} (< 600 ${verdict(ok)})`);
+    summary.push(
+      `RSS 1M ${fmt((run.peakRssKb * 1024) / MB)} MB, ${whole ? 'complete' : truncated ? 'truncated at the budget' : 'neither'} (< 600 ${verdict(ok)})`,
+    );
   } finally {
     await data.remove();
     await emulator.stop();

@@ -61,7 +61,12 @@ function ingest(): Ingested {
   let ndjsonMs = 0;
   const probes: Probe[] = [];
   for (let s = 0; s < SESSIONS; s += 1) {
-    const result: CorrelationResult = makeCorrelationResult({ seed: 1000 + s, events: Math.min(PER_SESSION, TOTAL - s * PER_SESSION), complete: true, failures: 0 });
+    const result: CorrelationResult = makeCorrelationResult({
+      seed: 1000 + s,
+      events: Math.min(PER_SESSION, TOTAL - s * PER_SESSION),
+      complete: true,
+      failures: 0,
+    });
     let t = performance.now();
     const cpu = process.cpuUsage();
     store.saveRun(result);
@@ -76,7 +81,13 @@ function ingest(): Ingested {
       const requestId = event?.message.match(/requestId[=":]+([0-9a-f-]{36})/)?.[1];
       const group = result.groups[0];
       if (requestId && group) {
-        probes.push({ requestId, sessionId: result.session.id, fingerprint: group.fingerprint, logGroup: group.logGroup, window: result.window });
+        probes.push({
+          requestId,
+          sessionId: result.session.id,
+          fingerprint: group.fingerprint,
+          logGroup: group.logGroup,
+          window: result.window,
+        });
       }
     }
     if (s % 10 === 9) process.stdout.write(`  ingested ${fmt((s + 1) * PER_SESSION)} events\r`);
@@ -103,13 +114,15 @@ function searchQueries(probes: Probe[]): { text: SearchQuery[]; filtered: Search
     q({ text: 'NullPointerException' }),
     q({ text: 'checkout' }),
   ];
-  const filtered = probes.slice(0, 3).flatMap((p) => [
-    q({ text: 'TypeError', sessionId: p.sessionId }),
-    q({ text: 'ms', sessionId: p.sessionId }),
-    q({ text: 'error', level: 'fatal' }),
-    q({ text: '', fingerprint: p.fingerprint }),
-    q({ text: 'refund', logGroup: p.logGroup, from: p.window.from, to: p.window.to }),
-  ]);
+  const filtered = probes
+    .slice(0, 3)
+    .flatMap((p) => [
+      q({ text: 'TypeError', sessionId: p.sessionId }),
+      q({ text: 'ms', sessionId: p.sessionId }),
+      q({ text: 'error', level: 'fatal' }),
+      q({ text: '', fingerprint: p.fingerprint }),
+      q({ text: 'refund', logGroup: p.logGroup, from: p.window.from, to: p.window.to }),
+    ]);
   return { text, filtered };
 }
 
@@ -186,7 +199,13 @@ function benchErrorsAcrossSessions(): void {
     for (let rep = 0; rep < 5; rep += 1) {
       for (const r of samples) {
         const t = performance.now();
-        found += opened.relatedErrors(r.session.id, r.groups.map((g) => g.fingerprint), 20).reduce((n, e) => n + e.sessionCount, 0);
+        found += opened
+          .relatedErrors(
+            r.session.id,
+            r.groups.map((g) => g.fingerprint),
+            20,
+          )
+          .reduce((n, e) => n + e.sessionCount, 0);
         related.push(performance.now() - t);
       }
       for (const text of queries) {
@@ -205,12 +224,19 @@ function benchErrorsAcrossSessions(): void {
   const relP95 = percentile(indexed.related, 95);
   const errP95 = percentile(indexed.byError, 95);
   console.log(`errors across ${fmt(MANY_SESSIONS)} sessions (${fmt(groupRows)} error groups; ${fmt(indexed.found)} matches found)`);
-  console.log(`  other sessions per fingerprint (one session's groups) p50 ${fmt(median(indexed.related), 2)} ms  p95 ${fmt(relP95, 2)} ms   target p95 < 10 ms [${verdict(relP95 < 10)}]   baseline without indexes p50 ${fmt(median(baseline.related), 2)} ms (ratio ${fmt(median(baseline.related) / median(indexed.related), 0)}x faster)`);
-  console.log(`  sessions by type / fingerprint (limit 100)           p50 ${fmt(median(indexed.byError), 2)} ms  p95 ${fmt(errP95, 2)} ms   target p95 < 10 ms [${verdict(errP95 < 10)}]   baseline without indexes p50 ${fmt(median(baseline.byError), 2)} ms (ratio ${fmt(median(baseline.byError) / median(indexed.byError), 0)}x faster)`);
+  console.log(
+    `  other sessions per fingerprint (one session's groups) p50 ${fmt(median(indexed.related), 2)} ms  p95 ${fmt(relP95, 2)} ms   target p95 < 10 ms [${verdict(relP95 < 10)}]   baseline without indexes p50 ${fmt(median(baseline.related), 2)} ms (ratio ${fmt(median(baseline.related) / median(indexed.related), 0)}x faster)`,
+  );
+  console.log(
+    `  sessions by type / fingerprint (limit 100)           p50 ${fmt(median(indexed.byError), 2)} ms  p95 ${fmt(errP95, 2)} ms   target p95 < 10 ms [${verdict(errP95 < 10)}]   baseline without indexes p50 ${fmt(median(baseline.byError), 2)} ms (ratio ${fmt(median(baseline.byError) / median(indexed.byError), 0)}x faster)`,
+  );
 }
 
 try {
-  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
   if (process.argv.includes('--errors-only')) benchErrorsAcrossSessions();
   else benchEverything(load);
 } finally {
@@ -218,18 +244,26 @@ try {
 }
 
 function benchEverything(load: () => string): void {
-  console.log(`orcw cache bench: ${fmt(TOTAL)} events in ${SESSIONS} sessions of ${fmt(PER_SESSION)}; Node ${process.version}; load average ${load()}`);
+  console.log(
+    `orcw cache bench: ${fmt(TOTAL)} events in ${SESSIONS} sessions of ${fmt(PER_SESSION)}; Node ${process.version}; load average ${load()}`,
+  );
   const ing = ingest();
   const cacheRate = (TOTAL / ing.cacheMs) * 1000;
   const ndjsonRate = (TOTAL / ing.ndjsonMs) * 1000;
   const indexRate = (TOTAL / ing.indexMs) * 1000;
   const endToEnd = (TOTAL / (ing.cacheMs + ing.indexMs)) * 1000;
-  console.log(`ingest (saveRun, committed)  ${fmt(cacheRate)} events/s   target >= 100,000 [${verdict(cacheRate >= 100_000)}]   baseline NDJSON write ${fmt(ndjsonRate)} events/s (ratio ${fmt(cacheRate / ndjsonRate, 2)}x); ${fmt((TOTAL / ing.cacheCpuMs) * 1000)} events per CPU-second`);
-  console.log(`full-text index (after save) ${fmt(indexRate)} events/s; save + index end to end ${fmt(endToEnd)} events/s (ratio ${fmt(endToEnd / ndjsonRate, 2)}x NDJSON)`);
+  console.log(
+    `ingest (saveRun, committed)  ${fmt(cacheRate)} events/s   target >= 100,000 [${verdict(cacheRate >= 100_000)}]   baseline NDJSON write ${fmt(ndjsonRate)} events/s (ratio ${fmt(cacheRate / ndjsonRate, 2)}x); ${fmt((TOTAL / ing.cacheCpuMs) * 1000)} events per CPU-second`,
+  );
+  console.log(
+    `full-text index (after save) ${fmt(indexRate)} events/s; save + index end to end ${fmt(endToEnd)} events/s (ratio ${fmt(endToEnd / ndjsonRate, 2)}x NDJSON)`,
+  );
 
   const dbBytes = ['cache.db', 'cache.db-wal'].reduce((sum, f) => sum + (statSync(join(dir, f), { throwIfNoEntry: false })?.size ?? 0), 0);
   const ndjsonBytes = statSync(ing.ndjsonPath).size;
-  console.log(`size              ${fmt((dbBytes / TOTAL) * 1e6 / 1e6, 1)} MB per million events   baseline NDJSON ${fmt((ndjsonBytes / TOTAL) * 1e6 / 1e6, 1)} MB (ratio ${fmt(dbBytes / ndjsonBytes, 2)}x)`);
+  console.log(
+    `size              ${fmt(((dbBytes / TOTAL) * 1e6) / 1e6, 1)} MB per million events   baseline NDJSON ${fmt(((ndjsonBytes / TOTAL) * 1e6) / 1e6, 1)} MB (ratio ${fmt(dbBytes / ndjsonBytes, 2)}x)`,
+  );
 
   const search = benchSearch(ing.probes);
   const p50 = median(search.allSamples);
@@ -237,14 +271,20 @@ function benchEverything(load: () => string): void {
   const grep = benchGrep(ing.ndjsonPath, search.textQueries);
   const textP50 = median(search.textSamples);
   const speedup = median(grep) / textP50;
-  console.log(`search (${search.allSamples.length} runs of ${search.allSamples.length / 15} queries, ${fmt(search.hits)} hits) p50 ${fmt(p50, 2)} ms  p95 ${fmt(p95, 2)} ms   target p95 < 30 ms [${verdict(p95 < 30)}]`);
-  console.log(`search vs grep    text-only p50 ${fmt(textP50, 2)} ms, p95 ${fmt(percentile(search.textSamples, 95), 2)} ms; grep -F -i -c over NDJSON p50 ${fmt(median(grep), 0)} ms   ${fmt(speedup, 0)}x faster   target >= 50x [${verdict(speedup >= 50)}]`);
+  console.log(
+    `search (${search.allSamples.length} runs of ${search.allSamples.length / 15} queries, ${fmt(search.hits)} hits) p50 ${fmt(p50, 2)} ms  p95 ${fmt(p95, 2)} ms   target p95 < 30 ms [${verdict(p95 < 30)}]`,
+  );
+  console.log(
+    `search vs grep    text-only p50 ${fmt(textP50, 2)} ms, p95 ${fmt(percentile(search.textSamples, 95), 2)} ms; grep -F -i -c over NDJSON p50 ${fmt(median(grep), 0)} ms   ${fmt(speedup, 0)}x faster   target >= 50x [${verdict(speedup >= 50)}]`,
+  );
 
   const cache = [1, 2, 3, 4, 5].map(() => coldOpen('cache', [dir, ing.exportSession]));
   const json = [1, 2, 3, 4, 5].map(() => coldOpen('json', [join(dir, 'export.json')]));
   const openMs = median(cache.map((c) => c.openMs));
   const jsonMs = median(json.map((c) => c.openMs));
-  console.log(`cold open         ${fmt(openMs, 1)} ms for ${fmt(cache[0]?.events ?? 0)} events (median of 5 fresh processes; + ${fmt(median(cache.map((c) => c.importMs)), 0)} ms first import of the cache code)   target < 100 ms [${verdict(openMs < 100)}]   baseline JSON.parse of the export ${fmt(jsonMs, 1)} ms (ratio ${fmt(openMs / jsonMs, 2)}x)`);
+  console.log(
+    `cold open         ${fmt(openMs, 1)} ms for ${fmt(cache[0]?.events ?? 0)} events (median of 5 fresh processes; + ${fmt(median(cache.map((c) => c.importMs)), 0)} ms first import of the cache code)   target < 100 ms [${verdict(openMs < 100)}]   baseline JSON.parse of the export ${fmt(jsonMs, 1)} ms (ratio ${fmt(openMs / jsonMs, 2)}x)`,
+  );
   benchErrorsAcrossSessions();
   console.log(`done; load average ${load()}`);
 }

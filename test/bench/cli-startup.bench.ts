@@ -43,7 +43,13 @@ const bare: Probe = { label: 'node -e 0', args: ['-e', '0'] };
 const bundle: Probe = { label: 'orcw --help (bundle)', args: ['bin/orcw.mjs', '--help'], expect: 'orcw correlate' };
 const viaTsx: Probe = {
   label: 'orcw --help via tsx (before)',
-  args: ['--import', 'tsx', '--input-type=module', '-e', "const { runCli } = await import('./main/cli/main.ts'); process.exitCode = await runCli(['--help']);"],
+  args: [
+    '--import',
+    'tsx',
+    '--input-type=module',
+    '-e',
+    "const { runCli } = await import('./main/cli/main.ts'); process.exitCode = await runCli(['--help']);",
+  ],
   expect: 'orcw correlate',
 };
 
@@ -59,6 +65,10 @@ const tsxMs = median(samples.get(viaTsx)!);
 const ratio = bundleMs / bareMs;
 console.log(`cli start-up, median of ${RUNS} interleaved runs each (Node ${process.versions.node})`);
 console.log(`  node -e 0 (baseline)           ${bareMs.toFixed(0)} ms`);
-console.log(`  orcw --help                    ${bundleMs.toFixed(0)} ms  = ${ratio.toFixed(1)}× baseline   target < 10× [${verdict(ratio < 10)}]`);
+console.log(
+  `  orcw --help                    ${bundleMs.toFixed(0)} ms  = ${ratio.toFixed(1)}× baseline   target < 10× [${verdict(ratio < 10)}]`,
+);
 console.log(`  orcw --help, first start       ${coldMs.toFixed(0)} ms  (empty V8 compile cache, one run)`);
-console.log(`  orcw --help via tsx (before)   ${tsxMs.toFixed(0)} ms  = ${(tsxMs / bareMs).toFixed(1)}× baseline; the bundle is ${(tsxMs / bundleMs).toFixed(1)}× faster`);
+console.log(
+  `  orcw --help via tsx (before)   ${tsxMs.toFixed(0)} ms  = ${(tsxMs / bareMs).toFixed(1)}× baseline; the bundle is ${(tsxMs / bundleMs).toFixed(1)}× faster`,
+);

@@ -40,7 +40,11 @@ function reference(session: ManifestSession, now: number): SessionReference {
 async function query(emulator: RunningEmulator, groups: string[], ref: SessionReference, window: { from: number; to: number }) {
   const before = emulator.metrics.queries.length;
   const started = performance.now();
-  const result = await runQueries([target(emulator, 'bench', groups)], { queryString: buildSessionQuery(ref), window, tracker: new ProgressTracker(0.005, undefined) });
+  const result = await runQueries([target(emulator, 'bench', groups)], {
+    queryString: buildSessionQuery(ref),
+    window,
+    tracker: new ProgressTracker(0.005, undefined),
+  });
   const wallMs = performance.now() - started;
   return { result, wallMs, metrics: emulator.metrics.queries.slice(before) };
 }
@@ -52,7 +56,9 @@ async function bytesInWindow(emulator: RunningEmulator, groups: string[], window
   for (const logGroupName of groups) {
     let nextToken: string | undefined;
     do {
-      const page = await client.send(new FilterLogEventsCommand({ logGroupName, startTime: window.from, endTime: window.to, nextToken, limit: 10_000 }));
+      const page = await client.send(
+        new FilterLogEventsCommand({ logGroupName, startTime: window.from, endTime: window.to, nextToken, limit: 10_000 }),
+      );
       for (const event of page.events ?? []) bytes += Buffer.byteLength(event.message ?? '', 'utf8') + EVENT_OVERHEAD;
       nextToken = page.nextToken;
     } while (nextToken);
@@ -61,14 +67,22 @@ async function bytesInWindow(emulator: RunningEmulator, groups: string[], window
   return bytes;
 }
 
-console.log(`correlation bench — ${cpus().length} cpu(s), load ${loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}`);
+console.log(
+  `correlation bench — ${cpus().length} cpu(s), load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}, node ${process.version}`,
+);
 const emulator = await startEmulator();
 const loadStart = performance.now();
 const manifest = emulator.generate({ sessions: 16, days: 2, rate: 20, seed: 4, heavySession: 12_000 });
-console.log(`generated ${fmt(manifest.totalEvents)} events in ${manifest.logGroups.length} log groups over 2 days (${fmt(performance.now() - loadStart)} ms)`);
+console.log(
+  `generated ${fmt(manifest.totalEvents)} events in ${manifest.logGroups.length} log groups over 2 days (${fmt(performance.now() - loadStart)} ms)`,
+);
 const now = manifest.timeRange.to + DAY;
 const groups = manifest.logGroups;
-const dayTwo = manifest.sessions.filter((s) => !s.heavy && s.start >= manifest.timeRange.from + DAY + 600_000 && s.end + 600_000 < manifest.timeRange.to).slice(0, 5);
+const dayTwo = manifest.sessions
+  .filter((s) => !s.heavy && s.start >= manifest.timeRange.from + DAY + 600_000 && s.end + 600_000 < manifest.timeRange.to)
+  .slice(0, 5);
 
 // 1. Bytes scanned.
 console.log('\n1. bytes scanned per session (target: equal to the bytes inside the session window)');
@@ -84,14 +98,20 @@ for (const session of dayTwo) {
   scannedTotal += scanned;
   windowTotal += inside;
   lookbackTotal += lookback;
-  console.log(`   session ${session.sessionId}: scanned ${fmt(scanned)} B, inside window ${fmt(inside)} B (${(scanned / inside).toFixed(4)}×), 24 h lookback ${fmt(lookback)} B (${(lookback / scanned).toFixed(1)}× more)`);
+  console.log(
+    `   session ${session.sessionId}: scanned ${fmt(scanned)} B, inside window ${fmt(inside)} B (${(scanned / inside).toFixed(4)}×), 24 h lookback ${fmt(lookback)} B (${(lookback / scanned).toFixed(1)}× more)`,
+  );
 }
 const bytesRatio = scannedTotal / windowTotal;
-console.log(`   total: scanned ${fmt(scannedTotal)} B vs ${fmt(windowTotal)} B inside the windows → ${bytesRatio.toFixed(4)}× (target 1.00×, ≤ 1.01×) ${verdict(bytesRatio <= 1.01)}`);
-console.log(`   vs 24 h lookback: ${fmt(lookbackTotal)} B → the session window scans ${(lookbackTotal / scannedTotal).toFixed(1)}× less (cost $${((scannedTotal / 1e9) * 0.005).toFixed(6)} vs $${((lookbackTotal / 1e9) * 0.005).toFixed(6)})`);
+console.log(
+  `   total: scanned ${fmt(scannedTotal)} B vs ${fmt(windowTotal)} B inside the windows → ${bytesRatio.toFixed(4)}× (target 1.00×, ≤ 1.01×) ${verdict(bytesRatio <= 1.01)}`,
+);
+console.log(
+  `   vs 24 h lookback: ${fmt(lookbackTotal)} B → the session window scans ${(lookbackTotal / scannedTotal).toFixed(1)}× less (cost $${((scannedTotal / 1e9) * 0.005).toFixed(6)} vs $${((lookbackTotal / 1e9) * 0.005).toFixed(6)})`,
+);
 
 // 2. Client-side overhead over the emulator's query time.
-console.log('\n2. client-side overhead over the emulator\'s own query time (target: < 100 ms)');
+console.log("\n2. client-side overhead over the emulator's own query time (target: < 100 ms)");
 const session = dayTwo[0]!;
 const ref = reference(session, now);
 const window = deriveTimeWindow(ref, { now });
@@ -113,13 +133,22 @@ for (const { label, latency, runs } of settings) {
   }
   const overhead = median(overheads);
   if (label.startsWith('emulator default')) worstDefault = overhead;
-  console.log(`   ${label.padEnd(30)} query ${fmt(median(serverTimes))} ms, wall ${fmt(median(serverTimes) + overhead)} ms → overhead ${fmt(overhead)} ms (${((median(serverTimes) + overhead) / median(serverTimes)).toFixed(2)}× the query time) ${verdict(overhead < 100)}`);
+  console.log(
+    `   ${label.padEnd(30)} query ${fmt(median(serverTimes))} ms, wall ${fmt(median(serverTimes) + overhead)} ms → overhead ${fmt(overhead)} ms (${((median(serverTimes) + overhead) / median(serverTimes)).toFixed(2)}× the query time) ${verdict(overhead < 100)}`,
+  );
 }
 emulator.queryLatency = { ...DEFAULT_QUERY_LATENCY };
 const e2e: number[] = [];
 for (let i = 0; i < 5; i++) {
   const started = performance.now();
-  await runCorrelation({ reference: ref, connections: [connection(emulator, 'bench', groups)], window, settings: defaultSettings, clientFor: () => emulatorClient(emulator), onEvents: () => undefined });
+  await runCorrelation({
+    reference: ref,
+    connections: [connection(emulator, 'bench', groups)],
+    window,
+    settings: defaultSettings,
+    clientFor: () => emulatorClient(emulator),
+    onEvents: () => undefined,
+  });
   e2e.push(performance.now() - started);
 }
 console.log(`   whole run (query + trace lines + context lines + processing), emulator default: ${fmt(median(e2e))} ms median`);
@@ -142,10 +171,19 @@ const time = (fn: () => unknown, runs = 15, warmup = 3) => {
   return median(times);
 };
 const copyMs = time(() => JSON.parse(JSON.stringify(batches)));
-const processMs = time(() => processRows(batches.map((b) => ({ source: b.source, rows: b.rows.map((r) => ({ ...r })) })), { sessionStart: heavyRef.start }));
+const processMs = time(() =>
+  processRows(
+    batches.map((b) => ({ source: b.source, rows: b.rows.map((r) => ({ ...r })) })),
+    { sessionStart: heavyRef.start },
+  ),
+);
 const processed = processRows(batches, { sessionStart: heavyRef.start });
 console.log(`   ${fmt(rows.length)} rows of the heavy session → ${fmt(processed.events.length)} events, ${processed.groups.length} groups`);
-console.log(`   processRows ${fmt(processMs, 1)} ms median vs deep copy of the rows ${fmt(copyMs, 1)} ms (${(processMs / copyMs).toFixed(1)}×) ${verdict(processMs < 200)}`);
+console.log(
+  `   processRows ${fmt(processMs, 1)} ms median vs deep copy of the rows ${fmt(copyMs, 1)} ms (${(processMs / copyMs).toFixed(1)}×) ${verdict(processMs < 200)}`,
+);
 
 await emulator.stop();
-console.log(`\nsummary: bytes ${bytesRatio.toFixed(4)}× window (target 1.00×), overhead ${fmt(worstDefault)} ms at emulator default (target < 100 ms), processing ${fmt(processMs, 1)} ms (target < 200 ms)`);
+console.log(
+  `\nsummary: bytes ${bytesRatio.toFixed(4)}× window (target 1.00×), overhead ${fmt(worstDefault)} ms at emulator default (target < 100 ms), processing ${fmt(processMs, 1)} ms (target < 200 ms)`,
+);

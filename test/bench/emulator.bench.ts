@@ -24,7 +24,8 @@ const gc = runInNewContext('gc') as () => void;
 function message(i: number): string {
   const t = i % 2000 === 0 ? i % 6000 : -1;
   if (t === 0) return `[openReplaySessionToken=${TOKEN}] INFO:api.views.cart:GET /api/cart 200 in ${i % 97}ms`;
-  if (t === 2000) return JSON.stringify({ level: 'error', openReplaySessionToken: TOKEN, msg: `request ${i} failed`, res: { statusCode: 500 } });
+  if (t === 2000)
+    return JSON.stringify({ level: 'error', openReplaySessionToken: TOKEN, msg: `request ${i} failed`, res: { statusCode: 500 } });
   if (t === 4000) return `2024/01/23 10:00:00 openReplaySession.id=${SESSION_ID} GET /api/orders/${i} 200 3.1ms`;
   return `10.0.${i % 10}.${i % 250} - - [23/Jan/2024:10:00:00 +0000] "GET /api/users/${(i * 7919) % 100000} HTTP/1.1" ${i % 17 === 0 ? 500 : 200} ${i % 9000} "-" "Mozilla/5.0 (X11; Linux x86_64)"`;
 }
@@ -102,12 +103,14 @@ async function main(): Promise<void> {
   let scanned = 0;
   for (let r = 0; r < 3; r++) {
     const t = performance.now();
-    const { queryId } = await logs.send(new StartQueryCommand({
-      logGroupNames: Array.from({ length: GROUPS }, (_, g) => `/bench/group-${g}`),
-      startTime: Math.floor(DAY_START / 1000),
-      endTime: Math.floor((DAY_START + SPAN_MS) / 1000),
-      queryString: QUERY,
-    }));
+    const { queryId } = await logs.send(
+      new StartQueryCommand({
+        logGroupNames: Array.from({ length: GROUPS }, (_, g) => `/bench/group-${g}`),
+        startTime: Math.floor(DAY_START / 1000),
+        endTime: Math.floor((DAY_START + SPAN_MS) / 1000),
+        queryString: QUERY,
+      }),
+    );
     let res;
     do res = await logs.send(new GetQueryResultsCommand({ queryId }));
     while (res.status === 'Scheduled' || res.status === 'Running');
@@ -126,7 +129,8 @@ async function main(): Promise<void> {
   for (let start = 0; start < EVENTS; start += BATCH) {
     const b = batch(start, BATCH);
     const t = performance.now();
-    for (const s of b) for (const e of s.events) naive.push({ group: s.group, stream: s.stream, timestamp: e.timestamp, message: e.message });
+    for (const s of b)
+      for (const e of s.events) naive.push({ group: s.group, stream: s.stream, timestamp: e.timestamp, message: e.message });
     baselineLoadMs += performance.now() - t;
   }
   const baselineBytes = liveBytes() - live1;
@@ -142,13 +146,22 @@ async function main(): Promise<void> {
     baselineQueryMs.push(performance.now() - t);
   }
 
-  if (matched !== baselineMatches || scanned !== EVENTS) throw new Error(`query disagrees with baseline: matched ${matched} vs ${baselineMatches}, scanned ${scanned}`);
+  if (matched !== baselineMatches || scanned !== EVENTS)
+    throw new Error(`query disagrees with baseline: matched ${matched} vs ${baselineMatches}, scanned ${scanned}`);
   const q = median(queryMs);
   const bq = median(baselineQueryMs);
-  console.log(`emulator bench: ${EVENTS.toLocaleString('en-US')} events in ${GROUPS} groups (${GROUPS * STREAMS_PER_GROUP} streams), ${matched} matches`);
-  console.log(`  load rate     ${rate(EVENTS, loadMs)} (target >= 200,000/s, i.e. 1M events in under 5 s; baseline push into a plain array ${rate(EVENTS, baselineLoadMs)}, ratio ${(baselineLoadMs / loadMs).toFixed(2)})`);
-  console.log(`  query time    ${q.toFixed(0)} ms, median of 3 over HTTP (target < 2000 ms; baseline plain array scan ${bq.toFixed(0)} ms, ratio ${(q / bq).toFixed(2)})`);
-  console.log(`  memory        peak RSS ${mib(peakRss)} (target < 1024 MiB); live data ${mib(emulatorBytes)} (baseline plain array of objects ${mib(baselineBytes)}, ratio ${(emulatorBytes / baselineBytes).toFixed(2)})`);
+  console.log(
+    `emulator bench: ${EVENTS.toLocaleString('en-US')} events in ${GROUPS} groups (${GROUPS * STREAMS_PER_GROUP} streams), ${matched} matches`,
+  );
+  console.log(
+    `  load rate     ${rate(EVENTS, loadMs)} (target >= 200,000/s, i.e. 1M events in under 5 s; baseline push into a plain array ${rate(EVENTS, baselineLoadMs)}, ratio ${(baselineLoadMs / loadMs).toFixed(2)})`,
+  );
+  console.log(
+    `  query time    ${q.toFixed(0)} ms, median of 3 over HTTP (target < 2000 ms; baseline plain array scan ${bq.toFixed(0)} ms, ratio ${(q / bq).toFixed(2)})`,
+  );
+  console.log(
+    `  memory        peak RSS ${mib(peakRss)} (target < 1024 MiB); live data ${mib(emulatorBytes)} (baseline plain array of objects ${mib(baselineBytes)}, ratio ${(emulatorBytes / baselineBytes).toFixed(2)})`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -86,13 +86,40 @@ function makeRows(count: number): InsightsRow[] {
     const r = random();
     n++;
     if (r < 0.5) {
-      push(s, JSON.stringify({ level: 30, time: s.at, pid: 7, hostname: 'api-7d9', openReplaySessionToken: TOKEN, reqId: `req-${n}`, msg: `GET /api/orders/${n} 200`, responseTime: n % 300 }));
+      push(
+        s,
+        JSON.stringify({
+          level: 30,
+          time: s.at,
+          pid: 7,
+          hostname: 'api-7d9',
+          openReplaySessionToken: TOKEN,
+          reqId: `req-${n}`,
+          msg: `GET /api/orders/${n} 200`,
+          responseTime: n % 300,
+        }),
+      );
     } else if (r < 0.72) {
-      push(s, `[openReplaySessionToken=${TOKEN}] 2024-01-24 04:27:${String(n % 60).padStart(2, '0')},120 INFO [orders] listed ${n % 50} orders for user ${n}`);
+      push(
+        s,
+        `[openReplaySessionToken=${TOKEN}] 2024-01-24 04:27:${String(n % 60).padStart(2, '0')},120 INFO [orders] listed ${n % 50} orders for user ${n}`,
+      );
     } else if (r < 0.78) {
       push(s, `[openReplaySessionToken=${TOKEN}] WARN slow query took ${n % 900}ms`);
     } else if (r < 0.84) {
-      push(s, JSON.stringify({ level: 50, msg: 'checkout failed', openReplaySessionToken: TOKEN, err: { type: 'PaymentDeclinedError', message: `card for order ${n} declined`, stack: `PaymentDeclinedError: card for order ${n} declined\n    at Gateway.charge (/app/src/gateway.js:55:11)` } }));
+      push(
+        s,
+        JSON.stringify({
+          level: 50,
+          msg: 'checkout failed',
+          openReplaySessionToken: TOKEN,
+          err: {
+            type: 'PaymentDeclinedError',
+            message: `card for order ${n} declined`,
+            stack: `PaymentDeclinedError: card for order ${n} declined\n    at Gateway.charge (/app/src/gateway.js:55:11)`,
+          },
+        }),
+      );
     } else if (r < 0.88) {
       push(s, `[openReplaySessionToken=${TOKEN}] ERROR [payments] charge failed for order ${n} after ${n % 5} attempts`);
     } else {
@@ -170,6 +197,8 @@ const full = measure('processRows (normalise, join, group)', () =>
   processRows(batches, { sessionStart: START, replayUrlAt: (o) => `https://app.openreplay.com/1/session/2?jumpto=${o}` }),
 );
 const verdict = full.median < TARGET_MS ? 'MET' : 'MISSED';
-console.log(`processing time for ${ROWS} matched events: ${full.median.toFixed(1)} ms wall, ${full.cpuMedian.toFixed(1)} ms CPU (target < ${TARGET_MS} ms: ${verdict})`);
+console.log(
+  `processing time for ${ROWS} matched events: ${full.median.toFixed(1)} ms wall, ${full.cpuMedian.toFixed(1)} ms CPU (target < ${TARGET_MS} ms: ${verdict})`,
+);
 console.log(`ratio to baseline: ${(full.median / base.median).toFixed(1)}× wall, ${(full.cpuMedian / base.cpuMedian).toFixed(1)}× CPU`);
 console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(2)} (other work inflates wall-clock figures)`);

@@ -58,7 +58,15 @@ const large = makeCorrelationResult({ seed: 702, events: LARGE, complete: true, 
 // of each frame (an idle frame is ~1 ms) instead of the 60 Hz vsync interval.
 const browser = await chromium.launch({
   executablePath: process.env.ORCW_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-frame-rate-limit', '--disable-gpu-vsync', '--run-all-compositor-stages-before-draw', '--enable-gpu-benchmarking', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'],
+  args: [
+    '--no-sandbox',
+    '--disable-frame-rate-limit',
+    '--disable-gpu-vsync',
+    '--run-all-compositor-stages-before-draw',
+    '--enable-gpu-benchmarking',
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 const app = await launchHarnessApp(page, dataDir);
@@ -123,12 +131,24 @@ async function bareCall(p: Page, reference: string): Promise<{ callMs: number; c
 
 /** Main's share in-process: the router answering the same call, with no transport at all. */
 async function mainDispatchMs(reference: string): Promise<number> {
-  const composed = await composeApp({ dataDir, version: 'bench', electron: false, events: createEventEmitter(() => undefined), openExternal: async () => undefined, copyText: () => undefined, onRendererReady: () => undefined });
+  const composed = await composeApp({
+    dataDir,
+    version: 'bench',
+    electron: false,
+    events: createEventEmitter(() => undefined),
+    openExternal: async () => undefined,
+    copyText: () => undefined,
+    onRendererReady: () => undefined,
+  });
   const router = createRouter(composed.handlers, HARNESS_ORIGIN);
   const samples: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     const t0 = performance.now();
-    await router.dispatch('session:correlate', { requestId: `bench-${i}`, reference, mode: 'cache-first' }, { url: `${HARNESS_ORIGIN}/index.html`, isMainFrame: true, isOurWindow: true });
+    await router.dispatch(
+      'session:correlate',
+      { requestId: `bench-${i}`, reference, mode: 'cache-first' },
+      { url: `${HARNESS_ORIGIN}/index.html`, isMainFrame: true, isOurWindow: true },
+    );
     samples.push(performance.now() - t0);
   }
   composed.close();
@@ -189,7 +209,11 @@ async function staticListDeltas(p: Page, frames: number, step: number): Promise<
 }
 
 try {
-  console.log(`orcw renderer bench: Chromium ${browser.version()}, viewport 1280×800, Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} (software rendering: no GPU here)`);
+  console.log(
+    `orcw renderer bench: Chromium ${browser.version()}, viewport 1280×800, Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')} (software rendering: no GPU here)`,
+  );
   await page.getByTestId('version').waitFor();
 
   // 3. Heap: before anything is loaded, then with the large session on screen.

@@ -11,8 +11,13 @@ test.afterEach(async () => demo?.stop().catch(() => undefined));
 /** Every screen, both themes, both sizes: no serious or critical axe finding (the list names any). */
 async function expectAccessible(page: Page, testInfo: Parameters<typeof auditScreen>[1], screen: string): Promise<void> {
   const counts = await auditScreen(page, testInfo, screen);
-  for (const c of counts) console.log(`[axe] ${c.screen} | ${c.theme} | ${c.size} | serious ${c.serious} | critical ${c.critical} | ${JSON.stringify(c.rules)} | ${JSON.stringify(c.other)}`);
-  const failing = counts.filter((c: AuditCount) => c.serious + c.critical > 0).map((c) => `${c.theme} ${c.size}: ${JSON.stringify(c.rules)}`);
+  for (const c of counts)
+    console.log(
+      `[axe] ${c.screen} | ${c.theme} | ${c.size} | serious ${c.serious} | critical ${c.critical} | ${JSON.stringify(c.rules)} | ${JSON.stringify(c.other)}`,
+    );
+  const failing = counts
+    .filter((c: AuditCount) => c.serious + c.critical > 0)
+    .map((c) => `${c.theme} ${c.size}: ${JSON.stringify(c.rules)}`);
   expect.soft(failing, `${screen}: serious or critical axe violations`).toEqual([]);
 }
 
@@ -109,7 +114,8 @@ test.describe('with a ready connection', () => {
     // In a session the skip links are the first stops, before the navigation rail and the top bar.
     const backTo = async (testId: string) => {
       await page.keyboard.press('Control+L');
-      for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) !== testId; i += 1) await page.keyboard.press('Shift+Tab');
+      for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) !== testId; i += 1)
+        await page.keyboard.press('Shift+Tab');
     };
     await backTo('skip-to-events');
     await expect(page.getByTestId('skip-to-events')).toBeFocused();

@@ -17,10 +17,15 @@ async function open(page: Page, session: ManifestSession) {
 
 /** Ground truth from the generator: the same groupKey is the same bug, in whichever session. */
 function sharing(sessions: readonly ManifestSession[], key: string, except: ManifestSession): string[] {
-  return sessions.filter((s) => s !== except && s.errors.some((e) => e.groupKey === key)).map((s) => s.sessionId).sort();
+  return sessions
+    .filter((s) => s !== except && s.errors.some((e) => e.groupKey === key))
+    .map((s) => s.sessionId)
+    .sort();
 }
 
-test('a group says in which other cached sessions the same error occurred, opens them offline, and Search lists them', async ({ orcw }, testInfo) => {
+test('a group says in which other cached sessions the same error occurred, opens them offline, and Search lists them', async ({
+  orcw,
+}, testInfo) => {
   test.setTimeout(120_000);
   const { page } = orcw;
   const sessions = demo.manifest.sessions;
@@ -41,7 +46,9 @@ test('a group says in which other cached sessions the same error occurred, opens
   const related = page.getByTestId('related-sessions');
   await expect(related).toHaveAttribute('data-count', String(others.length));
   // In the order shown: which one is first is the list's business, not this spec's.
-  const listed = await related.getByTestId('related-session').evaluateAll((els) => els.map((el) => el.getAttribute('data-session-id') ?? ''));
+  const listed = await related
+    .getByTestId('related-session')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-session-id') ?? ''));
   expect([...listed].sort()).toEqual(others);
   const fingerprint = (await row.getAttribute('data-fingerprint'))!;
   await attachScreenshot(page, testInfo, 'related-sessions');
@@ -59,13 +66,20 @@ test('a group says in which other cached sessions the same error occurred, opens
   await expect(page.getByTestId('search-input')).toHaveValue(fingerprint);
   const hits = page.getByTestId('error-session-hit');
   await expect(hits).toHaveCount(others.length + 1);
-  expect((await hits.evaluateAll((els) => els.map((el) => el.getAttribute('data-session-id') ?? ''))).sort()).toEqual([...others, target.sessionId].sort());
+  expect((await hits.evaluateAll((els) => els.map((el) => el.getAttribute('data-session-id') ?? ''))).sort()).toEqual(
+    [...others, target.sessionId].sort(),
+  );
   await attachScreenshot(page, testInfo, 'sessions-by-fingerprint');
 
   const type = top.type;
   await page.getByTestId('search-input').fill(type);
-  const withType = sessions.filter((s) => s.errors.some((e) => (e.type.split('.').at(-1) ?? e.type) === type)).map((s) => s.sessionId).sort();
-  await expect.poll(async () => [...new Set(await hits.evaluateAll((els) => els.map((el) => el.getAttribute('data-session-id') ?? '')))].sort()).toEqual(withType);
+  const withType = sessions
+    .filter((s) => s.errors.some((e) => (e.type.split('.').at(-1) ?? e.type) === type))
+    .map((s) => s.sessionId)
+    .sort();
+  await expect
+    .poll(async () => [...new Set(await hits.evaluateAll((els) => els.map((el) => el.getAttribute('data-session-id') ?? '')))].sort())
+    .toEqual(withType);
   await page.getByTestId('error-session-results').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('session-source')).toHaveText('From cache');

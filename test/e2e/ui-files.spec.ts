@@ -51,7 +51,9 @@ async function dropFiles(page: Page, files: { name: string; content: string }[])
   };
 }
 
-test('the report and the session are saved through main’s dialog, and the session file opens again offline, once', async ({ orcw }, testInfo) => {
+test('the report and the session are saved through main’s dialog, and the session file opens again offline, once', async ({
+  orcw,
+}, testInfo) => {
   const { page } = orcw;
   const session = withErrors(demo);
   await open(page, session);
@@ -64,7 +66,11 @@ test('the report and the session are saved through main’s dialog, and the sess
   await attachScreenshot(page, testInfo, 'save-menu-open');
   await page.getByTestId('save-report').click();
   await expect(page.getByTestId('notice-info')).toContainText(`Saved the report to ${reportPath}`);
-  expect(orcw.dialogs.requests.at(-1)).toMatchObject({ kind: 'save', defaultName: `orcw-session-${session.sessionId}.md`, extensions: ['md'] });
+  expect(orcw.dialogs.requests.at(-1)).toMatchObject({
+    kind: 'save',
+    defaultName: `orcw-session-${session.sessionId}.md`,
+    extensions: ['md'],
+  });
   expect(await readFile(reportPath, 'utf8')).toContain(`# Backend logs for OpenReplay session ${session.sessionId}`);
   if (process.platform !== 'win32') expect((await stat(reportPath)).mode & 0o777).toBe(0o600);
 
@@ -79,7 +85,10 @@ test('the report and the session are saved through main’s dialog, and the sess
   await page.getByTestId('save-menu').click();
   await page.getByTestId('save-session').click();
   await expect(page.getByTestId('notice-info').last()).toContainText(`Saved the session to ${sessionPath}`);
-  expect(JSON.parse(await readFile(sessionPath, 'utf8'))).toMatchObject({ format: 'orcw-session', result: { session: { id: session.sessionId } } });
+  expect(JSON.parse(await readFile(sessionPath, 'utf8'))).toMatchObject({
+    format: 'orcw-session',
+    result: { session: { id: session.sessionId } },
+  });
 
   // Gone from the cache and CloudWatch gone too: the file brings the session back, offline.
   await page.getByTestId('nav-home').click();

@@ -6,7 +6,8 @@ let demo: DemoSetup;
 test.use({ orcwSetup: { prepare: async (dataDir) => void (demo = await startDemo(dataDir)) } });
 test.afterEach(async () => demo?.stop());
 
-const focused = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? '', testId: document.activeElement?.getAttribute('data-testid') ?? '' }));
+const focused = (page: Page) =>
+  page.evaluate(() => ({ id: document.activeElement?.id ?? '', testId: document.activeElement?.getAttribute('data-testid') ?? '' }));
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 test('a whole session, keyboard only', async ({ orcw }, testInfo) => {

@@ -41,7 +41,9 @@ test.describe('above the ceiling', () => {
     await expect(page.getByTestId('link-preview-scope')).toHaveText(`1 connection, ${demo.manifest.logGroups.length} log groups`);
     await expect(page.getByTestId('link-preview-connections')).toContainText('Demo (emulator)');
     await expect(page.getByTestId('link-preview-connections')).toContainText(demo.manifest.logGroups[0]!);
-    await expect(page.getByTestId('link-preview-estimate')).toHaveText(/^≈ [\d.]+ [KM]?B scanned, ≈ .*\(from the log groups' stored size and retention\)$/);
+    await expect(page.getByTestId('link-preview-estimate')).toHaveText(
+      /^≈ [\d.]+ [KM]?B scanned, ≈ .*\(from the log groups' stored size and retention\)$/,
+    );
     await expect(page.getByTestId('link-preview-window')).toContainText('→');
     await expect(page.getByTestId('link-preview-run')).toBeFocused();
     expect(demo.emulator.metrics.queries.length).toBe(before);
@@ -90,7 +92,10 @@ test('below the ceiling (the default $0.01) a link runs without asking', async (
   const { page } = orcw;
   const session = tokenSession(demo);
   const plan = await page.evaluate((reference) => window.correlator.planScan({ reference }), `orcw://session/${session.token}`);
-  expect(plan).toMatchObject({ ok: true, value: { autoRun: true, autoRunMaxUsd: 0.01, cached: false, estimate: { basis: 'stored-bytes' } } });
+  expect(plan).toMatchObject({
+    ok: true,
+    value: { autoRun: true, autoRunMaxUsd: 0.01, cached: false, estimate: { basis: 'stored-bytes' } },
+  });
   orcw.sendDeepLink(`orcw://session/${session.token}`);
   await expect(page.getByTestId('session-source')).toHaveText('Fresh from CloudWatch');
   await expect(page.getByTestId('link-preview')).toHaveCount(0);

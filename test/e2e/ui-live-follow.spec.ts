@@ -57,7 +57,13 @@ test('follows a session live: every appended line shows up in order within 2 s; 
   const [g0, g1] = demo.manifest.logGroups as [string, string];
   await openAndFollow(page, id);
   const shownAt = await watchRows(page);
-  const lines = ['step 1 cart opened', 'step 2 coupon applied', 'step 3 payment started', 'step 4 payment declined', 'step 5 retry scheduled'];
+  const lines = [
+    'step 1 cart opened',
+    'step 2 coupon applied',
+    'step 3 payment started',
+    'step 4 payment declined',
+    'step 5 retry scheduled',
+  ];
   const appendedAt: number[] = [];
   for (const [i, line] of lines.entries()) {
     appendedAt.push(Date.now());
@@ -95,10 +101,18 @@ test('a stream dropped mid-way is resumed: every line shows exactly once, the ga
   // Written while no stream is open: only the query over the gap can bring it.
   append(group, id, 'line C during the drop');
   await expect.poll(() => demo.emulator.liveTail.sessionsStarted, { timeout: 10_000 }).toBeGreaterThan(opened);
-  await expect(page.getByTestId('live-gaps')).toHaveText(`${dropped} ${dropped === 1 ? 'gap' : 'gaps'} filled by a query`, { timeout: 10_000 });
+  await expect(page.getByTestId('live-gaps')).toHaveText(`${dropped} ${dropped === 1 ? 'gap' : 'gaps'} filled by a query`, {
+    timeout: 10_000,
+  });
   append(group, id, 'line D after the resume');
   append(group, id, 'line E after the resume');
-  const all = ['line A before the drop', 'line B before the drop', 'line C during the drop', 'line D after the resume', 'line E after the resume'];
+  const all = [
+    'line A before the drop',
+    'line B before the drop',
+    'line C during the drop',
+    'line D after the resume',
+    'line E after the resume',
+  ];
   await expect.poll(() => messages(page), { timeout: 5000 }).toEqual(all);
   await page.screenshot({ path: testInfo.outputPath('resumed.png') });
   await page.getByTestId('follow-stop').click();

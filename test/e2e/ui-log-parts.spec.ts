@@ -10,7 +10,10 @@ test.afterEach(async () => demo?.stop());
 // its cause chain — never re-derived in the renderer.
 test('an error group shows its exception, frames and causes; rows show their summaries', async ({ orcw }) => {
   const { page } = orcw;
-  const session = pickSession(demo.manifest, (s) => s.token !== undefined && s.errors.some((e) => e.groupKey === 'python:NotFoundError:order-lookup'));
+  const session = pickSession(
+    demo.manifest,
+    (s) => s.token !== undefined && s.errors.some((e) => e.groupKey === 'python:NotFoundError:order-lookup'),
+  );
   await page.getByTestId('reference-input').fill(session.token!);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('session-id')).toHaveText(session.sessionId);
@@ -30,5 +33,7 @@ test('an error group shows its exception, frames and causes; rows show their sum
   await expect(own.first()).toContainText('get');
   await expect(own.first()).toContainText('/app/api/repositories/orders.py:25');
   await expect(own.first()).toContainText('raise NotFoundError');
-  await expect(detail.locator('[data-testid=exception] > [data-testid=stack-frames] [data-testid=stack-frame][data-app=false]').first()).toContainText('site-packages');
+  await expect(
+    detail.locator('[data-testid=exception] > [data-testid=stack-frames] [data-testid=stack-frame][data-app=false]').first(),
+  ).toContainText('site-packages');
 });

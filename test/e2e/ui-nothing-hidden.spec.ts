@@ -34,7 +34,9 @@ function occurrences(session: ManifestSession, key: string): ManifestError[] {
   return session.errors.filter((e) => e.groupKey === key).sort((a, b) => a.timestamp - b.timestamp);
 }
 
-test('a dotted type is cut in the middle, whole on the keyboard’s row and in the detail pane, with the sample line as logged', async ({ orcw }, testInfo) => {
+test('a dotted type is cut in the middle, whole on the keyboard’s row and in the detail pane, with the sample line as logged', async ({
+  orcw,
+}, testInfo) => {
   const { page } = orcw;
   const session = pickSession(demo.manifest, (s) => s.token !== undefined && s.errors.some((e) => e.type === CLIENT_ERROR));
   const first = session.errors.filter((e) => e.type === CLIENT_ERROR).sort((a, b) => a.timestamp - b.timestamp)[0]!;
@@ -45,7 +47,9 @@ test('a dotted type is cut in the middle, whole on the keyboard’s row and in t
   const type = row.getByTestId('group-type');
   // The whole name is in the text (what a screen reader reads and the option is named by)…
   await expect(type).toHaveText(CLIENT_ERROR);
-  await expect(page.getByTestId('error-groups').getByRole('option', { name: new RegExp(CLIENT_ERROR.replaceAll('.', '\\.')) })).toHaveCount(await page.locator(`[data-testid=error-group][data-type="${CLIENT_ERROR}"]`).count());
+  await expect(page.getByTestId('error-groups').getByRole('option', { name: new RegExp(CLIENT_ERROR.replaceAll('.', '\\.')) })).toHaveCount(
+    await page.locator(`[data-testid=error-group][data-type="${CLIENT_ERROR}"]`).count(),
+  );
   // …and whatever is cut, it is never the class name at the end.
   await expect(type.locator('.dotted-tail')).toHaveText('ClientError');
   expect(await isCut(type.locator('.dotted-tail'))).toBe(false);
@@ -84,7 +88,10 @@ test('a dotted type is cut in the middle, whole on the keyboard’s row and in t
   const tags = sample.getByTestId('session-tag');
   expect(await tags.count()).toBeGreaterThan(0);
   for (const text of await tags.allTextContents()) expect(text).toMatch(/openReplaySession/i);
-  const [tagColor, textColor] = await sample.evaluate((el) => [getComputedStyle(el.querySelector('[data-testid=session-tag]')!).color, getComputedStyle(el).color]);
+  const [tagColor, textColor] = await sample.evaluate((el) => [
+    getComputedStyle(el.querySelector('[data-testid=session-tag]')!).color,
+    getComputedStyle(el).color,
+  ]);
   expect(tagColor).not.toBe(textColor);
   await attachAtSizes(page, testInfo, 'group detail, whole type and sample line');
 
@@ -95,14 +102,18 @@ test('a dotted type is cut in the middle, whole on the keyboard’s row and in t
   await expect(member).toContainText(`openReplaySessionToken: "${session.token}"`);
 });
 
-test('frames show file, line and column, and Previous/Next step through a group’s occurrences in time order', async ({ orcw }, testInfo) => {
+test('frames show file, line and column, and Previous/Next step through a group’s occurrences in time order', async ({
+  orcw,
+}, testInfo) => {
   const { page } = orcw;
   const node = pickSession(demo.manifest, (s) => s.token !== undefined && occurrences(s, NODE_TYPE_ERROR).length > 0);
   await open(page, node);
   await page.locator('[data-testid=error-group][data-type="TypeError"]').first().click();
   // `at getUserProfile (/app/dist/services/profile.js:42:27)`: file, line and column, as printed.
   const frames = page.locator('[data-testid=group-detail] [data-testid=exception] > [data-testid=stack-frames]');
-  const printed = occurrences(node, NODE_TYPE_ERROR)[0]!.frames.map((f) => /\(([^()]+:\d+:\d+)\)$|^at (\S+:\d+:\d+)$/.exec(f)).map((m) => m?.[1] ?? m?.[2]);
+  const printed = occurrences(node, NODE_TYPE_ERROR)[0]!
+    .frames.map((f) => /\(([^()]+:\d+:\d+)\)$|^at (\S+:\d+:\d+)$/.exec(f))
+    .map((m) => m?.[1] ?? m?.[2]);
   expect(printed.filter(Boolean).length).toBeGreaterThan(0);
   for (const where of printed) if (where) await expect(frames).toContainText(where);
 

@@ -39,11 +39,17 @@ test('main refuses a foreign host without the confirmation, whatever the page se
   const { page } = orcw;
   const foreign = 'https://replays.evil.example/demo/session/2618307011354435587';
   const refused = await page.evaluate((url) => window.correlator.openExternal({ url }), foreign);
-  expect(refused).toMatchObject({ ok: false, error: { code: 'EXTERNAL_URL_UNCONFIRMED', message: expect.stringContaining('replays.evil.example') } });
+  expect(refused).toMatchObject({
+    ok: false,
+    error: { code: 'EXTERNAL_URL_UNCONFIRMED', message: expect.stringContaining('replays.evil.example') },
+  });
   const otherHost = await page.evaluate((url) => window.correlator.openExternal({ url, confirmedHost: 'app.openreplay.com' }), foreign);
   expect(otherHost).toMatchObject({ ok: false, error: { code: 'EXTERNAL_URL_UNCONFIRMED' } });
   expect(orcw.openedExternal).toEqual([]);
   // OpenReplay's cloud, as the demo connection's replay links use it, needs no question.
-  expect(await page.evaluate(() => window.correlator.openExternal({ url: 'https://app.openreplay.com/demo/session/1' }))).toEqual({ ok: true, value: undefined });
+  expect(await page.evaluate(() => window.correlator.openExternal({ url: 'https://app.openreplay.com/demo/session/1' }))).toEqual({
+    ok: true,
+    value: undefined,
+  });
   expect(orcw.openedExternal).toEqual(['https://app.openreplay.com/demo/session/1']);
 });

@@ -61,7 +61,9 @@ async function within(inner: Locator, outer: Locator): Promise<boolean> {
 test.describe('rows and panes', () => {
   test.use({ orcwSetup: { prepare } });
 
-  test('rows show a short source at every width and no session tag; the dash is explained; rows wrap on request; copies keep the tag', async ({ orcw }, testInfo) => {
+  test('rows show a short source at every width and no session tag; the dash is explained; rows wrap on request; copies keep the tag', async ({
+    orcw,
+  }, testInfo) => {
     const { page } = orcw;
     await open(page);
     const rows = page.getByTestId('event-row');
@@ -118,7 +120,10 @@ test.describe('rows and panes', () => {
     // The lowest row wholly on screen: opening the details below the list must not hide it.
     const listBox = await box(list);
     const boxes = await rows.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ y: r.y, bottom: r.bottom })));
-    const lowest = boxes.map((b, i) => ({ ...b, i })).filter((b) => b.y >= listBox.y && b.bottom <= listBox.y + listBox.height).at(-1)!;
+    const lowest = boxes
+      .map((b, i) => ({ ...b, i }))
+      .filter((b) => b.y >= listBox.y && b.bottom <= listBox.y + listBox.height)
+      .at(-1)!;
     const picked = rows.nth(lowest.i);
     const id = await picked.getAttribute('data-event-id');
     await picked.click();
@@ -162,7 +167,9 @@ test.describe('rows and panes', () => {
     await attachScreenshot(page, testInfo, 'details beside the list 1500x860');
   });
 
-  test('a group picked under a time slice it never occurred in says why the list is empty and offers to clear', async ({ orcw }, testInfo) => {
+  test('a group picked under a time slice it never occurred in says why the list is empty and offers to clear', async ({
+    orcw,
+  }, testInfo) => {
     const { page } = orcw;
     await open(page);
     const group = page.getByTestId('error-group').last();

@@ -64,7 +64,9 @@ test.describe('offline', () => {
   // Traffic from two hours ago up to now: sessions that may still be running, so a refresh has a
   // tail to fetch from CloudWatch rather than being answered by the cache alone.
   const now = Date.now();
-  test.use({ orcwSetup: { prepare: async (dataDir) => void (demo = await startDemo(dataDir, { start: now - 2 * 3_600_000, days: 2 / 24 })) } });
+  test.use({
+    orcwSetup: { prepare: async (dataDir) => void (demo = await startDemo(dataDir, { start: now - 2 * 3_600_000, days: 2 / 24 })) },
+  });
 
   test('after CloudWatch goes away, cached sessions are reviewed under an offline banner', async ({ orcw }, testInfo) => {
     const { page } = orcw;

@@ -10,7 +10,10 @@ test('search across cached sessions links into the session with the line selecte
   // Two sessions, the second with an exception type the first never logged: its hits must lead there.
   const lastType = (type: string) => type.split('.').at(-1)!;
   const first = pickSession(demo.manifest, (s) => s.token !== undefined && s.errors.length > 0);
-  const target = pickSession(demo.manifest, (s) => s !== first && s.token !== undefined && s.errors.some((e) => !first.errors.some((f) => lastType(f.type) === lastType(e.type))));
+  const target = pickSession(
+    demo.manifest,
+    (s) => s !== first && s.token !== undefined && s.errors.some((e) => !first.errors.some((f) => lastType(f.type) === lastType(e.type))),
+  );
   const type = lastType(target.errors.find((e) => !first.errors.some((f) => lastType(f.type) === lastType(e.type)))!.type);
 
   for (const session of [first, target]) {

@@ -18,7 +18,10 @@ test.use({
       demo.emulator.putEvents(group, 'billing/team', [
         { timestamp: session.start + 60_000, message: JSON.stringify({ level: 'error', sessionId: session.sessionId, msg: TEAM_LINE }) },
         // Another session's line under the same field: never found for this one.
-        { timestamp: session.start + 61_000, message: JSON.stringify({ level: 'error', sessionId: `${session.sessionId}1`, msg: 'someone else' }) },
+        {
+          timestamp: session.start + 61_000,
+          message: JSON.stringify({ level: 'error', sessionId: `${session.sessionId}1`, msg: 'someone else' }),
+        },
       ]);
     },
   },

@@ -17,14 +17,27 @@ async function expectSessionMatchesManifest(page: Page, session: ManifestSession
   await expect(page.getByTestId('session-matched')).toHaveText(new RegExp(`^${session.taggedEvents} lines?$`));
   const groups = expectedGroups(session);
   await expect(page.getByTestId('error-group')).toHaveCount(groups.length);
-  const shown = await page.getByTestId('error-group').evaluateAll((rows) => rows.map((row) => ({ count: Number((row as HTMLElement).dataset.count), type: (row as HTMLElement).dataset.type ?? '' })));
+  const shown = await page
+    .getByTestId('error-group')
+    .evaluateAll((rows) =>
+      rows.map((row) => ({ count: Number((row as HTMLElement).dataset.count), type: (row as HTMLElement).dataset.type ?? '' })),
+    );
   // Sorted by count (the UI's order), the counts are the manifest's occurrences per cause.
   expect(shown.map((g) => g.count)).toEqual(groups.map((g) => g.count));
-  for (const group of groups) expect(shown.some((g) => g.type.includes(group.type)), group.type).toBe(true);
+  for (const group of groups)
+    expect(
+      shown.some((g) => g.type.includes(group.type)),
+      group.type,
+    ).toBe(true);
 
   const listed = Number(await page.getByTestId('event-list').getAttribute('data-count'));
   // The bars are counted by main for the plot's width, so they arrive just after the list.
-  const bins = () => page.getByTestId('timeline-bin').evaluateAll((els) => els.map((el) => ({ total: Number(el.getAttribute('data-total')), errors: Number(el.getAttribute('data-errors')) })));
+  const bins = () =>
+    page
+      .getByTestId('timeline-bin')
+      .evaluateAll((els) =>
+        els.map((el) => ({ total: Number(el.getAttribute('data-total')), errors: Number(el.getAttribute('data-errors')) })),
+      );
   await expect.poll(async () => (await bins()).reduce((n, b) => n + b.total, 0)).toBe(listed);
   expect((await bins()).reduce((n, b) => n + b.errors, 0)).toBeGreaterThanOrEqual(session.errors.length);
   await expect(page.getByTestId('event-count')).toHaveText(`${listed.toLocaleString('en-US')} events`);
@@ -86,7 +99,9 @@ test('a replay URL opens the session; replay links carry jumpto; the deep link i
   await expect(page.getByTestId('group-detail')).toBeVisible();
   await expect(page.getByTestId('stack-frames')).toBeVisible();
   await page.getByTestId('group-detail').getByTestId('replay-at-moment').click();
-  await expect.poll(() => orcw.openedExternal.at(-1)).toMatch(new RegExp(`^https://app\\.openreplay\\.com/demo/session/${session.sessionId}\\?jumpto=\\d+$`));
+  await expect
+    .poll(() => orcw.openedExternal.at(-1))
+    .toMatch(new RegExp(`^https://app\\.openreplay\\.com/demo/session/${session.sessionId}\\?jumpto=\\d+$`));
 
   await page.getByTestId('event-row').first().click();
   await page.getByTestId('event-detail').getByTestId('replay-at-moment').click();
@@ -94,7 +109,10 @@ test('a replay URL opens the session; replay links carry jumpto; the deep link i
 
   await page.getByTestId('copy-deep-link').click();
   await expect.poll(() => orcw.clipboard.at(-1)).toMatch(/^orcw:\/\/session\/[^?]+\?replay=/);
-  expect(parseDeepLink(orcw.clipboard.at(-1)!)).toMatchObject({ ok: true, value: { sessionId: session.sessionId, replayUrl: replay.split('?')[0] } });
+  expect(parseDeepLink(orcw.clipboard.at(-1)!)).toMatchObject({
+    ok: true,
+    value: { sessionId: session.sessionId, replayUrl: replay.split('?')[0] },
+  });
   await page.getByTestId('copy-report').click();
   await expect.poll(() => orcw.clipboard.at(-1)).toContain(session.sessionId);
   await page.getByTestId('event-detail').getByTestId('copy-markdown').click();

@@ -18,7 +18,10 @@ test('settings: theme, query margins, bookmarklet and cache', async ({ orcw }, t
   await page.getByTestId('setting-margin').fill('12');
   await page.getByTestId('settings-save').click();
   await expect(page.getByTestId('notice-info')).toContainText('Settings saved');
-  expect(await page.evaluate(() => window.correlator.getSettings())).toMatchObject({ ok: true, value: { marginMinutes: 12, theme: 'dark' } });
+  expect(await page.evaluate(() => window.correlator.getSettings())).toMatchObject({
+    ok: true,
+    value: { marginMinutes: 12, theme: 'dark' },
+  });
 
   await page.getByTestId('copy-bookmarklet').click();
   await expect.poll(() => orcw.clipboard.at(-1)).toMatch(/^javascript:\(function\(\)\{.*orcw:\/\/open\?url=/);

@@ -57,6 +57,10 @@ test('first run: a wrong secret fails the test with a hint, the right one passes
   await expect(page.getByTestId('session-connections')).toHaveText('Emulator');
   await expect(page.getByTestId('session-complete')).toBeVisible();
   const types = await page.getByTestId('error-group').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.type ?? ''));
-  for (const error of session.errors) expect(types.some((t) => t.includes(error.type.split('.').at(-1)!)), error.type).toBe(true);
+  for (const error of session.errors)
+    expect(
+      types.some((t) => t.includes(error.type.split('.').at(-1)!)),
+      error.type,
+    ).toBe(true);
   await page.screenshot({ path: testInfo.outputPath('after-setup.png') });
 });

@@ -14,7 +14,14 @@ test.afterEach(async () => demo?.stop());
 function expectedStamp(ms: number, zone: 'local' | 'utc'): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: zone === 'utc' ? 'UTC' : ZONE,
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    fractionalSecondDigits: 3,
+    hourCycle: 'h23',
     timeZoneName: 'longOffset',
   }).formatToParts(ms);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
@@ -58,7 +65,9 @@ test('absolute times with milliseconds and zone beside every offset, local or UT
   await attachScreenshot(page, testInfo, 'times-local');
 
   // Timeline ticks sit on round offsets and carry the clock time each stands for.
-  const ticks = await page.getByTestId('timeline-tick').evaluateAll((els) => els.map((el) => ({ offset: Number(el.getAttribute('data-offset-ms')), text: el.textContent ?? '' })));
+  const ticks = await page
+    .getByTestId('timeline-tick')
+    .evaluateAll((els) => els.map((el) => ({ offset: Number(el.getAttribute('data-offset-ms')), text: el.textContent ?? '' })));
   const step = Number(await page.getByTestId('timeline-axis').getAttribute('data-step-ms'));
   expect(ticks.length).toBeGreaterThanOrEqual(3);
   for (const tick of ticks) {

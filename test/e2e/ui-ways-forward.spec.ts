@@ -26,7 +26,9 @@ test.describe('a connection whose secret was rotated', () => {
     },
   });
 
-  test('the failure leads to the connection’s form, which shows the stored key ID; a passed test is remembered; Retry completes the run', async ({ orcw }, testInfo) => {
+  test('the failure leads to the connection’s form, which shows the stored key ID; a passed test is remembered; Retry completes the run', async ({
+    orcw,
+  }, testInfo) => {
     const { page } = orcw;
     const session = pickSession(demo.manifest, (s) => s.token !== undefined && s.errors.length >= 2);
     await page.getByTestId('reference-input').fill(session.token!);
@@ -41,7 +43,10 @@ test.describe('a connection whose secret was rotated', () => {
     const card = page.locator('[data-testid=connection-card][data-name="Rotated key"]');
     await expect(card.getByTestId('connection-form')).toBeVisible();
     await expect(card.getByTestId('conn-secret')).toBeFocused();
-    await expect(card.getByTestId('conn-access-key')).toHaveAttribute('placeholder', new RegExp(`^${DEFAULT_CREDENTIAL.accessKeyId} \\(stored\\)`));
+    await expect(card.getByTestId('conn-access-key')).toHaveAttribute(
+      'placeholder',
+      new RegExp(`^${DEFAULT_CREDENTIAL.accessKeyId} \\(stored\\)`),
+    );
     await attachScreenshot(page, testInfo, 'edit-connection-from-failure');
 
     // Only the new secret is typed: it goes with the stored key ID.
@@ -52,7 +57,9 @@ test.describe('a connection whose secret was rotated', () => {
     await card.getByTestId('conn-test').click();
     await expect(card.getByTestId('conn-test-ok')).toBeVisible();
     await expect(card.getByTestId('conn-last-test')).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} UTC/);
-    const file = JSON.parse(await readFile(path.join(orcw.dataDir, 'connections.json'), 'utf8')) as { connections: { name: string; lastTestPassedAt?: number }[] };
+    const file = JSON.parse(await readFile(path.join(orcw.dataDir, 'connections.json'), 'utf8')) as {
+      connections: { name: string; lastTestPassedAt?: number }[];
+    };
     const stored = file.connections.find((c) => c.name === 'Rotated key');
     expect(stored?.lastTestPassedAt).toBeGreaterThan(Date.now() - 60_000);
     await attachScreenshot(page, testInfo, 'connection-key-id-and-last-test');
@@ -65,7 +72,9 @@ test.describe('a connection whose secret was rotated', () => {
     // Kept across a restart of the window.
     await page.reload();
     await page.getByTestId('nav-connections').click();
-    await expect(page.locator('[data-testid=connection-card][data-name="Rotated key"]').getByTestId('conn-last-test')).toContainText(/\d{4}-\d{2}-\d{2}/);
+    await expect(page.locator('[data-testid=connection-card][data-name="Rotated key"]').getByTestId('conn-last-test')).toContainText(
+      /\d{4}-\d{2}-\d{2}/,
+    );
 
     await page.getByTestId('reference-input').fill(session.token!);
     await page.keyboard.press('Enter');

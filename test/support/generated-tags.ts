@@ -9,7 +9,12 @@ import { encodeBase36 } from '../../shared/session/base-n';
  * escaped inside a shipper's record.
  */
 export function idForms(sessionId: string): string[] {
-  const json = [`"openReplaySession.id":"${sessionId}"`, `"openReplaySession.id": "${sessionId}"`, `"openReplaySession.id":${sessionId}`, `"openReplaySession":{"id":"${sessionId}"}`];
+  const json = [
+    `"openReplaySession.id":"${sessionId}"`,
+    `"openReplaySession.id": "${sessionId}"`,
+    `"openReplaySession.id":${sessionId}`,
+    `"openReplaySession":{"id":"${sessionId}"}`,
+  ];
   return [`openReplaySession.id=${sessionId}`, ...json, ...json.map((form) => form.replace(/"/g, '\\"'))];
 }
 

@@ -40,7 +40,11 @@ function sessionIdOf(reference: string): string {
 }
 
 function notCached(sessionId: string): AppError {
-  return new AppError('NOT_FOUND', `Session ${sessionId} is not in the local cache.`, 'Correlate it first: orcw correlate <reference>. See what is cached: orcw cache list.');
+  return new AppError(
+    'NOT_FOUND',
+    `Session ${sessionId} is not in the local cache.`,
+    'Correlate it first: orcw correlate <reference>. See what is cached: orcw cache list.',
+  );
 }
 
 export const cacheList = defineCommand({
@@ -58,12 +62,22 @@ export const cacheList = defineCommand({
       if (values.json) return context.json({ sessions, stats });
       if (sessions.length === 0) context.out('The cache is empty. Correlate a session first: orcw correlate <reference>');
       else context.out(table(['SESSION', 'STARTED', 'CACHED', 'EVENTS', 'GROUPS', 'COMPLETE', 'TOP ERROR'], sessions.map(row)));
-      context.out(`${stats.sessions} session(s), ${stats.events} events, ${formatBytes(stats.sizeBytes)} of ${formatBytes(stats.capBytes)}${stats.memoryOnly ? ' (in memory only)' : ''}.`);
+      context.out(
+        `${stats.sessions} session(s), ${stats.events} events, ${formatBytes(stats.sizeBytes)} of ${formatBytes(stats.capBytes)}${stats.memoryOnly ? ' (in memory only)' : ''}.`,
+      );
     }),
 });
 
 function row(s: SessionSummary): string[] {
-  return [s.sessionId, iso(s.start), iso(s.cachedAt), String(s.eventCount), String(s.errorGroupCount), s.complete ? 'yes' : 'NO', (s.topErrors[0] ?? '-').slice(0, 80)];
+  return [
+    s.sessionId,
+    iso(s.start),
+    iso(s.cachedAt),
+    String(s.eventCount),
+    String(s.errorGroupCount),
+    s.complete ? 'yes' : 'NO',
+    (s.topErrors[0] ?? '-').slice(0, 80),
+  ];
 }
 
 export const cacheShow = defineCommand({
@@ -81,7 +95,13 @@ export const cacheShow = defineCommand({
       const sessionId = sessionIdOf(positionals[0] ?? '');
       const opened = cache.openView(sessionId);
       if (!opened) throw notCached(sessionId);
-      await printResult(context, cache, opened.view, { source: 'cache', cachedAt: opened.cachedAt }, values.json ? 'json' : values.markdown ? 'markdown' : 'summary');
+      await printResult(
+        context,
+        cache,
+        opened.view,
+        { source: 'cache', cachedAt: opened.cachedAt },
+        values.json ? 'json' : values.markdown ? 'markdown' : 'summary',
+      );
     }),
 });
 
@@ -113,7 +133,12 @@ export const cacheSearch = defineCommand({
       if (values.json) return context.json(hits);
       if (hits.length === 0) return context.out('No cached event matches.');
       const oneLine = (text: string) => text.replace(/\s*\r?\n\s*/g, ' ').slice(0, 120);
-      context.out(table(['TIME', 'LEVEL', 'SESSION', 'LOG GROUP', 'MESSAGE'], hits.map((h) => [iso(h.timestamp), h.level, h.sessionId, h.logGroup, oneLine(h.message)])));
+      context.out(
+        table(
+          ['TIME', 'LEVEL', 'SESSION', 'LOG GROUP', 'MESSAGE'],
+          hits.map((h) => [iso(h.timestamp), h.level, h.sessionId, h.logGroup, oneLine(h.message)]),
+        ),
+      );
       context.out(`${hits.length} hit(s).`);
     }),
 });

@@ -33,7 +33,9 @@ export const connectionsAdd = defineCommand({
       throw new UsageError('--openreplay-url and --project-id go together');
     }
     const auth = await readAuth(values, context.io);
-    const view = await (await context.connections()).create({
+    const view = await (
+      await context.connections()
+    ).create({
       name: values.name,
       region: values.region,
       logGroups: values['log-group'] ?? [],

@@ -15,8 +15,17 @@ export const correlate = defineCommand({
   usage: '<reference> [--connection N]… [--from ISO --to ISO] [--json | --markdown] [--refresh | --offline]',
   positionals: ['reference'],
   options: {
-    connection: { type: 'string', multiple: true, valueName: 'NAME', description: 'Search only this connection (name or id); default: all.' },
-    from: { type: 'string', valueName: 'ISO', description: `Window start, e.g. 2024-01-23T10:00:00Z (default: session start − margin). Cap: ${WINDOW_RULE}.` },
+    connection: {
+      type: 'string',
+      multiple: true,
+      valueName: 'NAME',
+      description: 'Search only this connection (name or id); default: all.',
+    },
+    from: {
+      type: 'string',
+      valueName: 'ISO',
+      description: `Window start, e.g. 2024-01-23T10:00:00Z (default: session start − margin). Cap: ${WINDOW_RULE}.`,
+    },
     to: { type: 'string', valueName: 'ISO', description: 'Window end (default: session end + margin, at most now).' },
     json: { type: 'boolean', description: 'Print the whole result as one JSON object.' },
     markdown: { type: 'boolean', description: 'Print a Markdown report (for an issue tracker).' },

@@ -12,7 +12,12 @@ export const follow = defineCommand({
   usage: '<reference> [--connection N]… [--any-time] [--json]',
   positionals: ['reference'],
   options: {
-    connection: { type: 'string', multiple: true, valueName: 'NAME', description: 'Follow only this connection (name or id); default: all.' },
+    connection: {
+      type: 'string',
+      multiple: true,
+      valueName: 'NAME',
+      description: 'Follow only this connection (name or id); default: all.',
+    },
     'any-time': { type: 'boolean', description: "Follow even when the session's window has passed (for a session reproduced later)." },
     json: { type: 'boolean', description: 'One JSON object per line: each new event, then the end.' },
   },
@@ -45,9 +50,18 @@ export const follow = defineCommand({
     process.once('SIGINT', interrupt);
     try {
       for (const notice of core.notices) context.err(`warning: ${notice.message}\nhint: ${notice.hint}`);
-      const connectionIds = values.connection ? await Promise.all(values.connection.map(async (name) => (await core.connections.findConnection(name)).id)) : undefined;
-      const started = await core.follow.start({ requestId, reference: positionals[0] ?? '', anyTime: values['any-time'] === true, ...(connectionIds ? { connectionIds } : {}) });
-      context.err(`following session ${started.view.session.id}: ${started.logGroups} log group(s) in ${started.tails} Live Tail session(s), until ${new Date(started.endsAt).toISOString()} or Ctrl-C`);
+      const connectionIds = values.connection
+        ? await Promise.all(values.connection.map(async (name) => (await core.connections.findConnection(name)).id))
+        : undefined;
+      const started = await core.follow.start({
+        requestId,
+        reference: positionals[0] ?? '',
+        anyTime: values['any-time'] === true,
+        ...(connectionIds ? { connectionIds } : {}),
+      });
+      context.err(
+        `following session ${started.view.session.id}: ${started.logGroups} log group(s) in ${started.tails} Live Tail session(s), until ${new Date(started.endsAt).toISOString()} or Ctrl-C`,
+      );
       const status = await end;
       if (values.json) context.json({ end: status.reason, elapsedMs: status.elapsedMs, ...(status.error ? { error: status.error } : {}) });
       const saved = status.view ? `${status.view.eventCount} line(s) of the session in the cache` : 'nothing new to save';
@@ -65,8 +79,12 @@ export const follow = defineCommand({
 });
 
 function printUpdate(context: CliContext, update: FollowUpdate, json: boolean): void {
-  if (update.gap) context.err(`note: ${update.gap.lines} line(s) from a Logs Insights query over the gap ${iso(update.gap.from)} → ${iso(update.gap.to)}`);
-  if (update.sampled) context.err('note: Live Tail sampled this second down to 500 events: some lines of it are missing (a refresh later finds them)');
+  if (update.gap)
+    context.err(
+      `note: ${update.gap.lines} line(s) from a Logs Insights query over the gap ${iso(update.gap.from)} → ${iso(update.gap.to)}`,
+    );
+  if (update.sampled)
+    context.err('note: Live Tail sampled this second down to 500 events: some lines of it are missing (a refresh later finds them)');
   for (const event of update.lines) {
     if (json) context.json(event);
     // context.out makes control characters visible: a log line cannot drive the terminal.

@@ -50,7 +50,11 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
   const openExternal = createExternalOpener(options.openExternal, async () =>
     (await connections.list()).flatMap((c) => (c.openReplay ? [c.openReplay.baseUrl] : [])),
   );
-  const files = createSessionFiles({ cache, dialogs: options.dialogs ?? cancelledDialogs, announce: (event) => options.events.emit('app:session-file', event) });
+  const files = createSessionFiles({
+    cache,
+    dialogs: options.dialogs ?? cancelledDialogs,
+    announce: (event) => options.events.emit('app:session-file', event),
+  });
   const handlers: Handlers = {
     'app:info': () => ({
       version: options.version,

@@ -20,7 +20,11 @@ export const EXIT_STARTUP_FAILED = 1;
  */
 export function describeStartupFailure(error: unknown): StartupFailure {
   if (isAppError(error)) {
-    return { title: 'orcw could not start', content: `${scrubAndClip(error.message, 2000)}\n\n${scrubAndClip(error.hint, 1000)}`, exitCode: EXIT_STARTUP_FAILED };
+    return {
+      title: 'orcw could not start',
+      content: `${scrubAndClip(error.message, 2000)}\n\n${scrubAndClip(error.hint, 1000)}`,
+      exitCode: EXIT_STARTUP_FAILED,
+    };
   }
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return {

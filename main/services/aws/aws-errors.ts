@@ -12,8 +12,7 @@ export interface AwsErrorContext {
   redact?: readonly string[];
 }
 
-const READ_ONLY_ACTIONS =
-  'logs:DescribeLogGroups, logs:StartQuery, logs:GetQueryResults, logs:StopQuery, logs:GetLogEvents';
+const READ_ONLY_ACTIONS = 'logs:DescribeLogGroups, logs:StartQuery, logs:GetQueryResults, logs:StopQuery, logs:GetLogEvents';
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -102,7 +101,11 @@ function classify(name: string, e: SdkErrorLike, serverMessage: string, context:
         'Wait a minute and try again; Logs Insights allows only a limited number of concurrent queries per account.',
       );
     case 'MalformedQueryException':
-      return new AppError('AWS_MALFORMED_QUERY', `CloudWatch rejected the query: ${serverMessage}`, 'This is a bug in orcw: please report it with the session reference used.');
+      return new AppError(
+        'AWS_MALFORMED_QUERY',
+        `CloudWatch rejected the query: ${serverMessage}`,
+        'This is a bug in orcw: please report it with the session reference used.',
+      );
     case 'ResourceNotFoundException':
       return new AppError(
         'AWS_RESOURCE_NOT_FOUND',
@@ -146,8 +149,7 @@ function networkOrOther(name: string, e: SdkErrorLike, serverMessage: string, co
   const host = targetHost(context);
   if (/region not accepted|invalid region/i.test(serverMessage)) return unknownRegion(context.region);
   const code = e.code ?? '';
-  const isNetwork =
-    NETWORK_CODES.has(code) || name === 'TimeoutError' || /socket hang up|ECONNREFUSED|getaddrinfo/i.test(serverMessage);
+  const isNetwork = NETWORK_CODES.has(code) || name === 'TimeoutError' || /socket hang up|ECONNREFUSED|getaddrinfo/i.test(serverMessage);
   if (isNetwork) {
     const unresolved = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
     if (unresolved && !context.endpoint && context.region && !isKnownRegion(context.region)) {
@@ -169,7 +171,11 @@ function networkOrOther(name: string, e: SdkErrorLike, serverMessage: string, co
   }
   const status = e.$metadata?.httpStatusCode;
   if (status && status >= 500) {
-    return new AppError('AWS_ERROR', `CloudWatch Logs at ${host} failed (HTTP ${status}).`, 'AWS is having trouble: try again in a few minutes.');
+    return new AppError(
+      'AWS_ERROR',
+      `CloudWatch Logs at ${host} failed (HTTP ${status}).`,
+      'AWS is having trouble: try again in a few minutes.',
+    );
   }
   if (name === 'UnknownError' || name === 'Unknown') {
     return new AppError(

@@ -59,18 +59,21 @@ export function createLogsClient(connection: Connection, options: LogsClientOpti
       : keychainCredentials(connection, options.secrets ?? defaultSecretStore(), context);
   return new LogsClient(
     {
-    region: connection.region,
-    // StartLiveTail's model prefixes the host with `stream-` (its endpoint hostPrefix): right for
-    // AWS, wrong for a custom endpoint (LocalStack, an emulator), which serves every operation itself.
-    ...(connection.endpoint ? { endpoint: connection.endpoint, disableHostPrefix: true } : {}),
-    credentials,
-    retryStrategy: logsRetryStrategy({ ...options.retry, ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }) }),
-    requestHandler: {
-      connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      // Without this the SDK only logs a warning when requestTimeout passes and keeps waiting.
-      throwOnRequestTimeout: true,
-    },
+      region: connection.region,
+      // StartLiveTail's model prefixes the host with `stream-` (its endpoint hostPrefix): right for
+      // AWS, wrong for a custom endpoint (LocalStack, an emulator), which serves every operation itself.
+      ...(connection.endpoint ? { endpoint: connection.endpoint, disableHostPrefix: true } : {}),
+      credentials,
+      retryStrategy: logsRetryStrategy({
+        ...options.retry,
+        ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+      }),
+      requestHandler: {
+        connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+        requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        // Without this the SDK only logs a warning when requestTimeout passes and keeps waiting.
+        throwOnRequestTimeout: true,
+      },
     },
     context,
   );
@@ -85,16 +88,16 @@ function profileCredentials(profile: string, region: string, context: AwsErrorCo
     const credentials = command === undefined ? await ini() : await runCredentialProcess(command, profile);
     // A profile's keys are as secret as stored ones: every later error of this client is scrubbed of them.
     context.hasSessionToken = credentials.sessionToken !== undefined;
-    context.redact = [credentials.accessKeyId, credentials.secretAccessKey, ...(credentials.sessionToken ? [credentials.sessionToken] : [])];
+    context.redact = [
+      credentials.accessKeyId,
+      credentials.secretAccessKey,
+      ...(credentials.sessionToken ? [credentials.sessionToken] : []),
+    ];
     return credentials;
   };
 }
 
-function keychainCredentials(
-  connection: Connection,
-  secrets: SecretStore,
-  context: AwsErrorContext,
-): CredentialsProvider {
+function keychainCredentials(connection: Connection, secrets: SecretStore, context: AwsErrorContext): CredentialsProvider {
   let cached: Credentials | undefined;
   return async () => {
     if (cached) return cached;

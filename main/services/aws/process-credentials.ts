@@ -32,11 +32,20 @@ export async function credentialProcessOf(profile: string): Promise<string | und
  * Runs the helper through the shell as the SDK does and reads its Version 1 JSON. A failure says
  * which profile, the exit status and what to do; never the command line or what it printed.
  */
-export function runCredentialProcess(command: string, profile: string, timeoutMs = CREDENTIAL_PROCESS_TIMEOUT_MS): Promise<ProcessCredentials> {
+export function runCredentialProcess(
+  command: string,
+  profile: string,
+  timeoutMs = CREDENTIAL_PROCESS_TIMEOUT_MS,
+): Promise<ProcessCredentials> {
   return new Promise((resolve, reject) => {
     exec(command, { timeout: timeoutMs, maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true }, (error, stdout) => {
       if (error) {
-        const status = typeof error.code === 'number' ? `exit status ${error.code}` : error.killed || error.signal ? `stopped${error.signal ? ` by ${error.signal}` : ''}${error.killed ? ' after the time limit' : ''}` : 'could not be started';
+        const status =
+          typeof error.code === 'number'
+            ? `exit status ${error.code}`
+            : error.killed || error.signal
+              ? `stopped${error.signal ? ` by ${error.signal}` : ''}${error.killed ? ' after the time limit' : ''}`
+              : 'could not be started';
         reject(processFailure(profile, `the credential_process of AWS profile "${profile}" failed (${status})`));
         return;
       }
@@ -56,7 +65,8 @@ function readCredentials(stdout: string, profile: string): ProcessCredentials {
   } catch {
     throw processFailure(profile, `the credential_process of AWS profile "${profile}" did not print JSON`);
   }
-  if (data === null || typeof data !== 'object' || data.Version !== 1) throw processFailure(profile, `the credential_process of AWS profile "${profile}" did not answer with Version 1`);
+  if (data === null || typeof data !== 'object' || data.Version !== 1)
+    throw processFailure(profile, `the credential_process of AWS profile "${profile}" did not answer with Version 1`);
   const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = data;
   if (typeof AccessKeyId !== 'string' || typeof SecretAccessKey !== 'string' || AccessKeyId === '' || SecretAccessKey === '') {
     throw processFailure(profile, `the credential_process of AWS profile "${profile}" returned no AccessKeyId and SecretAccessKey`);

@@ -4,7 +4,9 @@ import { errorKind } from './error-kind';
 // The SDK's own types, read off the strategy (their package, @smithy/types, is the SDK's to pin).
 type StandardRetryToken = Parameters<StandardRetryStrategy['refreshRetryTokenForRetry']>[0];
 type RetryErrorInfo = Parameters<StandardRetryStrategy['refreshRetryTokenForRetry']>[1];
-type StandardRetryBackoffStrategy = NonNullable<Extract<ConstructorParameters<typeof StandardRetryStrategy>[0], { maxAttempts: number }>['backoff']>;
+type StandardRetryBackoffStrategy = NonNullable<
+  Extract<ConstructorParameters<typeof StandardRetryStrategy>[0], { maxAttempts: number }>['backoff']
+>;
 
 /**
  * The one retry layer of every CloudWatch Logs call orcw makes: the SDK's standard strategy

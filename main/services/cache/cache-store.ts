@@ -34,10 +34,18 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   const { path } = opened;
   const backgroundIndex = options.backgroundIndex ?? true;
   const primary = new SqliteCache(opened.db, {
-    capBytes, now, memoryOnly: path === null, backgroundIndex, ...(path === null ? {} : { onCorruption: () => markDamaged(path) }),
+    capBytes,
+    now,
+    memoryOnly: path === null,
+    backgroundIndex,
+    ...(path === null ? {} : { onCorruption: () => markDamaged(path) }),
   });
-  const store = path === null
-    ? primary
-    : new LayeredStore(primary, () => new SqliteCache(openMemoryDatabase(), { capBytes, now, memoryOnly: true, backgroundIndex, minRunId: OVERFLOW_RUN_IDS }));
+  const store =
+    path === null
+      ? primary
+      : new LayeredStore(
+          primary,
+          () => new SqliteCache(openMemoryDatabase(), { capBytes, now, memoryOnly: true, backgroundIndex, minRunId: OVERFLOW_RUN_IDS }),
+        );
   return opened.warning ? { store, warning: opened.warning } : { store };
 }

@@ -1,7 +1,16 @@
 import type { CacheStats, SearchHit, SearchQuery, SessionSummary } from '../../../shared/domain/cache';
 import type { ErrorOccurrence, RelatedErrors } from '../../../shared/domain/error-sessions';
 import type { ImportResult } from '../../../shared/domain/session-file';
-import type { ContextLine, CorrelationResult, ErrorGroup, LogEvent, RunFailure, RunStats, SessionInfo, TimeWindow } from '../../../shared/domain/correlation';
+import type {
+  ContextLine,
+  CorrelationResult,
+  ErrorGroup,
+  LogEvent,
+  RunFailure,
+  RunStats,
+  SessionInfo,
+  TimeWindow,
+} from '../../../shared/domain/correlation';
 import type { AppErrorValue } from '../../../shared/errors';
 import type { CoveredWindow } from './covered-windows';
 import type { RecentScan } from './recent-scans';
@@ -94,7 +103,12 @@ export interface CacheStore {
   /** Event counts per timeline bin of a run, filtered (the filter's bin aside). */
   timeline(request: { run: RunRef; filter: EventFilter; domain: Domain; count: number }): TimelineBin[];
   /** One event of a run by id, and its place in the list a filter shows. */
-  findEvent(request: { run: RunRef; eventId: string; timestamp?: number; filter?: EventFilter }): { event: LogEvent; index?: number } | null;
+  findEvent(request: {
+    run: RunRef;
+    eventId: string;
+    timestamp?: number;
+    filter?: EventFilter;
+  }): { event: LogEvent; index?: number } | null;
   /** The run's events of one event's stream around it. */
   neighbours(request: { run: RunRef; eventId: string; timestamp?: number; radius: number }): LogEvent[];
   /** One error group of a run. */

@@ -10,9 +10,7 @@ export interface CoveredWindow extends TimeWindow {
  * end times; an incomplete run covers nothing because its gaps are unknown.
  */
 export function uncoveredWindows(target: TimeWindow, covered: readonly CoveredWindow[]): TimeWindow[] {
-  const spans = covered
-    .filter((c) => c.complete && c.to >= target.from && c.from <= target.to)
-    .sort((a, b) => a.from - b.from);
+  const spans = covered.filter((c) => c.complete && c.to >= target.from && c.from <= target.to).sort((a, b) => a.from - b.from);
   const gaps: TimeWindow[] = [];
   let cursor = target.from;
   for (const span of spans) {

@@ -31,8 +31,14 @@ interface OccurrenceRow {
 
 function toOccurrence(row: OccurrenceRow): ErrorOccurrence {
   return {
-    sessionId: row.session_id, start: row.start, imported: row.imported_at !== null, fingerprint: row.fingerprint,
-    title: row.title, type: row.type, count: row.count, firstSeen: row.first_seen,
+    sessionId: row.session_id,
+    start: row.start,
+    imported: row.imported_at !== null,
+    fingerprint: row.fingerprint,
+    title: row.title,
+    type: row.type,
+    count: row.count,
+    firstSeen: row.first_seen,
   };
 }
 
@@ -49,8 +55,11 @@ const OCCURRENCES = `SELECT g.fingerprint, r.session_id, g.title, g.type, g.coun
 export function relatedErrors(db: DatabaseSync, sessionId: string, fingerprints: readonly string[], limit: number): RelatedErrors[] {
   const wanted = [...new Set(fingerprints)];
   if (wanted.length === 0) return [];
-  const counts = db.prepare(`SELECT g.fingerprint, count(*) AS total FROM error_groups g JOIN runs r ON r.id = g.run_id
-    WHERE g.fingerprint IN (SELECT value FROM json_each(?)) AND r.current = 1 AND r.session_id <> ? GROUP BY g.fingerprint`)
+  const counts = db
+    .prepare(
+      `SELECT g.fingerprint, count(*) AS total FROM error_groups g JOIN runs r ON r.id = g.run_id
+    WHERE g.fingerprint IN (SELECT value FROM json_each(?)) AND r.current = 1 AND r.session_id <> ? GROUP BY g.fingerprint`,
+    )
     .all(JSON.stringify(wanted), sessionId) as unknown as { fingerprint: string; total: number }[];
   const recent = db.prepare(`${OCCURRENCES} WHERE g.fingerprint = ? AND r.current = 1 AND r.session_id <> ?
     ORDER BY g.first_seen DESC, g.run_id DESC LIMIT ?`);
@@ -75,13 +84,16 @@ export function sessionsWithError(db: DatabaseSync, text: string, limit: number)
     const prefix = wanted.toLowerCase();
     forms.push({ where: 'g.fingerprint >= ? AND g.fingerprint < ?', params: [prefix, `${prefix}\u{10FFFF}`] });
   }
-  forms.push(shortType(wanted) === wanted
-    ? { where: `${SHORT_TYPE_SQL} = ? COLLATE NOCASE`, params: [wanted] }
-    : { where: 'g.type = ? COLLATE NOCASE', params: [wanted] });
+  forms.push(
+    shortType(wanted) === wanted
+      ? { where: `${SHORT_TYPE_SQL} = ? COLLATE NOCASE`, params: [wanted] }
+      : { where: 'g.type = ? COLLATE NOCASE', params: [wanted] },
+  );
   const seen = new Set<string>();
   const rows: OccurrenceRow[] = [];
   for (const form of forms) {
-    const found = db.prepare(`${OCCURRENCES} WHERE ${form.where} AND r.current = 1 ORDER BY g.first_seen DESC, g.run_id DESC LIMIT ?`)
+    const found = db
+      .prepare(`${OCCURRENCES} WHERE ${form.where} AND r.current = 1 ORDER BY g.first_seen DESC, g.run_id DESC LIMIT ?`)
       .all(...form.params, limit) as unknown as OccurrenceRow[];
     for (const row of found) {
       const key = `${row.session_id} ${row.fingerprint}`;
@@ -89,5 +101,8 @@ export function sessionsWithError(db: DatabaseSync, text: string, limit: number)
       seen.add(key);
     }
   }
-  return rows.sort((a, b) => b.first_seen - a.first_seen || a.session_id.localeCompare(b.session_id)).slice(0, limit).map(toOccurrence);
+  return rows
+    .sort((a, b) => b.first_seen - a.first_seen || a.session_id.localeCompare(b.session_id))
+    .slice(0, limit)
+    .map(toOccurrence);
 }

@@ -8,8 +8,20 @@ import { damaged, level, parseJson } from './row-decoding';
 export const EVENT_COLUMNS = `e.id, e.event_id, e.ts, e.offset_ms, e.source_id, e.level, e.message, e.fingerprint,
   e.summary, e.summary_start, e.summary_end, e.json_at, e.fields, e.exception`;
 export type EventTuple = [
-  number, string, number, number, number, string, string, string | null,
-  string | null, number | null, number | null, number | null, string | null, string | null,
+  number,
+  string,
+  number,
+  number,
+  number,
+  string,
+  string,
+  string | null,
+  string | null,
+  number | null,
+  number | null,
+  number | null,
+  string | null,
+  string | null,
 ];
 type Source = Pick<LogEvent, 'connectionId' | 'connection' | 'logGroup' | 'logStream'>;
 
@@ -31,7 +43,22 @@ export function eventDecoder(db: DatabaseSync, withParts: boolean): (row: EventT
     }
     return source;
   };
-  return ([, id, timestamp, offsetMs, sourceId, lvl, message, fingerprint, summary, summaryStart, summaryEnd, jsonAt, fields, exception]) => {
+  return ([
+    ,
+    id,
+    timestamp,
+    offsetMs,
+    sourceId,
+    lvl,
+    message,
+    fingerprint,
+    summary,
+    summaryStart,
+    summaryEnd,
+    jsonAt,
+    fields,
+    exception,
+  ]) => {
     if (typeof message !== 'string' || typeof timestamp !== 'number' || typeof offsetMs !== 'number') throw damaged('event row');
     const { connectionId, connection, logGroup, logStream } = sourceOf(sourceId);
     const event: LogEvent = { id, timestamp, offsetMs, connectionId, connection, logGroup, logStream, level: level(lvl), message };

@@ -26,7 +26,15 @@ function sourceIds(db: DatabaseSync): (event: LogEvent) => number {
     return value;
   };
   return (event) => {
-    const streams = level(level(level(known, event.connectionId, () => new Map()), event.connection, () => new Map()), event.logGroup, () => new Map<string, number>());
+    const streams = level(
+      level(
+        level(known, event.connectionId, () => new Map()),
+        event.connection,
+        () => new Map(),
+      ),
+      event.logGroup,
+      () => new Map<string, number>(),
+    );
     let id = streams.get(event.logStream);
     if (id === undefined) {
       const args = [event.connectionId, event.connection, event.logGroup, event.logStream] as const;
@@ -51,14 +59,20 @@ function eventInsert(db: DatabaseSync, rows: number) {
 /** How many events the run holds so far (its IDs are contiguous from its first). */
 export function storedEvents(db: DatabaseSync, runId: number): number {
   const first = firstEventId(runId);
-  const row = db.prepare('SELECT max(id) AS last FROM events WHERE id BETWEEN ? AND ?').get(first, first + RUN_EVENT_SPAN - 1) as { last: number | null };
+  const row = db.prepare('SELECT max(id) AS last FROM events WHERE id BETWEEN ? AND ?').get(first, first + RUN_EVENT_SPAN - 1) as {
+    last: number | null;
+  };
   return row.last === null ? 0 : row.last - first + 1;
 }
 
 /** Appends events to a run after the ones it has; call inside a transaction. Returns the new count. */
 export function insertEvents(db: DatabaseSync, runId: number, events: readonly LogEvent[], stored: number): number {
   if (stored + events.length > RUN_EVENT_SPAN) {
-    throw new AppError('INVALID_INPUT', `A run can hold at most ${RUN_EVENT_SPAN.toLocaleString('en-US')} events.`, 'Lower the run budget in the settings.');
+    throw new AppError(
+      'INVALID_INPUT',
+      `A run can hold at most ${RUN_EVENT_SPAN.toLocaleString('en-US')} events.`,
+      'Lower the run budget in the settings.',
+    );
   }
   const first = firstEventId(runId) + stored;
   const insertBatch = eventInsert(db, ROWS_PER_INSERT);
@@ -66,9 +80,21 @@ export function insertEvents(db: DatabaseSync, runId: number, events: readonly L
   let batch: SQLInputValue[] = [];
   events.forEach((event, i) => {
     batch.push(
-      first + i, runId, event.id, event.timestamp, event.offsetMs, sourceOf(event), event.level, event.message, event.fingerprint ?? null,
-      event.summary ?? null, event.summarySpan?.[0] ?? null, event.summarySpan?.[1] ?? null, event.jsonAt ?? null,
-      event.fields === undefined ? null : JSON.stringify(event.fields), event.exception === undefined ? null : JSON.stringify(event.exception),
+      first + i,
+      runId,
+      event.id,
+      event.timestamp,
+      event.offsetMs,
+      sourceOf(event),
+      event.level,
+      event.message,
+      event.fingerprint ?? null,
+      event.summary ?? null,
+      event.summarySpan?.[0] ?? null,
+      event.summarySpan?.[1] ?? null,
+      event.jsonAt ?? null,
+      event.fields === undefined ? null : JSON.stringify(event.fields),
+      event.exception === undefined ? null : JSON.stringify(event.exception),
     );
     if (batch.length === ROWS_PER_INSERT * EVENT_COLUMNS) {
       insertBatch.run(...batch);
@@ -84,13 +110,21 @@ export function insertEvents(db: DatabaseSync, runId: number, events: readonly L
  * (inclusive ms), in time order, after the ones the run has; call inside a transaction. This is
  * how a refresh keeps what the cache already covers without reading it into memory.
  */
-export function copyEvents(db: DatabaseSync, runId: number, fromRunId: number, ranges: readonly { from: number; to: number }[], stored: number): number {
+export function copyEvents(
+  db: DatabaseSync,
+  runId: number,
+  fromRunId: number,
+  ranges: readonly { from: number; to: number }[],
+  stored: number,
+): number {
   let count = stored;
   const base = firstEventId(runId);
-  const columns = 'event_id, ts, offset_ms, source_id, level, message, fingerprint, summary, summary_start, summary_end, json_at, fields, exception';
+  const columns =
+    'event_id, ts, offset_ms, source_id, level, message, fingerprint, summary, summary_start, summary_end, json_at, fields, exception';
   const copy = db.prepare(`INSERT INTO events (id, run_id, ${columns})
     SELECT ? + row_number() OVER (ORDER BY ts, id) - 1, ?, ${columns} FROM events WHERE run_id = ? AND ts BETWEEN ? AND ?`);
   for (const range of ranges) count += Number(copy.run(base + count, runId, fromRunId, range.from, range.to).changes);
-  if (count > RUN_EVENT_SPAN) throw new AppError('INVALID_INPUT', 'The refreshed run would hold too many events.', 'Lower the run budget in the settings.');
+  if (count > RUN_EVENT_SPAN)
+    throw new AppError('INVALID_INPUT', 'The refreshed run would hold too many events.', 'Lower the run budget in the settings.');
   return count;
 }

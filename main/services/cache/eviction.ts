@@ -28,7 +28,9 @@ export function deleteRunRows(db: DatabaseSync, run: RunRange): void {
 
 /** Deletes a session with all its runs (one still being written included); call inside a transaction. */
 export function deleteSessionRows(db: DatabaseSync, sessionId: string): boolean {
-  const runs = db.prepare('SELECT id, first_event, last_event, indexed_to FROM runs WHERE session_id = ?').all(sessionId) as unknown as RunRange[];
+  const runs = db
+    .prepare('SELECT id, first_event, last_event, indexed_to FROM runs WHERE session_id = ?')
+    .all(sessionId) as unknown as RunRange[];
   for (const run of runs) deleteRunRows(db, run);
   return db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId).changes > 0;
 }
@@ -46,16 +48,24 @@ export function releaseFreePages(db: DatabaseSync): void {
 export function evictOverCap(db: DatabaseSync, capBytes: number, keep: string | null): number {
   let evicted = 0;
   while (usedBytes(db) > capBytes) {
-    const stale = db.prepare(`SELECT r.id, r.first_event, r.last_event, r.indexed_to FROM runs r JOIN sessions s ON s.id = r.session_id
-      WHERE r.current = 0 AND r.state = 1 ORDER BY s.last_viewed_at, r.ran_at LIMIT 1`).get() as RunRange | undefined;
+    const stale = db
+      .prepare(
+        `SELECT r.id, r.first_event, r.last_event, r.indexed_to FROM runs r JOIN sessions s ON s.id = r.session_id
+      WHERE r.current = 0 AND r.state = 1 ORDER BY s.last_viewed_at, r.ran_at LIMIT 1`,
+      )
+      .get() as RunRange | undefined;
     if (stale) {
       inTransaction(db, () => deleteRunRows(db, stale));
       evicted += 1;
       continue;
     }
     // A session whose run is being written is not evicted under its writer.
-    const victim = db.prepare(`SELECT id FROM sessions s WHERE id IS NOT ? AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.session_id = s.id AND r.state = 0)
-      ORDER BY last_viewed_at LIMIT 1`).get(keep) as { id: string } | undefined;
+    const victim = db
+      .prepare(
+        `SELECT id FROM sessions s WHERE id IS NOT ? AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.session_id = s.id AND r.state = 0)
+      ORDER BY last_viewed_at LIMIT 1`,
+      )
+      .get(keep) as { id: string } | undefined;
     if (!victim) break;
     inTransaction(db, () => deleteSessionRows(db, victim.id));
     evicted += 1;

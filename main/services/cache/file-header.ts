@@ -1,9 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 
-export type HeaderVerdict =
-  | { kind: 'missing' }
-  | { kind: 'not-sqlite' }
-  | { kind: 'sqlite'; applicationId: number; userVersion: number };
+export type HeaderVerdict = { kind: 'missing' } | { kind: 'not-sqlite' } | { kind: 'sqlite'; applicationId: number; userVersion: number };
 
 const MAGIC = 'SQLite format 3\0';
 

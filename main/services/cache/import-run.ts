@@ -7,11 +7,20 @@ import type { CorrelationResult } from '../../../shared/domain/correlation';
  * finds the run already cached instead of storing a second copy.
  */
 export function findSameRun(db: DatabaseSync, result: CorrelationResult): number | undefined {
-  const row = db.prepare(`SELECT id FROM runs WHERE state = 1 AND session_id = ? AND ran_at = ? AND window_from = ? AND window_to = ?
-    AND complete = ? AND event_count = ? AND group_count = ? LIMIT 1`)
-    .get(result.session.id, result.ranAt, result.window.from, result.window.to, Number(result.complete), result.events.length, result.groups.length) as
-    | { id: number }
-    | undefined;
+  const row = db
+    .prepare(
+      `SELECT id FROM runs WHERE state = 1 AND session_id = ? AND ran_at = ? AND window_from = ? AND window_to = ?
+    AND complete = ? AND event_count = ? AND group_count = ? LIMIT 1`,
+    )
+    .get(
+      result.session.id,
+      result.ranAt,
+      result.window.from,
+      result.window.to,
+      Number(result.complete),
+      result.events.length,
+      result.groups.length,
+    ) as { id: number } | undefined;
   return row?.id;
 }
 

@@ -21,7 +21,9 @@ export const PENDING_RUNS = `SELECT id, first_event, last_event, indexed_to FROM
 
 /** Events of current runs still waiting for the full-text index. */
 export function pendingEvents(db: DatabaseSync): number {
-  const row = db.prepare(`SELECT coalesce(sum(last_event - coalesce(indexed_to, first_event - 1)), 0) AS n FROM (${PENDING_RUNS})`).get() as { n: number };
+  const row = db
+    .prepare(`SELECT coalesce(sum(last_event - coalesce(indexed_to, first_event - 1)), 0) AS n FROM (${PENDING_RUNS})`)
+    .get() as { n: number };
   return row.n;
 }
 
@@ -35,7 +37,11 @@ export function indexStep(db: DatabaseSync, maxBlocks: number): number {
   // Runs start on a block boundary and indexed_to always ends a block, so lo starts one.
   const lo = run.indexed_to === null ? run.first_event : run.indexed_to + 1;
   const hi = Math.min(run.last_event, lo + maxBlocks * BLOCK_EVENTS - 1);
-  const rows = db.prepare('SELECT id, message, fields FROM events WHERE id BETWEEN ? AND ? ORDER BY id').all(lo, hi) as unknown as { id: number; message: string; fields: string | null }[];
+  const rows = db.prepare('SELECT id, message, fields FROM events WHERE id BETWEEN ? AND ? ORDER BY id').all(lo, hi) as unknown as {
+    id: number;
+    message: string;
+    fields: string | null;
+  }[];
   const insert = db.prepare('INSERT INTO event_words (rowid, words) VALUES (?, ?)');
   let blocks = 0;
   let words = new Set<string>();

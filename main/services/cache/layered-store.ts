@@ -79,7 +79,12 @@ export class LayeredStore implements CacheStore {
     return this.storeOf(request.run.runId).timeline(request);
   }
 
-  findEvent(request: { run: RunRef; eventId: string; timestamp?: number; filter?: EventFilter }): { event: LogEvent; index?: number } | null {
+  findEvent(request: {
+    run: RunRef;
+    eventId: string;
+    timestamp?: number;
+    filter?: EventFilter;
+  }): { event: LogEvent; index?: number } | null {
     return this.storeOf(request.run.runId).findEvent(request);
   }
 
@@ -131,7 +136,9 @@ export class LayeredStore implements CacheStore {
   }
 
   recentScans(limit: number): RecentScan[] {
-    return [...(this.overflow?.recentScans(limit) ?? []), ...this.disk.recentScans(limit)].sort((a, b) => b.ranAt - a.ranAt).slice(0, limit);
+    return [...(this.overflow?.recentScans(limit) ?? []), ...this.disk.recentScans(limit)]
+      .sort((a, b) => b.ranAt - a.ranAt)
+      .slice(0, limit);
   }
 
   listSessions(limit = 50): SessionSummary[] {
@@ -170,7 +177,13 @@ export class LayeredStore implements CacheStore {
     const disk = this.disk.stats();
     if (!this.overflow) return disk;
     const memory = this.overflow.stats();
-    return { ...disk, sizeBytes: disk.sizeBytes + memory.sizeBytes, sessions: disk.sessions + memory.sessions, events: disk.events + memory.events, memoryOnly: true };
+    return {
+      ...disk,
+      sizeBytes: disk.sizeBytes + memory.sizeBytes,
+      sessions: disk.sessions + memory.sessions,
+      events: disk.events + memory.events,
+      memoryOnly: true,
+    };
   }
 
   setCapBytes(bytes: number): void {
@@ -201,7 +214,11 @@ export class LayeredStore implements CacheStore {
       const seen = new Set(memory.sessions.map((o) => o.sessionId));
       const extra = entry.sessions.filter((o) => !seen.has(o.sessionId));
       const sessions = [...memory.sessions, ...extra].sort((a, b) => b.firstSeen - a.firstSeen).slice(0, limit);
-      merged.set(entry.fingerprint, { fingerprint: entry.fingerprint, sessionCount: memory.sessionCount + entry.sessionCount - (entry.sessions.length - extra.length), sessions });
+      merged.set(entry.fingerprint, {
+        fingerprint: entry.fingerprint,
+        sessionCount: memory.sessionCount + entry.sessionCount - (entry.sessions.length - extra.length),
+        sessions,
+      });
     }
     return [...merged.values()];
   }

@@ -21,7 +21,6 @@ function iso(ms: number): string {
   return formatTimestamp(ms, 'utc');
 }
 
-
 function clip(line: string): string {
   return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… (${line.length - MAX_LINE} more characters)` : line;
 }
@@ -74,7 +73,10 @@ export function reportFromResult(result: CorrelationResult): ReportSource {
 export function renderMarkdownReport(input: ReportSource | CorrelationResult, options: MarkdownReportOptions = {}): string {
   const result = 'events' in input ? reportFromResult(input) : input;
   const { session, stats, window } = result;
-  const levelText = [...result.levels].sort((a, b) => b[1] - a[1]).map(([level, n]) => `${n} ${level}`).join(', ');
+  const levelText = [...result.levels]
+    .sort((a, b) => b[1] - a[1])
+    .map(([level, n]) => `${n} ${level}`)
+    .join(', ');
   const failed = result.failures.length;
   const lines = [
     `# Backend logs for OpenReplay session ${session.id}`,

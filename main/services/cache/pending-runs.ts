@@ -32,8 +32,12 @@ function processAlive(pid: number): boolean {
 
 /** Deletes runs whose writer died before finishing them (and sessions left with no run); returns how many. */
 export function removeAbandonedRuns(db: DatabaseSync, now: number): number {
-  const pending = db.prepare('SELECT id, first_event, last_event, indexed_to, writer_pid, touched_at FROM runs WHERE state = 0').all() as unknown as PendingRow[];
-  const abandoned = pending.filter((run) => run.writer_pid === null || !processAlive(run.writer_pid) || now - (run.touched_at ?? 0) > ABANDONED_AFTER_MS);
+  const pending = db
+    .prepare('SELECT id, first_event, last_event, indexed_to, writer_pid, touched_at FROM runs WHERE state = 0')
+    .all() as unknown as PendingRow[];
+  const abandoned = pending.filter(
+    (run) => run.writer_pid === null || !processAlive(run.writer_pid) || now - (run.touched_at ?? 0) > ABANDONED_AFTER_MS,
+  );
   if (abandoned.length === 0) return 0;
   inTransaction(db, () => {
     for (const run of abandoned) deleteRunRows(db, run);

@@ -23,14 +23,21 @@ interface ScanRow {
 
 /** The newest runs first; a row this version cannot read is skipped (it only feeds an estimate). */
 export function readRecentScans(db: DatabaseSync, limit: number): RecentScan[] {
-  const rows = db.prepare('SELECT window_from, window_to, stats_json, connections_json, ran_at FROM runs ORDER BY ran_at DESC, id DESC LIMIT ?').all(limit) as unknown as ScanRow[];
+  const rows = db
+    .prepare('SELECT window_from, window_to, stats_json, connections_json, ran_at FROM runs ORDER BY ran_at DESC, id DESC LIMIT ?')
+    .all(limit) as unknown as ScanRow[];
   const scans: RecentScan[] = [];
   for (const row of rows) {
     try {
       const stats = statsSchema.safeParse(JSON.parse(row.stats_json));
       const connections = connectionsSchema.safeParse(JSON.parse(row.connections_json));
       if (!stats.success || !connections.success) continue;
-      scans.push({ window: { from: row.window_from, to: row.window_to }, bytesScanned: stats.data.bytesScanned, connections: connections.data, ranAt: row.ran_at });
+      scans.push({
+        window: { from: row.window_from, to: row.window_to },
+        bytesScanned: stats.data.bytesScanned,
+        connections: connections.data,
+        ranAt: row.ran_at,
+      });
     } catch {
       continue;
     }

@@ -6,7 +6,11 @@ const levels = new Set<string>(levelSchema.options);
 
 /** Cached rows are read back defensively: a damaged file must give CACHE_CORRUPT, not a crash. */
 export function damaged(what: string): AppError {
-  return new AppError('CACHE_CORRUPT', `A cached run could not be read back (${what}).`, 'Refresh the session to fetch it again, or delete it from the cache.');
+  return new AppError(
+    'CACHE_CORRUPT',
+    `A cached run could not be read back (${what}).`,
+    'Refresh the session to fetch it again, or delete it from the cache.',
+  );
 }
 
 export function level(value: unknown): Level {

@@ -70,18 +70,31 @@ export function readGroups(db: DatabaseSync, runId: number, derived?: (sampleEve
       (line.side === 0 ? contextBefore : contextAfter).push({ timestamp: line.ts, logStream: line.log_stream, message: line.message });
     }
     const group: ErrorGroup = {
-      fingerprint: row.fingerprint, title: row.title, type: row.type, level: level(row.level), count: row.count,
-      firstSeen: row.first_seen, lastSeen: row.last_seen, firstOffsetMs: row.first_offset_ms,
-      offsetsMs: parseJson(numbersSchema, row.offsets_ms, 'group offsets'), sampleEventId: row.sample_event_id,
-      connection: row.connection, logGroup: row.log_group, logStream: row.log_stream,
-      frames: parseJson(stringsSchema, row.frames, 'group frames'), contextBefore, contextAfter,
+      fingerprint: row.fingerprint,
+      title: row.title,
+      type: row.type,
+      level: level(row.level),
+      count: row.count,
+      firstSeen: row.first_seen,
+      lastSeen: row.last_seen,
+      firstOffsetMs: row.first_offset_ms,
+      offsetsMs: parseJson(numbersSchema, row.offsets_ms, 'group offsets'),
+      sampleEventId: row.sample_event_id,
+      connection: row.connection,
+      logGroup: row.log_group,
+      logStream: row.log_stream,
+      frames: parseJson(stringsSchema, row.frames, 'group frames'),
+      contextBefore,
+      contextAfter,
     };
     if (row.stack !== null) group.stack = row.stack;
     if (row.replay_url !== null) group.replayUrl = row.replay_url;
     if (row.context_pending === 1) group.contextPending = true;
     const exception: ParsedException | undefined = derived
       ? derived(row.sample_event_id)?.exception
-      : row.exception === null ? undefined : parseJson(parsedExceptionSchema, row.exception, 'group exception');
+      : row.exception === null
+        ? undefined
+        : parseJson(parsedExceptionSchema, row.exception, 'group exception');
     if (exception) group.exception = exception;
     return group;
   });
@@ -94,7 +107,8 @@ export const RUN_COLUMNS = `id, ran_at, saved_at, window_from, window_to, comple
 export function readRun(db: DatabaseSync, run: RunRow): CorrelationResult {
   const events = [...eventPages(db, run.id)].flat();
   // A run's events are exactly its ID range: fewer rows back means pages were lost, not a smaller run.
-  if (events.length !== (run.first_event === null || run.last_event === null ? 0 : run.last_event - run.first_event + 1)) throw damaged('events missing');
+  if (events.length !== (run.first_event === null || run.last_event === null ? 0 : run.last_event - run.first_event + 1))
+    throw damaged('events missing');
   const byId = run.parts === 0 ? new Map(events.map((event) => [event.id, event])) : undefined;
   return {
     session: parseJson(sessionInfoSchema, run.session_json, 'session'),

@@ -33,14 +33,27 @@ export interface WriterMark {
  */
 export function beginRun(db: DatabaseSync, start: RunStart, mark: WriterMark, minRunId = 1): number {
   const sessionId = start.session.id;
-  db.prepare('INSERT INTO sessions (id, current_run_id, last_viewed_at) VALUES (?, NULL, ?) ON CONFLICT (id) DO NOTHING').run(sessionId, mark.at);
+  db.prepare('INSERT INTO sessions (id, current_run_id, last_viewed_at) VALUES (?, NULL, ?) ON CONFLICT (id) DO NOTHING').run(
+    sessionId,
+    mark.at,
+  );
   const next = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM runs').get() as { id: number }).id;
   const runId = Math.max(next, minRunId);
-  db.prepare(`INSERT INTO runs (id, session_id, ran_at, saved_at, window_from, window_to, complete, session_json, stats_json,
+  db.prepare(
+    `INSERT INTO runs (id, session_id, ran_at, saved_at, window_from, window_to, complete, session_json, stats_json,
     connections_json, failures_json, event_count, group_count, first_event, last_event, state, writer_pid, touched_at, parts)
-    VALUES (?, ?, ?, ?, ?, ?, 0, ?, 'null', ?, '[]', 0, 0, NULL, NULL, 0, ?, ?, 1)`).run(
-    runId, sessionId, start.ranAt, mark.at, start.window.from, start.window.to, JSON.stringify(start.session),
-    JSON.stringify(start.connections), mark.pid, mark.at,
+    VALUES (?, ?, ?, ?, ?, ?, 0, ?, 'null', ?, '[]', 0, 0, NULL, NULL, 0, ?, ?, 1)`,
+  ).run(
+    runId,
+    sessionId,
+    start.ranAt,
+    mark.at,
+    start.window.from,
+    start.window.to,
+    JSON.stringify(start.session),
+    JSON.stringify(start.connections),
+    mark.pid,
+    mark.at,
   );
   return runId;
 }
@@ -48,14 +61,24 @@ export function beginRun(db: DatabaseSync, start: RunStart, mark: WriterMark, mi
 function pendingRun(db: DatabaseSync, runId: number): void {
   const row = db.prepare('SELECT state FROM runs WHERE id = ?').get(runId) as { state: number } | undefined;
   if (row?.state !== 0) {
-    throw new AppError('NOT_FOUND', 'The run being saved is no longer in the cache (the session was removed or the cache cleared meanwhile).', 'Run the correlation again to cache it.');
+    throw new AppError(
+      'NOT_FOUND',
+      'The run being saved is no longer in the cache (the session was removed or the cache cleared meanwhile).',
+      'Run the correlation again to cache it.',
+    );
   }
 }
 
 /** Records how many events the run holds, so a reader (or a crash check) sees exactly them. */
 function markStored(db: DatabaseSync, runId: number, count: number, at: number): void {
   const first = count > 0 ? firstEventId(runId) : null;
-  db.prepare('UPDATE runs SET event_count = ?, first_event = ?, last_event = ?, touched_at = ? WHERE id = ?').run(count, first, first === null ? null : first + count - 1, at, runId);
+  db.prepare('UPDATE runs SET event_count = ?, first_event = ?, last_event = ?, touched_at = ? WHERE id = ?').run(
+    count,
+    first,
+    first === null ? null : first + count - 1,
+    at,
+    runId,
+  );
 }
 
 /** Adds a page of events to a run still being written; call inside a transaction. */
@@ -66,7 +89,13 @@ export function appendEvents(db: DatabaseSync, runId: number, events: readonly L
 }
 
 /** Copies another run's events inside `ranges` into a run still being written; call inside a transaction. */
-export function appendCopied(db: DatabaseSync, runId: number, fromRunId: number, ranges: readonly { from: number; to: number }[], at: number): number {
+export function appendCopied(
+  db: DatabaseSync,
+  runId: number,
+  fromRunId: number,
+  ranges: readonly { from: number; to: number }[],
+  at: number,
+): number {
   pendingRun(db, runId);
   const before = storedEvents(db, runId);
   const after = copyEvents(db, runId, fromRunId, ranges, before);
@@ -82,10 +111,28 @@ function writeGroups(db: DatabaseSync, runId: number, groups: readonly ErrorGrou
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertLine = db.prepare('INSERT INTO context_lines (group_id, side, position, ts, log_stream, message) VALUES (?, ?, ?, ?, ?, ?)');
   groups.forEach((g, position) => {
-    const groupId = insert.run(runId, position, g.fingerprint, g.title, g.type, g.level, g.count, g.firstSeen, g.lastSeen,
-      g.firstOffsetMs, JSON.stringify(g.offsetsMs), g.sampleEventId, g.connection, g.logGroup, g.logStream,
-      g.stack ?? null, JSON.stringify(g.frames), g.replayUrl ?? null, g.exception === undefined ? null : JSON.stringify(g.exception),
-      Number(g.contextPending === true)).lastInsertRowid;
+    const groupId = insert.run(
+      runId,
+      position,
+      g.fingerprint,
+      g.title,
+      g.type,
+      g.level,
+      g.count,
+      g.firstSeen,
+      g.lastSeen,
+      g.firstOffsetMs,
+      JSON.stringify(g.offsetsMs),
+      g.sampleEventId,
+      g.connection,
+      g.logGroup,
+      g.logStream,
+      g.stack ?? null,
+      JSON.stringify(g.frames),
+      g.replayUrl ?? null,
+      g.exception === undefined ? null : JSON.stringify(g.exception),
+      Number(g.contextPending === true),
+    ).lastInsertRowid;
     [g.contextBefore, g.contextAfter].forEach((lines, side) => {
       lines.forEach((line, i) => insertLine.run(groupId, side, i, line.timestamp, line.logStream, line.message));
     });
@@ -99,15 +146,38 @@ function writeGroups(db: DatabaseSync, runId: number, groups: readonly ErrorGrou
  */
 export function finishRun(db: DatabaseSync, runId: number, end: RunEnd, savedAt: number): void {
   pendingRun(db, runId);
-  const { session_id: sessionId, ran_at: ranAt } = db.prepare('SELECT session_id, ran_at FROM runs WHERE id = ?').get(runId) as { session_id: string; ran_at: number };
-  const span = db.prepare('SELECT min(ts) AS lo, max(ts) AS hi FROM events WHERE run_id = ?').get(runId) as { lo: number | null; hi: number | null };
-  const current = db.prepare(`SELECT r.id, r.complete, r.ran_at, r.first_event, r.indexed_to
-    FROM sessions s JOIN runs r ON r.id = s.current_run_id WHERE s.id = ?`).get(sessionId) as CurrentRun | undefined;
+  const { session_id: sessionId, ran_at: ranAt } = db.prepare('SELECT session_id, ran_at FROM runs WHERE id = ?').get(runId) as {
+    session_id: string;
+    ran_at: number;
+  };
+  const span = db.prepare('SELECT min(ts) AS lo, max(ts) AS hi FROM events WHERE run_id = ?').get(runId) as {
+    lo: number | null;
+    hi: number | null;
+  };
+  const current = db
+    .prepare(
+      `SELECT r.id, r.complete, r.ran_at, r.first_event, r.indexed_to
+    FROM sessions s JOIN runs r ON r.id = s.current_run_id WHERE s.id = ?`,
+    )
+    .get(sessionId) as CurrentRun | undefined;
   const becomesCurrent = outranks(end.complete, ranAt, current);
-  db.prepare(`UPDATE runs SET state = 1, saved_at = ?, touched_at = ?, complete = ?, stats_json = ?, failures_json = ?, covered_json = ?,
-    group_count = ?, min_ts = ?, max_ts = ?, current = ?, window_from = coalesce(?, window_from), window_to = coalesce(?, window_to) WHERE id = ?`).run(
-    savedAt, savedAt, Number(end.complete), JSON.stringify(end.stats), JSON.stringify(scrubRunFailures(end).failures), JSON.stringify(end.covered),
-    end.groups.length, span.lo, span.hi, Number(becomesCurrent), end.window?.from ?? null, end.window?.to ?? null, runId,
+  db.prepare(
+    `UPDATE runs SET state = 1, saved_at = ?, touched_at = ?, complete = ?, stats_json = ?, failures_json = ?, covered_json = ?,
+    group_count = ?, min_ts = ?, max_ts = ?, current = ?, window_from = coalesce(?, window_from), window_to = coalesce(?, window_to) WHERE id = ?`,
+  ).run(
+    savedAt,
+    savedAt,
+    Number(end.complete),
+    JSON.stringify(end.stats),
+    JSON.stringify(scrubRunFailures(end).failures),
+    JSON.stringify(end.covered),
+    end.groups.length,
+    span.lo,
+    span.hi,
+    Number(becomesCurrent),
+    end.window?.from ?? null,
+    end.window?.to ?? null,
+    runId,
   );
   writeGroups(db, runId, end.groups);
   db.prepare('UPDATE sessions SET last_viewed_at = ? WHERE id = ?').run(savedAt, sessionId);
@@ -123,9 +193,19 @@ export function finishRun(db: DatabaseSync, runId: number, end: RunEnd, savedAt:
 
 /** Writes a whole run at once (an import, a test); call inside a transaction. */
 export function writeRun(db: DatabaseSync, result: CorrelationResult, savedAt: number, mark: WriterMark, minRunId = 1): number {
-  const runId = beginRun(db, { session: result.session, window: result.window, connections: result.connections, ranAt: result.ranAt }, mark, minRunId);
+  const runId = beginRun(
+    db,
+    { session: result.session, window: result.window, connections: result.connections, ranAt: result.ranAt },
+    mark,
+    minRunId,
+  );
   appendEvents(db, runId, result.events, savedAt);
   const covered = result.complete ? [result.window] : [];
-  finishRun(db, runId, { stats: result.stats, groups: result.groups, failures: result.failures, complete: result.complete, covered }, savedAt);
+  finishRun(
+    db,
+    runId,
+    { stats: result.stats, groups: result.groups, failures: result.failures, complete: result.complete, covered },
+    savedAt,
+  );
   return runId;
 }

@@ -20,11 +20,19 @@ export function findScopes(db: DatabaseSync, query: SearchQuery): Scope[] | null
   const to = query.to ?? null;
   const overlaps = 'r.first_event IS NOT NULL AND (? IS NULL OR r.max_ts >= ?) AND (? IS NULL OR r.min_ts <= ?)';
   if (query.sessionId !== undefined) {
-    return db.prepare(`SELECT r.first_event AS lo, r.last_event AS hi FROM sessions s JOIN runs r ON r.id = s.current_run_id
-      WHERE s.id = ? AND ${overlaps}`).all(query.sessionId, from, from, to, to) as unknown as Scope[];
+    return db
+      .prepare(
+        `SELECT r.first_event AS lo, r.last_event AS hi FROM sessions s JOIN runs r ON r.id = s.current_run_id
+      WHERE s.id = ? AND ${overlaps}`,
+      )
+      .all(query.sessionId, from, from, to, to) as unknown as Scope[];
   }
   if (from === null && to === null) return null;
-  const runs = db.prepare(`SELECT r.first_event AS lo, r.last_event AS hi FROM runs r WHERE r.current = 1 AND ${overlaps}
-    ORDER BY r.first_event DESC LIMIT ?`).all(from, from, to, to, MAX_SCOPES + 1) as unknown as Scope[];
+  const runs = db
+    .prepare(
+      `SELECT r.first_event AS lo, r.last_event AS hi FROM runs r WHERE r.current = 1 AND ${overlaps}
+    ORDER BY r.first_event DESC LIMIT ?`,
+    )
+    .all(from, from, to, to, MAX_SCOPES + 1) as unknown as Scope[];
   return runs.length > MAX_SCOPES ? null : runs;
 }

@@ -60,7 +60,10 @@ function conditions(query: SearchQuery, terms: string[]): Conditions {
   // levels is provably usable, which a bound parameter is not.
   if (query.level !== undefined && /^[a-z]+$/.test(query.level)) where.push(`e.level = '${query.level}'`);
   const filters: [string, SQLInputValue | undefined][] = [
-    ['s.log_group = ?', query.logGroup], ['e.ts >= ?', query.from], ['e.ts <= ?', query.to], ['e.fingerprint = ?', query.fingerprint],
+    ['s.log_group = ?', query.logGroup],
+    ['e.ts >= ?', query.from],
+    ['e.ts <= ?', query.to],
+    ['e.fingerprint = ?', query.fingerprint],
   ];
   for (const [clause, value] of filters) {
     if (value === undefined) continue;
@@ -105,7 +108,9 @@ function collect(scopes: Scope[] | null, limit: number, each: (scope: Scope | nu
 
 function blockQuery(db: DatabaseSync, scope: Scope | null) {
   // Block rowids are negated event IDs: ascending rowid is newest first (see blockRowid).
-  return db.prepare(`SELECT -rowid AS block FROM event_words WHERE event_words MATCH ?${scope ? ' AND rowid BETWEEN ? AND ?' : ''} ORDER BY rowid`);
+  return db.prepare(
+    `SELECT -rowid AS block FROM event_words WHERE event_words MATCH ?${scope ? ' AND rowid BETWEEN ? AND ?' : ''} ORDER BY rowid`,
+  );
 }
 
 const scopeArgs = (scope: Scope | null) => (scope ? [scope.lo, scope.hi] : []);
@@ -121,7 +126,8 @@ function fewBlocks(db: DatabaseSync, match: string, scopes: Scope[] | null): boo
 
 /** The not-yet-indexed tails of the current runs in scope (usually just the newest run or two). */
 function unindexed(db: DatabaseSync, scopes: Scope[] | null): Scope[] {
-  const pending = db.prepare(`SELECT coalesce(indexed_to + 1, first_event) AS lo, last_event AS hi FROM (${PENDING_RUNS}) ORDER BY id DESC`)
+  const pending = db
+    .prepare(`SELECT coalesce(indexed_to + 1, first_event) AS lo, last_event AS hi FROM (${PENDING_RUNS}) ORDER BY id DESC`)
     .all() as unknown as Scope[];
   return scopes === null ? pending : pending.filter((p) => scopes.some((s) => p.lo >= s.lo && p.hi <= s.hi));
 }
@@ -173,8 +179,13 @@ export function searchEvents(db: DatabaseSync, query: SearchQuery): SearchHit[] 
   else rows = viaRows(db, severe ? `events_${query.level}` : null, scopes, c);
   return rows.map((row) => {
     const hit: SearchHit = {
-      sessionId: row.session_id, eventId: row.event_id, timestamp: row.ts, level: row.level,
-      logGroup: row.log_group, logStream: row.log_stream, message: row.message,
+      sessionId: row.session_id,
+      eventId: row.event_id,
+      timestamp: row.ts,
+      level: row.level,
+      logGroup: row.log_group,
+      logStream: row.log_stream,
+      message: row.message,
     };
     if (row.fingerprint !== null) hit.fingerprint = row.fingerprint;
     return withSummary(hit, row);

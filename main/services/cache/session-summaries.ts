@@ -22,12 +22,19 @@ const SUMMARY_SELECT = `SELECT s.id, s.last_viewed_at, r.id AS run_id, r.saved_a
 
 function toSummary(db: DatabaseSync, row: SummaryRow): SessionSummary {
   const session = sessionInfoSchema.parse(JSON.parse(row.session_json));
-  const titles = db.prepare('SELECT title FROM error_groups WHERE run_id = ? ORDER BY count DESC, position LIMIT ?')
+  const titles = db
+    .prepare('SELECT title FROM error_groups WHERE run_id = ? ORDER BY count DESC, position LIMIT ?')
     .all(row.run_id, TOP_ERRORS) as unknown as { title: string }[];
   const summary: SessionSummary = {
-    sessionId: row.id, start: session.start, cachedAt: row.saved_at, lastViewedAt: row.last_viewed_at,
-    eventCount: row.event_count, errorGroupCount: row.group_count, complete: row.complete === 1,
-    topErrors: titles.map((t) => t.title), imported: row.imported_at !== null,
+    sessionId: row.id,
+    start: session.start,
+    cachedAt: row.saved_at,
+    lastViewedAt: row.last_viewed_at,
+    eventCount: row.event_count,
+    errorGroupCount: row.group_count,
+    complete: row.complete === 1,
+    topErrors: titles.map((t) => t.title),
+    imported: row.imported_at !== null,
   };
   if (session.token !== undefined) summary.token = session.token;
   if (session.replayUrl !== undefined) summary.replayUrl = session.replayUrl;
@@ -36,7 +43,9 @@ function toSummary(db: DatabaseSync, row: SummaryRow): SessionSummary {
 
 /** Most recently viewed (or cached: saving counts as viewing) first. */
 export function listSummaries(db: DatabaseSync, limit: number): SessionSummary[] {
-  const rows = db.prepare(`${SUMMARY_SELECT} ORDER BY s.last_viewed_at DESC, r.saved_at DESC LIMIT ?`).all(limit) as unknown as SummaryRow[];
+  const rows = db
+    .prepare(`${SUMMARY_SELECT} ORDER BY s.last_viewed_at DESC, r.saved_at DESC LIMIT ?`)
+    .all(limit) as unknown as SummaryRow[];
   return rows.map((row) => toSummary(db, row));
 }
 

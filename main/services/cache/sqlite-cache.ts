@@ -1,6 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { searchQuerySchema, type CacheStats, type SearchHit, type SearchQuery, type SessionSummary } from '../../../shared/domain/cache';
-import { timeWindowSchema, type ContextLine, type CorrelationResult, type ErrorGroup, type LogEvent } from '../../../shared/domain/correlation';
+import {
+  timeWindowSchema,
+  type ContextLine,
+  type CorrelationResult,
+  type ErrorGroup,
+  type LogEvent,
+} from '../../../shared/domain/correlation';
 import type { ErrorOccurrence, RelatedErrors } from '../../../shared/domain/error-sessions';
 import type { ImportResult } from '../../../shared/domain/session-file';
 import { z } from 'zod';
@@ -61,7 +67,11 @@ function writeFailed(error: unknown): unknown {
 }
 
 function notFound(sessionId: string): AppError {
-  return new AppError('NOT_FOUND', `Session ${sessionId} is not in the cache.`, 'Open the session once (online) to cache it, or import an export of it.');
+  return new AppError(
+    'NOT_FOUND',
+    `Session ${sessionId} is not in the cache.`,
+    'Open the session once (online) to cache it, or import an export of it.',
+  );
 }
 
 /** What a run row says it covers: its recorded parts, else all of it when complete (older runs). */
@@ -162,7 +172,11 @@ export class SqliteCache implements CacheStore {
     if (!isCorruption(error) && !unreadable) return error;
     this.options.onCorruption?.();
     if (unreadable) return error;
-    return new AppError('CACHE_CORRUPT', 'The cache file is damaged.', 'Restart orcw: it moves the damaged file aside and starts a new cache.');
+    return new AppError(
+      'CACHE_CORRUPT',
+      'The cache file is damaged.',
+      'Restart orcw: it moves the damaged file aside and starts a new cache.',
+    );
   }
 
   saveRun(result: CorrelationResult): SavedRun {
@@ -189,7 +203,13 @@ export class SqliteCache implements CacheStore {
     const ref = { sessionId, runId: run.id };
     const view = { ...this.runView(ref), run: ref };
     this.markViewed(sessionId);
-    return { view, cachedAt: run.saved_at, covered: coveredParts(run).filter((part) => part.complete).map(({ from, to }) => ({ from, to })) };
+    return {
+      view,
+      cachedAt: run.saved_at,
+      covered: coveredParts(run)
+        .filter((part) => part.complete)
+        .map(({ from, to }) => ({ from, to })),
+    };
   }
 
   runView(ref: RunRef, header?: ViewHeader): SessionView {
@@ -204,7 +224,12 @@ export class SqliteCache implements CacheStore {
     return this.read(() => timelineBins(this.db, request));
   }
 
-  findEvent(request: { run: RunRef; eventId: string; timestamp?: number; filter?: EventFilter }): { event: LogEvent; index?: number } | null {
+  findEvent(request: {
+    run: RunRef;
+    eventId: string;
+    timestamp?: number;
+    filter?: EventFilter;
+  }): { event: LogEvent; index?: number } | null {
     return this.read(() => findEvent(this.db, request));
   }
 
@@ -230,7 +255,8 @@ export class SqliteCache implements CacheStore {
   }
 
   private currentRun(sessionId: string): RunRow | undefined {
-    return this.db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = (SELECT current_run_id FROM sessions WHERE id = ?)`)
+    return this.db
+      .prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = (SELECT current_run_id FROM sessions WHERE id = ?)`)
       .get(sessionId) as RunRow | undefined;
   }
 
@@ -257,7 +283,10 @@ export class SqliteCache implements CacheStore {
   }
 
   coveredWindows(sessionId: string): CoveredWindow[] {
-    const rows = this.db.prepare('SELECT window_from, window_to, complete, covered_json FROM runs WHERE session_id = ? AND state = 1 ORDER BY window_from, window_to, id')
+    const rows = this.db
+      .prepare(
+        'SELECT window_from, window_to, complete, covered_json FROM runs WHERE session_id = ? AND state = 1 ORDER BY window_from, window_to, id',
+      )
       .all(sessionId) as unknown as { window_from: number; window_to: number; complete: number; covered_json: string | null }[];
     return rows.flatMap((r) => coveredParts(r));
   }
@@ -294,9 +323,18 @@ export class SqliteCache implements CacheStore {
 
   stats(): CacheStats {
     return this.read(() => {
-      const counts = this.db.prepare('SELECT (SELECT count(*) FROM sessions WHERE current_run_id IS NOT NULL) AS sessions, (SELECT coalesce(sum(event_count), 0) FROM runs WHERE state = 1) AS events')
+      const counts = this.db
+        .prepare(
+          'SELECT (SELECT count(*) FROM sessions WHERE current_run_id IS NOT NULL) AS sessions, (SELECT coalesce(sum(event_count), 0) FROM runs WHERE state = 1) AS events',
+        )
         .get() as { sessions: number; events: number };
-      return { sizeBytes: usedBytes(this.db), capBytes: this.capBytes, sessions: counts.sessions, events: counts.events, memoryOnly: this.options.memoryOnly };
+      return {
+        sizeBytes: usedBytes(this.db),
+        capBytes: this.capBytes,
+        sessions: counts.sessions,
+        events: counts.events,
+        memoryOnly: this.options.memoryOnly,
+      };
     });
   }
 
@@ -317,7 +355,10 @@ export class SqliteCache implements CacheStore {
       // The report needs counts and each group's sample, not every event.
       const opened = this.openView(sessionId);
       if (!opened) throw notFound(sessionId);
-      return { fileName: exportFileName(sessionId, format), content: renderMarkdownReport(reportFromView(opened.view, this), { cachedAt: opened.cachedAt }) };
+      return {
+        fileName: exportFileName(sessionId, format),
+        content: renderMarkdownReport(reportFromView(opened.view, this), { cachedAt: opened.cachedAt }),
+      };
     }
     const opened = this.loadSession(sessionId);
     if (!opened) throw notFound(sessionId);

@@ -54,10 +54,11 @@ export class SqliteRunWriter implements RunWriter {
     const { db } = this.host;
     this.host.write(() => {
       const run = db.prepare('SELECT id, first_event, last_event, indexed_to FROM runs WHERE id = ? AND state = 0').get(this.runId) as
-        | { id: number; first_event: number | null; last_event: number | null; indexed_to: number | null }
-        | undefined;
+        { id: number; first_event: number | null; last_event: number | null; indexed_to: number | null } | undefined;
       if (run) deleteRunRows(db, run);
-      db.prepare('DELETE FROM sessions WHERE id = ? AND current_run_id IS NULL AND NOT EXISTS (SELECT 1 FROM runs WHERE session_id = ?)').run(this.start.session.id, this.start.session.id);
+      db.prepare(
+        'DELETE FROM sessions WHERE id = ? AND current_run_id IS NULL AND NOT EXISTS (SELECT 1 FROM runs WHERE session_id = ?)',
+      ).run(this.start.session.id, this.start.session.id);
     });
   }
 }

@@ -99,5 +99,9 @@ function lockTimedOut(path: string, ms: number): AppError {
 
 function lockFailed(path: string, error: unknown): AppError {
   const reason = (error as NodeJS.ErrnoException).code ?? (error as { errstr?: string }).errstr ?? 'unknown error';
-  return new AppError('CONFIG_BUSY', `The settings lock ${path} cannot be used (${reason}).`, 'Check that the orcw data directory is writable (ORCW_DATA_DIR overrides its location).');
+  return new AppError(
+    'CONFIG_BUSY',
+    `The settings lock ${path} cannot be used (${reason}).`,
+    'Check that the orcw data directory is writable (ORCW_DATA_DIR overrides its location).',
+  );
 }

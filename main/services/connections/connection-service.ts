@@ -153,9 +153,7 @@ export class ConnectionService {
   async listLogGroups(request: RequestOf<'connections:log-groups'>): Promise<LogGroupPage> {
     const prefix = parseLogGroupPrefix(request.prefix);
     const connection = await this.getConnection(request.id);
-    return this.withClient(connection, (client) =>
-      describeLogGroupsPage(client, { prefix, nextToken: request.nextToken || undefined }),
-    );
+    return this.withClient(connection, (client) => describeLogGroupsPage(client, { prefix, nextToken: request.nextToken || undefined }));
   }
 
   /** What DescribeLogGroups knows of the connection's own groups (sizes and retention, for a scan estimate). */
@@ -184,7 +182,12 @@ export class ConnectionService {
    * write; if the write fails, the previous keychain entry is put back so the two never disagree.
    * The id is journalled first, so a crash between the two writes is repaired by `reconcile`.
    */
-  private async commit(current: Connection | undefined, id: string, auth: AuthInput | undefined, write: () => Promise<void>): Promise<void> {
+  private async commit(
+    current: Connection | undefined,
+    id: string,
+    auth: AuthInput | undefined,
+    write: () => Promise<void>,
+  ): Promise<void> {
     const { secrets } = this.deps;
     if (current?.auth.kind !== 'keys' && auth?.kind !== 'keys') return write();
     const previous = await secrets.get(id);
@@ -264,7 +267,11 @@ function storedAuth(auth: AuthInput): Connection['auth'] {
 function assertUniqueName(existing: readonly Connection[], name: string): void {
   const clash = existing.find((c) => c.name.toLowerCase() === name.toLowerCase());
   if (clash) {
-    throw new AppError('DUPLICATE', `A connection named "${clash.name}" already exists.`, 'Pick another name (names are compared ignoring case).');
+    throw new AppError(
+      'DUPLICATE',
+      `A connection named "${clash.name}" already exists.`,
+      'Pick another name (names are compared ignoring case).',
+    );
   }
 }
 
@@ -277,7 +284,11 @@ function newConnectionId(existing: readonly Connection[]): string {
 }
 
 function notFound(what: string): AppError {
-  return new AppError('NOT_FOUND', `No connection "${what.slice(0, 100)}".`, 'List the connections (orcw connections list) and use one of their names or ids.');
+  return new AppError(
+    'NOT_FOUND',
+    `No connection "${what.slice(0, 100)}".`,
+    'List the connections (orcw connections list) and use one of their names or ids.',
+  );
 }
 
 /** An empty list of session-ID field names is stored as none. */

@@ -72,7 +72,8 @@ export async function testLogsAccess(client: CloudWatchLogsClient, connection: C
   let status: string;
   if (configured === 0) status = 'no log groups configured yet';
   else if (missing.length === 0) status = `all ${configured} configured log group${configured === 1 ? '' : 's'} found`;
-  else status = `not found in ${connection.region}: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`;
+  else
+    status = `not found in ${connection.region}: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`;
   return { logGroupsVisible: seen.size, message: `Connected to CloudWatch Logs in ${connection.region}: ${count}; ${status}.` };
 }
 

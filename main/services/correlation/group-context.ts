@@ -32,17 +32,32 @@ export function createGroupContext(deps: GroupContextDeps) {
     const sample = deps.cache.findEvent({ run: request.run, eventId: group.sampleEventId, timestamp: group.firstSeen })?.event;
     if (!sample) throw new AppError('NOT_FOUND', 'The first occurrence of that error group is not in the cache.', 'Refresh the session.');
     const connection = (await deps.connections.list()).find((c) => c.id === sample.connectionId);
-    if (!connection) throw new AppError('NOT_FOUND', `The connection "${sample.connection}" that found this error no longer exists.`, 'Add it again to fetch its context lines.');
+    if (!connection)
+      throw new AppError(
+        'NOT_FOUND',
+        `The connection "${sample.connection}" that found this error no longer exists.`,
+        'Add it again to fetch its context lines.',
+      );
     const settings = await deps.settings();
     const client = deps.clientFor(connection);
     let fetched;
     try {
-      fetched = await fetchGroupContext(sample, client, deps.fetchContext ?? fetchContextLines, { events: settings.contextEvents, seconds: settings.contextSeconds });
+      fetched = await fetchGroupContext(sample, client, deps.fetchContext ?? fetchContextLines, {
+        events: settings.contextEvents,
+        seconds: settings.contextSeconds,
+      });
     } finally {
       client.destroy();
     }
-    if (fetched.error !== undefined) throw scrubAppError(isAppError(fetched.error) ? fetched.error : mapAwsError(fetched.error, { region: connection.region, endpoint: connection.endpoint }));
-    const withLines = fetched.lines ? withContext([group], new Map([[group.fingerprint, { contextBefore: fetched.lines.before, contextAfter: fetched.lines.after }]]))[0]! : group;
+    if (fetched.error !== undefined)
+      throw scrubAppError(
+        isAppError(fetched.error)
+          ? fetched.error
+          : mapAwsError(fetched.error, { region: connection.region, endpoint: connection.endpoint }),
+      );
+    const withLines = fetched.lines
+      ? withContext([group], new Map([[group.fingerprint, { contextBefore: fetched.lines.before, contextAfter: fetched.lines.after }]]))[0]!
+      : group;
     deps.cache.setGroupContext(request.run, group.fingerprint, { before: withLines.contextBefore, after: withLines.contextAfter });
     return withLines;
   };

@@ -21,7 +21,12 @@ export function mergeTail(cached: MergeSide, fresh: MergeSide, boundary: number)
   for (const group of cached.groups) {
     const offsetsMs = group.offsetsMs.filter((offset) => start + offset < boundary);
     if (offsetsMs.length === 0) continue;
-    groups.set(group.fingerprint, { ...group, offsetsMs, count: offsetsMs.length, lastSeen: start + offsetsMs.reduce((a, b) => Math.max(a, b)) });
+    groups.set(group.fingerprint, {
+      ...group,
+      offsetsMs,
+      count: offsetsMs.length,
+      lastSeen: start + offsetsMs.reduce((a, b) => Math.max(a, b)),
+    });
   }
   for (const group of fresh.groups) {
     const earlier = groups.get(group.fingerprint);

@@ -6,11 +6,18 @@ import { formatTimestamp } from '../../../shared/time/format-time';
 export type RunSummary = Pick<CorrelationResult, 'failures' | 'connections'> & { eventCount: number };
 
 /** Failures that mean "cannot reach AWS from here right now", as opposed to a wrong setting. */
-const OFFLINE_CODES: ReadonlySet<RunFailure['code']> = new Set(['AWS_NETWORK', 'KEYCHAIN_UNAVAILABLE', 'AWS_CREDENTIALS_MISSING', 'AWS_EXPIRED_TOKEN']);
+const OFFLINE_CODES: ReadonlySet<RunFailure['code']> = new Set([
+  'AWS_NETWORK',
+  'KEYCHAIN_UNAVAILABLE',
+  'AWS_CREDENTIALS_MISSING',
+  'AWS_EXPIRED_TOKEN',
+]);
 
 /** True when nothing got through and every failure is a network or credentials one. */
 export function wentOffline(result: RunSummary): boolean {
-  return result.failures.length > 0 && result.eventCount === 0 && result.failures.every((f) => OFFLINE_CODES.has(f.code)) && allFailed(result);
+  return (
+    result.failures.length > 0 && result.eventCount === 0 && result.failures.every((f) => OFFLINE_CODES.has(f.code)) && allFailed(result)
+  );
 }
 
 function allFailed(result: RunSummary): boolean {

@@ -13,7 +13,11 @@ export interface ConnectionSource {
 export async function pickConnections(source: ConnectionSource, wanted: { ids?: readonly string[]; name?: string }): Promise<Connection[]> {
   const all = (await source.list()).map(stripView);
   if (all.length === 0) {
-    throw new AppError('NOT_FOUND', 'There are no connections yet.', 'Add one first: orcw connections add --help, or Settings → Connections in the app.');
+    throw new AppError(
+      'NOT_FOUND',
+      'There are no connections yet.',
+      'Add one first: orcw connections add --help, or Settings → Connections in the app.',
+    );
   }
   if (wanted.ids && wanted.ids.length > 0) {
     return [...new Set(wanted.ids)].map((id) => all.find((c) => c.id === id) ?? missing(id));
@@ -33,5 +37,9 @@ function stripView(connection: Connection & { hasSecret?: boolean }): Connection
 }
 
 function missing(what: string): never {
-  throw new AppError('NOT_FOUND', `No connection "${what.slice(0, 100)}".`, 'List the connections (orcw connections list) and use one of their names or ids.');
+  throw new AppError(
+    'NOT_FOUND',
+    `No connection "${what.slice(0, 100)}".`,
+    'List the connections (orcw connections list) and use one of their names or ids.',
+  );
 }

@@ -62,7 +62,9 @@ function sameSources(cached: CachedRun, connections: readonly Connection[]): boo
   return connections.every((c) => {
     const before = cached.connections.find((x) => x.id === c.id);
     // Other field names find other lines: the cached run is not a part of the new search.
-    return before !== undefined && sameSet(before.logGroups, c.logGroups) && sameSet(lower(before.sessionIdFields), lower(c.sessionIdFields));
+    return (
+      before !== undefined && sameSet(before.logGroups, c.logGroups) && sameSet(lower(before.sessionIdFields), lower(c.sessionIdFields))
+    );
   });
 }
 

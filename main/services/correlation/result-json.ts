@@ -22,7 +22,14 @@ function head(result: RunHeader) {
       ...(session.replayUrl === undefined ? {} : { replayUrl: session.replayUrl }),
     },
     window: { from: iso(window.from), to: iso(window.to) },
-    stats: { bytesScanned: stats.bytesScanned, recordsScanned: stats.recordsScanned, recordsMatched: stats.recordsMatched, costUsd: stats.costUsd, queries: stats.queries, ...(stats.rowsWithoutTimestamp === undefined ? {} : { rowsWithoutTimestamp: stats.rowsWithoutTimestamp }) },
+    stats: {
+      bytesScanned: stats.bytesScanned,
+      recordsScanned: stats.recordsScanned,
+      recordsMatched: stats.recordsMatched,
+      costUsd: stats.costUsd,
+      queries: stats.queries,
+      ...(stats.rowsWithoutTimestamp === undefined ? {} : { rowsWithoutTimestamp: stats.rowsWithoutTimestamp }),
+    },
     groups: result.groups.map((g) => ({
       fingerprint: g.fingerprint,
       title: g.title,
@@ -62,7 +69,13 @@ function eventJson(e: LogEvent) {
 
 function tail(result: RunHeader, meta: ResponseMeta) {
   return {
-    failures: result.failures.map((f) => ({ connection: f.connection, code: f.code, message: f.message, hint: f.hint, logGroups: f.logGroups })),
+    failures: result.failures.map((f) => ({
+      connection: f.connection,
+      code: f.code,
+      message: f.message,
+      hint: f.hint,
+      logGroups: f.logGroups,
+    })),
     complete: result.complete,
     source: meta.source,
     ...(meta.cachedAt === undefined ? {} : { cachedAt: iso(meta.cachedAt) }),
@@ -81,7 +94,12 @@ function members(object: Record<string, unknown>): string[] {
  * events taken page by page, each page written (and `write` awaited, for back-pressure) before the
  * next is read. Memory holds one page, whatever the size of the session.
  */
-export async function writeResultJson(write: (chunk: string) => Promise<void> | void, result: RunHeader, pages: Iterable<LogEvent[]>, meta: ResponseMeta): Promise<void> {
+export async function writeResultJson(
+  write: (chunk: string) => Promise<void> | void,
+  result: RunHeader,
+  pages: Iterable<LogEvent[]>,
+  meta: ResponseMeta,
+): Promise<void> {
   await write(`{\n${members(head(result)).join(',\n')},\n  "events": [`);
   let first = true;
   for (const page of pages) {

@@ -15,9 +15,13 @@ export function resultSummary(result: Omit<CorrelationResult, 'events'> & { even
     `Window:  ${iso(window.from)} → ${iso(window.to)}`,
     `Scanned: ${formatBytes(stats.bytesScanned)} in ${stats.queries} ${stats.queries === 1 ? 'query' : 'queries'}, ≈ $${stats.costUsd.toFixed(6)}; ${result.eventCount} events`,
   ];
-  if (stats.rowsWithoutTimestamp) lines.push(`Left out: ${stats.rowsWithoutTimestamp} ${stats.rowsWithoutTimestamp === 1 ? 'line' : 'lines'} without a readable timestamp`);
+  if (stats.rowsWithoutTimestamp)
+    lines.push(
+      `Left out: ${stats.rowsWithoutTimestamp} ${stats.rowsWithoutTimestamp === 1 ? 'line' : 'lines'} without a readable timestamp`,
+    );
   if (meta.offline) lines.push(`Note:    ${meta.offline.message}`);
-  else if (meta.source === 'cache' && meta.cachedAt !== undefined) lines.push(`Note:    cached ${iso(meta.cachedAt)} (run again with --refresh to query CloudWatch)`);
+  else if (meta.source === 'cache' && meta.cachedAt !== undefined)
+    lines.push(`Note:    cached ${iso(meta.cachedAt)} (run again with --refresh to query CloudWatch)`);
   lines.push('');
   if (result.groups.length === 0) lines.push('No errors in this session.');
   else {
@@ -27,7 +31,8 @@ export function resultSummary(result: Omit<CorrelationResult, 'events'> & { even
   }
   if (result.failures.length > 0) {
     lines.push('', `INCOMPLETE: ${result.failures.length} part(s) of the search failed:`);
-    for (const failure of result.failures) lines.push(`  ! ${failure.connection}: ${failure.code}: ${failure.message}`, `    hint: ${failure.hint}`);
+    for (const failure of result.failures)
+      lines.push(`  ! ${failure.connection}: ${failure.code}: ${failure.message}`, `    hint: ${failure.hint}`);
   }
   return lines.join('\n');
 }

@@ -1,11 +1,25 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { Connection } from '../../../shared/domain/connection';
-import type { CorrelationResult, ErrorGroup, LogEvent, RunFailure, RunStats, SessionInfo, TimeWindow } from '../../../shared/domain/correlation';
+import type {
+  CorrelationResult,
+  ErrorGroup,
+  LogEvent,
+  RunFailure,
+  RunStats,
+  SessionInfo,
+  TimeWindow,
+} from '../../../shared/domain/correlation';
 import type { Settings } from '../../../shared/domain/settings';
 import { buildSessionQuery } from '../../../shared/session/query';
 import type { SessionReference } from '../../../shared/session/types';
 import { createLimiter, isCancelled } from '../async/tasks';
-import { contextForGroups, contextPendingFor, withContext, type ContextFetcher, type GroupContextPatch } from './context/context-for-groups';
+import {
+  contextForGroups,
+  contextPendingFor,
+  withContext,
+  type ContextFetcher,
+  type GroupContextPatch,
+} from './context/context-for-groups';
 import { fetchContextLines } from './context/fetch-context-lines';
 import { RunProcessor } from './processing/run-processor';
 import { ProgressTracker, type RunProgress } from './queries/progress-tracker';
@@ -95,7 +109,16 @@ export async function runCorrelation(input: RunCorrelationInput): Promise<RunOut
       await input.onPartDone?.({ ...part, groups: processor.groups() });
     };
     const queried = await keptIfCancelled(
-      runQueries(targets, { queryString: buildSessionQuery(reference), window, tracker, signal, tuning: input.tuning, partBoundaries: input.partBoundaries, onRows, onPartDone }),
+      runQueries(targets, {
+        queryString: buildSessionQuery(reference),
+        window,
+        tracker,
+        signal,
+        tuning: input.tuning,
+        partBoundaries: input.partBoundaries,
+        onRows,
+        onPartDone,
+      }),
       () => processor.emitted > 0 || coverage.anyPart,
     );
 
@@ -123,7 +146,11 @@ export async function runCorrelation(input: RunCorrelationInput): Promise<RunOut
     return {
       session: sessionInfo(reference, input.connections),
       window: { from: window.from, to: window.to },
-      stats: { ...totals, recordsMatched: queried?.stats.recordsMatched ?? totals.recordsMatched, ...(processor.dropped > 0 ? { rowsWithoutTimestamp: processor.dropped } : {}) },
+      stats: {
+        ...totals,
+        recordsMatched: queried?.stats.recordsMatched ?? totals.recordsMatched,
+        ...(processor.dropped > 0 ? { rowsWithoutTimestamp: processor.dropped } : {}),
+      },
       groups,
       failures,
       complete: failures.length === 0,
@@ -179,7 +206,12 @@ async function keptIfCancelled(queries: Promise<RunQueriesResult>, somethingArri
 
 /** What each connection searched: a run with other log groups or session-ID field names is another search. */
 export function searchedConnections(connections: readonly Connection[]): RunOutcome['connections'] {
-  return connections.map((c) => ({ id: c.id, name: c.name, logGroups: [...c.logGroups], ...(c.sessionIdFields?.length ? { sessionIdFields: [...c.sessionIdFields] } : {}) }));
+  return connections.map((c) => ({
+    id: c.id,
+    name: c.name,
+    logGroups: [...c.logGroups],
+    ...(c.sessionIdFields?.length ? { sessionIdFields: [...c.sessionIdFields] } : {}),
+  }));
 }
 
 /** The session as a run records it, with its replay link when one can be made. */

@@ -36,7 +36,12 @@ export function createScanPlanner(deps: ScanPlanDeps) {
   const now = deps.now ?? Date.now;
   return async function planScan(raw: unknown): Promise<ScanPlan> {
     const checked = scanPlanRequestSchema.safeParse(raw);
-    if (!checked.success) throw new AppError('INVALID_INPUT', 'The scan preview request is not valid.', 'Give a session reference and, optionally, connection ids.');
+    if (!checked.success)
+      throw new AppError(
+        'INVALID_INPUT',
+        'The scan preview request is not valid.',
+        'Give a session reference and, optionally, connection ids.',
+      );
     const request = checked.data;
     const parsed = parseSessionReference(request.reference, { now: now() });
     if (!parsed.ok) throw new AppError(parsed.error.code, parsed.error.message, parsed.error.hint);
@@ -47,7 +52,10 @@ export function createScanPlanner(deps: ScanPlanDeps) {
     const connections = await pickConnections(deps.connections, { ids: request.connectionIds, name: reference.connection });
     const recent = deps.cache.recentScans(RECENT_RUNS);
     const planned = await Promise.all(connections.map((connection) => planConnection(connection, window, recent, settings.pricePerGb)));
-    const estimate = combineEstimates(planned.map((p) => p.estimate), settings.pricePerGb);
+    const estimate = combineEstimates(
+      planned.map((p) => p.estimate),
+      settings.pricePerGb,
+    );
     return {
       sessionId: reference.sessionId,
       window,
@@ -70,7 +78,11 @@ export function createScanPlanner(deps: ScanPlanDeps) {
     }
     const logGroups = connection.logGroups.map((name) => {
       const info = described?.find((group) => group.name === name);
-      return { name, ...(info?.storedBytes === undefined ? {} : { storedBytes: info.storedBytes }), ...(info?.retentionInDays === undefined ? {} : { retentionInDays: info.retentionInDays }) };
+      return {
+        name,
+        ...(info?.storedBytes === undefined ? {} : { storedBytes: info.storedBytes }),
+        ...(info?.retentionInDays === undefined ? {} : { retentionInDays: info.retentionInDays }),
+      };
     });
     if (described) {
       const known = connection.logGroups.map((name) => described.find((group) => group.name === name) ?? { name });
@@ -78,9 +90,15 @@ export function createScanPlanner(deps: ScanPlanDeps) {
       if (bytes !== null) return { ...base, logGroups, estimate: toEstimate(bytes, 'stored-bytes', pricePerGb) };
       problem = 'CloudWatch did not report the size of every log group';
     }
-    const last = recent.find((scan) => scan.connections.length === 1 && scan.connections[0]!.id === connection.id && sameGroups(scan.connections[0]!.logGroups, connection.logGroups));
+    const last = recent.find(
+      (scan) =>
+        scan.connections.length === 1 &&
+        scan.connections[0]!.id === connection.id &&
+        sameGroups(scan.connections[0]!.logGroups, connection.logGroups),
+    );
     const fromLast = last ? bytesFromLastRun(last, window) : null;
-    const estimate: ScanEstimate = fromLast === null ? toEstimate(null, 'unknown', pricePerGb) : toEstimate(fromLast, 'last-run', pricePerGb);
+    const estimate: ScanEstimate =
+      fromLast === null ? toEstimate(null, 'unknown', pricePerGb) : toEstimate(fromLast, 'last-run', pricePerGb);
     return { ...base, logGroups, estimate, ...(problem === undefined ? {} : { note: problem }) };
   }
 }

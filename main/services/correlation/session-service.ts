@@ -66,7 +66,12 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
 
   async function correlate(raw: CorrelateRequest | Record<string, unknown>): Promise<CorrelateResponse> {
     const checked = correlateRequestSchema.safeParse(raw);
-    if (!checked.success) throw new AppError('INVALID_INPUT', 'The correlation request is not valid.', 'Give a session reference and, optionally, connection ids and a time window.');
+    if (!checked.success)
+      throw new AppError(
+        'INVALID_INPUT',
+        'The correlation request is not valid.',
+        'Give a session reference and, optionally, connection ids and a time window.',
+      );
     const request = checked.data;
     // The renderer's own parse is never trusted: the raw text is parsed again here.
     const parsed = parseSessionReference(request.reference, { now: now() });
@@ -79,7 +84,8 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       return fromCache(cached);
     }
     if (request.mode === 'cache-first' && cached && covers(cached.view, request)) return fromCache(cached);
-    if (running.has(request.requestId)) throw new AppError('DUPLICATE', 'A run with this request id is already in progress.', 'Use a new request id for each run.');
+    if (running.has(request.requestId))
+      throw new AppError('DUPLICATE', 'A run with this request id is already in progress.', 'Use a new request id for each run.');
     const controller = new AbortController();
     running.set(request.requestId, controller);
     const deadline = setTimeout(() => controller.abort('timeout'), deps.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS);
@@ -102,11 +108,21 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
   ): Promise<CorrelateResponse> {
     const settings = await deps.settings();
     const connections = await pickConnections(deps.connections, { ids: request.connectionIds, name: reference.connection });
-    const window = deriveTimeWindow(reference, { marginMs: settings.marginMinutes * 60_000, now: now(), from: request.from, to: request.to });
+    const window = deriveTimeWindow(reference, {
+      marginMs: settings.marginMinutes * 60_000,
+      now: now(),
+      from: request.from,
+      to: request.to,
+    });
     const cachedRunId = cached?.view.run.runId;
-    const plan = request.mode === 'refresh' && cached && cachedRunId !== undefined
-      ? planRefresh({ ...cached.view, covered: cached.covered, lastEventBefore: (time) => deps.cache.lastEventBefore(cachedRunId, time) }, connections, window)
-      : { kind: 'full' as const };
+    const plan =
+      request.mode === 'refresh' && cached && cachedRunId !== undefined
+        ? planRefresh(
+            { ...cached.view, covered: cached.covered, lastEventBefore: (time) => deps.cache.lastEventBefore(cachedRunId, time) },
+            connections,
+            window,
+          )
+        : { kind: 'full' as const };
     if (plan.kind === 'covered' && cached) return fromCache(cached);
 
     const runWindow = plan.kind === 'tail' ? { from: plan.boundary, to: window.to } : window;
@@ -121,31 +137,44 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     let copied = 0;
     try {
       // A refresh keeps the cached events before the boundary: copied inside the cache, not read.
-      if (plan.kind === 'tail' && cached) copied = writer.copyFrom(cached.view.run.runId, [{ from: cached.view.window.from, to: plan.boundary - 1 }]);
+      if (plan.kind === 'tail' && cached)
+        copied = writer.copyFrom(cached.view.run.runId, [{ from: cached.view.window.from, to: plan.boundary - 1 }]);
       const firstPartMs = deps.firstPartMs ?? FIRST_PART_MS;
       // Failures are shown, cached and exported from here on (the offline notice quotes one): scrubbed first.
-      outcome = scrubRunFailures(await runCorrelation({
-        reference,
-        connections,
-        window: runWindow,
-        settings,
-        clientFor: deps.clientFor,
-        onEvents: (events) => writer.append(events),
-        onPartDone: (part) => {
-          // The last part's answer is the run's own response; earlier ones are shown while the rest comes.
-          if (!deps.emitPartial || part.last) return;
-          const groups = plan.kind === 'tail' && cached ? mergeTail({ ...cached.view, session: { start: reference.start } }, { ...part, window: runWindow, session: { start: reference.start } }, plan.boundary).groups : part.groups;
-          const header = { stats: last?.totals ?? emptyStats, groups, failures: part.failures, complete: false };
-          deps.emitPartial({ requestId: request.requestId, response: { result: deps.cache.runView({ sessionId: reference.sessionId, runId: writer.runId }, header), source: 'network' } });
-        },
-        ...(firstPartMs > 0 ? { partBoundaries: [reference.start + firstPartMs] } : {}),
-        ...(plan.kind === 'tail' ? { keep: [{ from: plan.boundary, to: Number.MAX_SAFE_INTEGER }] } : {}),
-        signal,
-        onProgress: emit,
-        now,
-        tuning: deps.tuning,
-        fetchContext: deps.fetchContext,
-      }));
+      outcome = scrubRunFailures(
+        await runCorrelation({
+          reference,
+          connections,
+          window: runWindow,
+          settings,
+          clientFor: deps.clientFor,
+          onEvents: (events) => writer.append(events),
+          onPartDone: (part) => {
+            // The last part's answer is the run's own response; earlier ones are shown while the rest comes.
+            if (!deps.emitPartial || part.last) return;
+            const groups =
+              plan.kind === 'tail' && cached
+                ? mergeTail(
+                    { ...cached.view, session: { start: reference.start } },
+                    { ...part, window: runWindow, session: { start: reference.start } },
+                    plan.boundary,
+                  ).groups
+                : part.groups;
+            const header = { stats: last?.totals ?? emptyStats, groups, failures: part.failures, complete: false };
+            deps.emitPartial({
+              requestId: request.requestId,
+              response: { result: deps.cache.runView({ sessionId: reference.sessionId, runId: writer.runId }, header), source: 'network' },
+            });
+          },
+          ...(firstPartMs > 0 ? { partBoundaries: [reference.start + firstPartMs] } : {}),
+          ...(plan.kind === 'tail' ? { keep: [{ from: plan.boundary, to: Number.MAX_SAFE_INTEGER }] } : {}),
+          signal,
+          onProgress: emit,
+          now,
+          tuning: deps.tuning,
+          fetchContext: deps.fetchContext,
+        }),
+      );
     } catch (error) {
       writer.abort();
       throw error;
@@ -156,8 +185,14 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     }
     // An incomplete tail still joins the cached part: its failures say what is missing, and the
     // older complete run stays what the cache shows by default.
-    const merged = plan.kind === 'tail' && cached ? { ...outcome, ...mergeTail({ ...cached.view, session: { start: reference.start } }, outcome, plan.boundary) } : outcome;
-    const covered = plan.kind === 'tail' && cached ? unionOf([{ from: cached.view.window.from, to: plan.boundary - 1 }, ...outcome.covered]) : outcome.covered;
+    const merged =
+      plan.kind === 'tail' && cached
+        ? { ...outcome, ...mergeTail({ ...cached.view, session: { start: reference.start } }, outcome, plan.boundary) }
+        : outcome;
+    const covered =
+      plan.kind === 'tail' && cached
+        ? unionOf([{ from: cached.view.window.from, to: plan.boundary - 1 }, ...outcome.covered])
+        : outcome.covered;
     const eventCount = copied + outcome.eventCount;
     if (!hasData({ ...merged, eventCount })) {
       writer.abort();
@@ -165,9 +200,19 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       return { result: emptyView(merged), source: 'network' };
     }
     emit({ queries: [], parts: [], ...last, totals: outcome.stats, phase: 'saving' });
-    const saved = save(() => writer.finish({ stats: merged.stats, groups: merged.groups, failures: merged.failures, complete: merged.complete, covered, window: merged.window }));
+    const saved = save(() =>
+      writer.finish({
+        stats: merged.stats,
+        groups: merged.groups,
+        failures: merged.failures,
+        complete: merged.complete,
+        covered,
+        window: merged.window,
+      }),
+    );
     emit({ queries: [], parts: [], ...last, totals: outcome.stats, phase: 'done' });
-    const result = saved.runId === undefined ? emptyView(merged) : deps.cache.runView({ sessionId: reference.sessionId, runId: saved.runId });
+    const result =
+      saved.runId === undefined ? emptyView(merged) : deps.cache.runView({ sessionId: reference.sessionId, runId: saved.runId });
     return { result, source: 'network', ...(saved.warning ? { cacheWarning: saved.warning } : {}) };
   }
 
@@ -196,7 +241,10 @@ function fromCache(cached: OpenedView): CorrelateResponse {
 }
 
 /** Cache-first serves the cached run unless the request asks for connections or times it lacks. */
-export function covers(result: Pick<CorrelationResult, 'connections' | 'window'>, request: Pick<CorrelateRequest, 'connectionIds' | 'from' | 'to'>): boolean {
+export function covers(
+  result: Pick<CorrelationResult, 'connections' | 'window'>,
+  request: Pick<CorrelateRequest, 'connectionIds' | 'from' | 'to'>,
+): boolean {
   if (request.connectionIds?.some((id) => !result.connections.some((c) => c.id === id))) return false;
   if (request.from !== undefined && request.from < result.window.from) return false;
   if (request.to !== undefined && request.to > result.window.to) return false;
@@ -205,7 +253,9 @@ export function covers(result: Pick<CorrelationResult, 'connections' | 'window'>
 
 /** A run where no query got through holds nothing worth keeping (and must not shadow an older run). */
 function hasData(result: RunSummary & { complete: boolean }): boolean {
-  const failedEverywhere = result.connections.every((c) => result.failures.some((f) => f.connectionId === c.id && f.logGroups.length >= c.logGroups.length));
+  const failedEverywhere = result.connections.every((c) =>
+    result.failures.some((f) => f.connectionId === c.id && f.logGroups.length >= c.logGroups.length),
+  );
   return result.complete || result.eventCount > 0 || !failedEverywhere;
 }
 
@@ -213,13 +263,27 @@ function hasData(result: RunSummary & { complete: boolean }): boolean {
 function emptyView(outcome: RunOutcome): SessionView {
   const { eventCount: _count, covered: _covered, ...rest } = outcome;
   const empty: FacetCounts = { levels: [], logGroups: [], connections: [] };
-  return { ...rest, eventCount: 0, facets: empty, domain: domainOfOffsets(undefined, undefined, outcome.session.end - outcome.session.start), firstEvents: [] };
+  return {
+    ...rest,
+    eventCount: 0,
+    facets: empty,
+    domain: domainOfOffsets(undefined, undefined, outcome.session.end - outcome.session.start),
+    firstEvents: [],
+  };
 }
 
 function notCached(sessionId: string): AppError {
-  return new AppError('NOT_FOUND', `Session ${sessionId} is not in the local cache.`, 'Correlate it once while online (without --offline); after that it can be reviewed offline.');
+  return new AppError(
+    'NOT_FOUND',
+    `Session ${sessionId} is not in the local cache.`,
+    'Correlate it once while online (without --offline); after that it can be reviewed offline.',
+  );
 }
 
 function runTimedOut(ms: number): AppError {
-  return new AppError('AWS_QUERY_TIMEOUT', `The correlation did not finish within ${Math.round(ms / 60_000)} minutes and was stopped.`, 'Narrow the time window or the log groups, then try again.');
+  return new AppError(
+    'AWS_QUERY_TIMEOUT',
+    `The correlation did not finish within ${Math.round(ms / 60_000)} minutes and was stopped.`,
+    'Narrow the time window or the log groups, then try again.',
+  );
 }

@@ -17,7 +17,10 @@ export function unionOf(ranges: readonly TimeWindow[]): TimeWindow[] {
 
 /** The parts of `window` no range of `covered` reaches. */
 export function missingFrom(window: TimeWindow, covered: readonly TimeWindow[]): TimeWindow[] {
-  return uncoveredWindows(window, covered.map((range) => ({ ...range, complete: true })));
+  return uncoveredWindows(
+    window,
+    covered.map((range) => ({ ...range, complete: true })),
+  );
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -34,7 +37,14 @@ export function formatRanges(ranges: readonly TimeWindow[]): string {
 
 /** A failure that applies to every connection of the run: one per connection, each with its log groups. */
 export function everyConnection(connections: readonly Connection[], error: AppError): RunFailure[] {
-  return connections.map((c) => ({ connectionId: c.id, connection: c.name, logGroups: [...c.logGroups], code: error.code, message: error.message, hint: error.hint }));
+  return connections.map((c) => ({
+    connectionId: c.id,
+    connection: c.name,
+    logGroups: [...c.logGroups],
+    code: error.code,
+    message: error.message,
+    hint: error.hint,
+  }));
 }
 
 export function stoppedAtBudget(budget: number, covered: TimeWindow): AppError {

@@ -1,5 +1,11 @@
 import { basename, extname } from 'node:path';
-import { SESSION_FILE_EXTENSION, SESSION_FILE_EXTENSIONS, type ImportResult, type OpenedFileEvent, type SavedFile } from '../../../shared/domain/session-file';
+import {
+  SESSION_FILE_EXTENSION,
+  SESSION_FILE_EXTENSIONS,
+  type ImportResult,
+  type OpenedFileEvent,
+  type SavedFile,
+} from '../../../shared/domain/session-file';
 import { AppError, toErrorValue } from '../../../shared/errors';
 import type { CacheStore } from '../cache/cache-store';
 import { writeFileAtomic } from '../config/atomic-file';
@@ -28,7 +34,11 @@ export interface SessionFilesDeps {
 
 function writeFailed(path: string, error: unknown): AppError {
   const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-  return new AppError('FILE_WRITE_FAILED', `Could not save ${basename(path)} (${reason}).`, 'Choose a folder you can write to, with free space, and save again.');
+  return new AppError(
+    'FILE_WRITE_FAILED',
+    `Could not save ${basename(path)} (${reason}).`,
+    'Choose a folder you can write to, with free space, and save again.',
+  );
 }
 
 export function createSessionFiles(deps: SessionFilesDeps): SessionFiles {

@@ -1,11 +1,5 @@
 import { toErrorValue } from '../../../shared/errors';
-import {
-  invokeChannels,
-  isInvokeChannel,
-  type InvokeChannel,
-  type ParsedRequestOf,
-  type ResponseOf,
-} from '../../../shared/ipc/contract';
+import { invokeChannels, isInvokeChannel, type InvokeChannel, type ParsedRequestOf, type ResponseOf } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
 import { scrubErrorValue } from '../security/secret-scrubber';
 
@@ -22,9 +16,7 @@ export interface SenderInfo {
 /** Channels whose response is `undefined` may be handled by functions returning void. */
 type HandlerValue<C extends InvokeChannel> = [ResponseOf<C>] extends [undefined] ? void : ResponseOf<C>;
 
-export type Handler<C extends InvokeChannel> = (
-  request: ParsedRequestOf<C>,
-) => Promise<HandlerValue<C>> | HandlerValue<C>;
+export type Handler<C extends InvokeChannel> = (request: ParsedRequestOf<C>) => Promise<HandlerValue<C>> | HandlerValue<C>;
 
 export type Handlers = { [C in InvokeChannel]: Handler<C> };
 

@@ -1,6 +1,12 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { Connection } from '../../../shared/domain/connection';
-import { followRequestSchema, type FollowRequest, type FollowStarted, type FollowStatus, type FollowUpdate } from '../../../shared/domain/live-follow';
+import {
+  followRequestSchema,
+  type FollowRequest,
+  type FollowStarted,
+  type FollowStatus,
+  type FollowUpdate,
+} from '../../../shared/domain/live-follow';
 import type { Settings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/errors';
 import { parseSessionReference } from '../../../shared/session/parse-reference';
@@ -40,9 +46,11 @@ export function createFollowService(deps: FollowServiceDeps): FollowService {
 
   async function start(raw: FollowRequest | Record<string, unknown>): Promise<FollowStarted> {
     const checked = followRequestSchema.safeParse(raw);
-    if (!checked.success) throw new AppError('INVALID_INPUT', 'The follow request is not valid.', 'Give a request id and a session reference.');
+    if (!checked.success)
+      throw new AppError('INVALID_INPUT', 'The follow request is not valid.', 'Give a request id and a session reference.');
     const request = checked.data;
-    if (running.has(request.requestId)) throw new AppError('DUPLICATE', 'A follow with this request id is already running.', 'Use a new request id for each follow.');
+    if (running.has(request.requestId))
+      throw new AppError('DUPLICATE', 'A follow with this request id is already running.', 'Use a new request id for each follow.');
     const parsed = parseSessionReference(request.reference, { now: now() });
     if (!parsed.ok) throw new AppError(parsed.error.code, parsed.error.message, parsed.error.hint);
     const reference = parsed.value;
@@ -50,7 +58,11 @@ export function createFollowService(deps: FollowServiceDeps): FollowService {
     const windowStart = reference.from ?? reference.start - settings.marginMinutes * 60_000;
     const windowEnd = reference.to ?? reference.end + settings.marginMinutes * 60_000;
     if (!request.anyTime && windowEnd <= now()) {
-      throw new AppError('INVALID_INPUT', `The session's window ended at ${new Date(windowEnd).toISOString()}: no new lines are expected.`, 'Follow it anyway (orcw follow --any-time, or "Follow live" in the session view), or review it as it is.');
+      throw new AppError(
+        'INVALID_INPUT',
+        `The session's window ended at ${new Date(windowEnd).toISOString()}: no new lines are expected.`,
+        'Follow it anyway (orcw follow --any-time, or "Follow live" in the session view), or review it as it is.',
+      );
     }
     const connections = await pickConnections(deps.connections, { ids: request.connectionIds, name: reference.connection });
     const follow = new LiveFollow({

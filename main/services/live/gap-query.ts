@@ -29,8 +29,24 @@ export interface GapQuery {
 export async function queryGap(gap: GapQuery): Promise<{ failures: RunFailure[]; bytesScanned: number }> {
   const tracker = new ProgressTracker(gap.pricePerGb, undefined);
   const result = await runQueries(
-    [{ connectionId: gap.connection.id, connection: gap.connection.name, logGroups: gap.logGroups, client: gap.client, errorContext: errorContextOf(gap.client), queryString: buildSessionQuery(gap.reference, { idFieldNames: gap.connection.sessionIdFields }) }],
-    { queryString: buildSessionQuery(gap.reference), window: gap.window, tracker, signal: gap.signal, tuning: gap.tuning, onRows: gap.onRows },
+    [
+      {
+        connectionId: gap.connection.id,
+        connection: gap.connection.name,
+        logGroups: gap.logGroups,
+        client: gap.client,
+        errorContext: errorContextOf(gap.client),
+        queryString: buildSessionQuery(gap.reference, { idFieldNames: gap.connection.sessionIdFields }),
+      },
+    ],
+    {
+      queryString: buildSessionQuery(gap.reference),
+      window: gap.window,
+      tracker,
+      signal: gap.signal,
+      tuning: gap.tuning,
+      onRows: gap.onRows,
+    },
   );
   return { failures: result.failures, bytesScanned: tracker.totals().bytesScanned };
 }

@@ -95,7 +95,13 @@ export class LiveFollow {
         });
         const matches = sessionLineMatcher(reference, { idFieldNames: connection.sessionIdFields });
         for (const chunk of tailChunks(arns)) {
-          tails.push({ connection, client, arns: chunk, matches, source: { connectionId: connection.id, connection: connection.name, logGroups: chunk.map(groupNameOfArn) } });
+          tails.push({
+            connection,
+            client,
+            arns: chunk,
+            matches,
+            source: { connectionId: connection.id, connection: connection.name, logGroups: chunk.map(groupNameOfArn) },
+          });
         }
       }
     } catch (error) {
@@ -104,12 +110,25 @@ export class LiveFollow {
     }
     this.cached = input.cache.openView(reference.sessionId);
     // The run is the session's: its window starts where the session's does, so what was not followed shows as missing.
-    const window = { from: Math.min(this.cached?.view.window.from ?? input.windowStart, input.windowStart, this.startedAt), to: Math.max(Number.isFinite(input.windowEnd) ? input.windowEnd : this.startedAt + LIVE_TAIL_MAX_MS, this.startedAt) };
-    const writer = input.cache.beginRun({ session: sessionInfo(reference, input.connections), window, connections: searchedConnections(input.connections), ranAt: this.startedAt });
+    const window = {
+      from: Math.min(this.cached?.view.window.from ?? input.windowStart, input.windowStart, this.startedAt),
+      to: Math.max(Number.isFinite(input.windowEnd) ? input.windowEnd : this.startedAt + LIVE_TAIL_MAX_MS, this.startedAt),
+    };
+    const writer = input.cache.beginRun({
+      session: sessionInfo(reference, input.connections),
+      window,
+      connections: searchedConnections(input.connections),
+      ranAt: this.startedAt,
+    });
     if (this.cached) this.copied = writer.copyFrom(this.cached.view.run.runId, [this.cached.view.window]);
     const sink = new LineSink({ sessionStart: reference.start, replayUrlAt: replayLinks(reference, input.connections).at }, writer);
     const run = { sessionId: reference.sessionId, runId: writer.runId };
-    const header = () => ({ stats: this.cached?.view.stats ?? { bytesScanned: 0, recordsScanned: 0, recordsMatched: 0, costUsd: 0, queries: 0 }, groups: this.groups(sink, window), failures: [], complete: false });
+    const header = () => ({
+      stats: this.cached?.view.stats ?? { bytesScanned: 0, recordsScanned: 0, recordsMatched: 0, costUsd: 0, queries: 0 },
+      groups: this.groups(sink, window),
+      failures: [],
+      complete: false,
+    });
     const deliver = (batches: SourcedRows[], sampled: boolean, gap?: TimeWindow) => {
       const lines: LogEvent[] = sink.take(batches);
       if (sampled) this.sampledAny = true;
@@ -118,7 +137,16 @@ export class LiveFollow {
       // A gap query can bring many lines at once: sent in slices the IPC contract allows.
       for (let at = 0; at === 0 || at < lines.length; at += MAX_LINES_PER_UPDATE) {
         const slice = lines.slice(at, at + MAX_LINES_PER_UPDATE);
-        input.emitUpdate({ requestId: input.requestId, run, lines: slice, sampled, ...(gap && at === 0 ? { gap: { ...gap, lines: lines.length } } : {}), eventCount: this.copied + sink.saved, groups: view.groups, view });
+        input.emitUpdate({
+          requestId: input.requestId,
+          run,
+          lines: slice,
+          sampled,
+          ...(gap && at === 0 ? { gap: { ...gap, lines: lines.length } } : {}),
+          eventCount: this.copied + sink.saved,
+          groups: view.groups,
+          view,
+        });
       }
     };
 
@@ -135,8 +163,14 @@ export class LiveFollow {
       writer.abort();
       throw error;
     }
-    const endsAt = Math.min(this.startedAt + LIVE_TAIL_MAX_MS, input.windowEnd > this.startedAt ? input.windowEnd : Number.POSITIVE_INFINITY);
-    const timer = setTimeout(() => this.end(endsAt === input.windowEnd ? 'window-passed' : 'time-limit'), Math.max(0, endsAt - input.now()));
+    const endsAt = Math.min(
+      this.startedAt + LIVE_TAIL_MAX_MS,
+      input.windowEnd > this.startedAt ? input.windowEnd : Number.POSITIVE_INFINITY,
+    );
+    const timer = setTimeout(
+      () => this.end(endsAt === input.windowEnd ? 'window-passed' : 'time-limit'),
+      Math.max(0, endsAt - input.now()),
+    );
     this.done = (async () => {
       const results = await Promise.allSettled(loops);
       clearTimeout(timer);
@@ -160,12 +194,28 @@ export class LiveFollow {
         }
       } catch (error) {
         // The cache closed under it (the app quitting): the unfinished run is deleted at the next start.
-        this.endError ??= isAppError(error) ? error : new AppError('CACHE_WRITE_FAILED', 'The followed lines could not be saved.', 'Follow the session again, or refresh it.');
+        this.endError ??= isAppError(error)
+          ? error
+          : new AppError('CACHE_WRITE_FAILED', 'The followed lines could not be saved.', 'Follow the session again, or refresh it.');
       }
-      input.emitStatus({ requestId: input.requestId, state: 'ended', reason: this.endReason ?? 'stopped', ...(this.endError ? { error: this.endError.toValue() } : {}), elapsedMs: stoppedAt - this.startedAt, ...(view ? { view } : {}) });
+      input.emitStatus({
+        requestId: input.requestId,
+        state: 'ended',
+        reason: this.endReason ?? 'stopped',
+        ...(this.endError ? { error: this.endError.toValue() } : {}),
+        elapsedMs: stoppedAt - this.startedAt,
+        ...(view ? { view } : {}),
+      });
     })();
     input.emitStatus({ requestId: input.requestId, state: 'running', elapsedMs: 0 });
-    return { requestId: input.requestId, view: { ...input.cache.runView(run, header()), run }, startedAt: this.startedAt, tails: tails.length, logGroups: tails.reduce((n, t) => n + t.arns.length, 0), endsAt };
+    return {
+      requestId: input.requestId,
+      view: { ...input.cache.runView(run, header()), run },
+      startedAt: this.startedAt,
+      tails: tails.length,
+      logGroups: tails.reduce((n, t) => n + t.arns.length, 0),
+      endsAt,
+    };
   }
 
   /** Stops every tail; resolves once the run is saved and the end reported. */
@@ -198,7 +248,12 @@ export class LiveFollow {
   }
 
   /** One tail, opened again after each drop (the gap filled by a query) until the follow ends. */
-  private async followOne(tail: Tail, pattern: string, deliver: (b: SourcedRows[], sampled: boolean, gap?: TimeWindow) => void, opened: Deferred): Promise<void> {
+  private async followOne(
+    tail: Tail,
+    pattern: string,
+    deliver: (b: SourcedRows[], sampled: boolean, gap?: TimeWindow) => void,
+    opened: Deferred,
+  ): Promise<void> {
     const { signal } = this.controller;
     let lastUpdate = this.startedAt;
     let gapFrom: number | undefined;
@@ -238,7 +293,11 @@ export class LiveFollow {
     }
   }
 
-  private async fillGap(tail: Tail, window: TimeWindow, deliver: (b: SourcedRows[], sampled: boolean, gap?: TimeWindow) => void): Promise<void> {
+  private async fillGap(
+    tail: Tail,
+    window: TimeWindow,
+    deliver: (b: SourcedRows[], sampled: boolean, gap?: TimeWindow) => void,
+  ): Promise<void> {
     const batches: SourcedRows[] = [];
     try {
       const { failures } = await queryGap({
@@ -266,7 +325,11 @@ export class LiveFollow {
 }
 
 function notFollowed(missing: readonly TimeWindow[]): AppError {
-  return new AppError('CANCELLED', `Followed live only: ${formatRanges(missing)} was not searched`, 'Refresh the session to search the rest: only the missing part is queried.');
+  return new AppError(
+    'CANCELLED',
+    `Followed live only: ${formatRanges(missing)} was not searched`,
+    'Refresh the session to search the rest: only the missing part is queried.',
+  );
 }
 
 /** A Live Tail failure as the app's errors say it; access names the Live Tail permission. */

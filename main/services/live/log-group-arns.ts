@@ -16,7 +16,12 @@ export async function logGroupArns(client: CloudWatchLogsClient, names: readonly
     const page = await client.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: name, limit: 50 }), { abortSignal: signal });
     const group = page.logGroups?.find((g) => g.logGroupName === name);
     const arn = group?.logGroupArn ?? group?.arn?.replace(/:\*$/, '');
-    if (arn === undefined) throw new AppError('AWS_RESOURCE_NOT_FOUND', `Not found in CloudWatch Logs: log group ${name}.`, 'Check the log group names of the connection and its region.');
+    if (arn === undefined)
+      throw new AppError(
+        'AWS_RESOURCE_NOT_FOUND',
+        `Not found in CloudWatch Logs: log group ${name}.`,
+        'Check the log group names of the connection and its region.',
+      );
     arns.push(arn);
   }
   return arns;

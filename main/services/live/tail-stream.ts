@@ -40,7 +40,11 @@ export async function followTail(options: TailOptions): Promise<TailEnd> {
     for await (const frame of out.responseStream ?? []) {
       if (signal.aborted) return { kind: 'aborted' };
       if (frame.sessionStart) options.onStart?.();
-      if (frame.sessionUpdate) await options.onUpdate({ events: frame.sessionUpdate.sessionResults ?? [], sampled: frame.sessionUpdate.sessionMetadata?.sampled === true });
+      if (frame.sessionUpdate)
+        await options.onUpdate({
+          events: frame.sessionUpdate.sessionResults ?? [],
+          sampled: frame.sessionUpdate.sessionMetadata?.sampled === true,
+        });
     }
   } catch (error) {
     if (signal.aborted) return { kind: 'aborted' };

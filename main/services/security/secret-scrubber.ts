@@ -37,7 +37,9 @@ const NAMED_SECRET =
 
 export function scrubSecrets(text: string, known: readonly string[] = []): string {
   let clean = text;
-  for (const secret of [...new Set(known)].filter((s) => typeof s === 'string' && s.length >= MIN_KNOWN_LENGTH).sort((a, b) => b.length - a.length)) {
+  for (const secret of [...new Set(known)]
+    .filter((s) => typeof s === 'string' && s.length >= MIN_KNOWN_LENGTH)
+    .sort((a, b) => b.length - a.length)) {
     clean = clean.split(secret).join(REDACTED);
   }
   return clean
@@ -66,7 +68,10 @@ export function scrubAppError(error: AppError, known: readonly string[] = []): A
 }
 
 /** A run's failures as they may be shown, cached (failures_json) and exported. */
-export function scrubRunFailures<R extends { failures: readonly Pick<AppErrorValue, 'message' | 'hint'>[] }>(result: R, known: readonly string[] = []): R {
+export function scrubRunFailures<R extends { failures: readonly Pick<AppErrorValue, 'message' | 'hint'>[] }>(
+  result: R,
+  known: readonly string[] = [],
+): R {
   const failures = result.failures.map((failure) => scrubErrorValue(failure, known));
   return failures.every((failure, i) => failure === result.failures[i]) ? result : { ...result, failures };
 }

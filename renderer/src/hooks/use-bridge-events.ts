@@ -19,7 +19,9 @@ export function useBridgeEvents(): void {
     const offFollowStatus = api.onFollowStatus((status) => receiveFollowStatus(status));
     const offDeepLink = api.onDeepLink(({ url }) => void openLink(url));
     // A session file the OS opened with orcw: main has imported it (or says why not).
-    const offSessionFile = api.onSessionFile((event) => announceImport(event.ok ? { ok: true, value: event.result } : event, event.fileName));
+    const offSessionFile = api.onSessionFile((event) =>
+      announceImport(event.ok ? { ok: true, value: event.result } : event, event.fileName),
+    );
     void call((bridge) => bridge.rendererReady());
     return () => {
       offProgress();

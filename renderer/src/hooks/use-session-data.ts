@@ -29,7 +29,13 @@ export function useSessionData(view: SessionView, filter: EventFilter): SessionD
   // The store makes a new filter object on every change; its content is what matters.
   const key = JSON.stringify(filter);
   const pages = useMemo(
-    () => new EventPages(view.run, filter, fetchPage, isFilterActive(filter) ? undefined : { events: view.firstEvents, total: view.eventCount }),
+    () =>
+      new EventPages(
+        view.run,
+        filter,
+        fetchPage,
+        isFilterActive(filter) ? undefined : { events: view.firstEvents, total: view.eventCount },
+      ),
     // `key` stands for the filter's content.
     [view, key],
   );

@@ -12,7 +12,10 @@ import { useStore } from '../store/store';
 export function announceImport(outcome: Result<ImportResult>, fileName?: string): void {
   const { openCached, pushNotice, reportError } = useStore.getState();
   if (!outcome.ok) {
-    reportError({ ...outcome.error, message: fileName && !outcome.error.message.includes(fileName) ? `${fileName}: ${outcome.error.message}` : outcome.error.message });
+    reportError({
+      ...outcome.error,
+      message: fileName && !outcome.error.message.includes(fileName) ? `${fileName}: ${outcome.error.message}` : outcome.error.message,
+    });
     return;
   }
   const { summary, duplicate } = outcome.value;

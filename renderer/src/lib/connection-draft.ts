@@ -47,7 +47,11 @@ const FIELD_OF: Record<string, keyof ConnectionFormValues> = {
  * empty key fields keep the stored secret (it is never sent back to the renderer to prefill);
  * a new secret with the ID left empty goes with the stored ID (`storedKeyId`: a rotated secret).
  */
-export function toDraft(values: ConnectionFormValues, editing: boolean, storedKeyId?: string): { draft?: ConnectionDraft; keepAuth: boolean; errors: FieldErrors } {
+export function toDraft(
+  values: ConnectionFormValues,
+  editing: boolean,
+  storedKeyId?: string,
+): { draft?: ConnectionDraft; keepAuth: boolean; errors: FieldErrors } {
   const keepAuth = editing && values.authKind === 'keys' && values.accessKeyId.trim() === '' && values.secretAccessKey === '';
   const accessKeyId = values.accessKeyId.trim() === '' && editing && storedKeyId !== undefined ? storedKeyId : values.accessKeyId;
   const auth =

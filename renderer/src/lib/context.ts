@@ -20,5 +20,10 @@ export function groupContext(group: ErrorGroup, sample: LogEvent | undefined): C
  * from the cache; untagged lines are only in a group's fetched context), the event marked.
  */
 export function neighbourContext(neighbours: readonly LogEvent[], event: LogEvent): ContextRowData[] {
-  return neighbours.map((e) => ({ timestamp: e.timestamp, logStream: e.logStream, message: e.message, ...(e.id === event.id && { current: true }) }));
+  return neighbours.map((e) => ({
+    timestamp: e.timestamp,
+    logStream: e.logStream,
+    message: e.message,
+    ...(e.id === event.id && { current: true }),
+  }));
 }

@@ -11,7 +11,11 @@ const KIND: Record<SessionReference['kind'], string> = {
 
 /** One line confirming what the input was understood as, shown while typing. */
 export function describeReference(ref: SessionReference, zone: TimeZoneChoice): string {
-  const parts = [`${KIND[ref.kind]}${ref.tokenFormat ? ` (${ref.tokenFormat}-part)` : ''}`, `session ${ref.sessionId}`, `started ≈ ${formatTimestamp(ref.start, zone)}`];
+  const parts = [
+    `${KIND[ref.kind]}${ref.tokenFormat ? ` (${ref.tokenFormat}-part)` : ''}`,
+    `session ${ref.sessionId}`,
+    `started ≈ ${formatTimestamp(ref.start, zone)}`,
+  ];
   if (ref.token && ref.kind !== 'token') parts.push('with token');
   if (ref.jumpToMs !== undefined) parts.push(`at ${formatOffset(ref.jumpToMs)}`);
   if (ref.connection) parts.push(`connection ${ref.connection}`);

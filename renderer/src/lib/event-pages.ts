@@ -7,7 +7,13 @@ export const PAGE_EVENTS = 200;
 /** Pages kept: the ones around the view; a long scroll drops the oldest, so memory stays flat. */
 const MAX_PAGES = 30;
 
-export type FetchPage = (request: { run: RunRef; filter: EventFilter; offset: number; limit: number; withTotal: boolean }) => Promise<Result<EventPage>>;
+export type FetchPage = (request: {
+  run: RunRef;
+  filter: EventFilter;
+  offset: number;
+  limit: number;
+  withTotal: boolean;
+}) => Promise<Result<EventPage>>;
 
 /**
  * The event list's window onto a run in the cache: the events of one filter, read a page at a

@@ -29,15 +29,39 @@ export function filterParts(filter: EventFilter, groupTitle: (fingerprint: strin
   const parts: FilterPart[] = [];
   if (filter.fingerprint !== undefined) {
     const { fingerprint: _f, ...without } = filter;
-    parts.push({ key: 'fingerprint', label: `error group “${groupTitle(filter.fingerprint) ?? filter.fingerprint}”`, without, patch: { fingerprint: undefined } });
+    parts.push({
+      key: 'fingerprint',
+      label: `error group “${groupTitle(filter.fingerprint) ?? filter.fingerprint}”`,
+      without,
+      patch: { fingerprint: undefined },
+    });
   }
   if (filter.bin) {
     const { bin: _b, ...without } = filter;
     parts.push({ key: 'bin', label: `time slice ${binLabel(filter.bin)}`, without, patch: { bin: undefined } });
   }
-  if (filter.levels.length > 0) parts.push({ key: 'levels', label: `level ${filter.levels.map((l) => (l === 'unknown' ? 'none' : LEVEL_LABEL[l])).join(' or ')}`, without: { ...filter, levels: [] }, patch: { levels: [] } });
-  if (filter.text.trim() !== '') parts.push({ key: 'text', label: `text “${filter.text.trim()}”`, without: { ...filter, text: '' }, patch: { text: '' } });
-  if (filter.logGroups.length > 0) parts.push({ key: 'logGroups', label: `log group ${filter.logGroups.join(', ')}`, without: { ...filter, logGroups: [] }, patch: { logGroups: [] } });
-  if (filter.connections.length > 0) parts.push({ key: 'connections', label: `connection ${filter.connections.join(', ')}`, without: { ...filter, connections: [] }, patch: { connections: [] } });
+  if (filter.levels.length > 0)
+    parts.push({
+      key: 'levels',
+      label: `level ${filter.levels.map((l) => (l === 'unknown' ? 'none' : LEVEL_LABEL[l])).join(' or ')}`,
+      without: { ...filter, levels: [] },
+      patch: { levels: [] },
+    });
+  if (filter.text.trim() !== '')
+    parts.push({ key: 'text', label: `text “${filter.text.trim()}”`, without: { ...filter, text: '' }, patch: { text: '' } });
+  if (filter.logGroups.length > 0)
+    parts.push({
+      key: 'logGroups',
+      label: `log group ${filter.logGroups.join(', ')}`,
+      without: { ...filter, logGroups: [] },
+      patch: { logGroups: [] },
+    });
+  if (filter.connections.length > 0)
+    parts.push({
+      key: 'connections',
+      label: `connection ${filter.connections.join(', ')}`,
+      without: { ...filter, connections: [] },
+      patch: { connections: [] },
+    });
   return parts;
 }

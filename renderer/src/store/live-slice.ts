@@ -62,7 +62,15 @@ export const createLiveSlice: Slice<LiveSlice> = (set, get) => {
         set({ live: null, liveEnd: { reason: 'error', error: result.error } });
         return;
       }
-      set({ live: { ...live, state: live.state === 'starting' ? 'running' : live.state, endsAt: result.value.endsAt, tails: result.value.tails }, ...shown(session.id, result.value.view) });
+      set({
+        live: {
+          ...live,
+          state: live.state === 'starting' ? 'running' : live.state,
+          endsAt: result.value.endsAt,
+          tails: result.value.tails,
+        },
+        ...shown(session.id, result.value.view),
+      });
     },
 
     stopFollow: async () => {
@@ -75,7 +83,10 @@ export const createLiveSlice: Slice<LiveSlice> = (set, get) => {
     receiveFollowUpdate: (update) => {
       const live = get().live;
       if (!live || live.requestId !== update.requestId) return;
-      set({ live: { ...live, ...(update.sampled && { sampledAt: Date.now() }), ...(update.gap && { gaps: live.gaps + 1 }) }, ...shown(live.sessionId, update.view) });
+      set({
+        live: { ...live, ...(update.sampled && { sampledAt: Date.now() }), ...(update.gap && { gaps: live.gaps + 1 }) },
+        ...shown(live.sessionId, update.view),
+      });
     },
 
     receiveFollowStatus: (status) => {
@@ -85,7 +96,11 @@ export const createLiveSlice: Slice<LiveSlice> = (set, get) => {
         if (live.state !== 'stopping' && live.state !== 'starting') set({ live: { ...live, state: status.state } });
         return;
       }
-      set({ live: null, liveEnd: status.reason === 'stopped' ? null : { reason: status.reason, ...(status.error && { error: status.error }) }, ...shown(live.sessionId, status.view) });
+      set({
+        live: null,
+        liveEnd: status.reason === 'stopped' ? null : { reason: status.reason, ...(status.error && { error: status.error }) },
+        ...shown(live.sessionId, status.view),
+      });
     },
   };
 };

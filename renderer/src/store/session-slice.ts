@@ -61,7 +61,8 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
       const same = get().response?.result.session.id === response.result.session.id;
       set({ run: null, response, sessionError: null, offline: offlineAfter(response, get().offline), ...(!same && viewReset) });
       // The results show, but the user must know they will not survive a restart.
-      if (response.cacheWarning) get().pushNotice({ tone: 'error', message: response.cacheWarning.message, hint: response.cacheWarning.hint });
+      if (response.cacheWarning)
+        get().pushNotice({ tone: 'error', message: response.cacheWarning.message, hint: response.cacheWarning.hint });
     } else if (outcome.error) {
       const error = outcome.error.code === 'CANCELLED' ? cancelled : outcome.error;
       set({ run: null, sessionError: error, ...(isOfflineError(error) && { offline: error }) });
@@ -95,13 +96,21 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
 
     openCached: async (sessionId) => {
       const requestId = newRequestId();
-      set({ route: 'session', sessionError: null, run: { requestId, reference: sessionId, sessionId, mode: 'offline', startedAt: Date.now() } });
+      set({
+        route: 'session',
+        sessionError: null,
+        run: { requestId, reference: sessionId, sessionId, mode: 'offline', startedAt: Date.now() },
+      });
       const result = await call((api) => api.openCachedSession({ sessionId }));
       if (!result.ok) finish(requestId, { error: result.error });
       else if (result.value) finish(requestId, { response: result.value });
       else {
         finish(requestId, {
-          error: { code: 'NOT_FOUND', message: `Session ${sessionId} is not in the cache any more.`, hint: 'Open it by token or ID to query CloudWatch again.' },
+          error: {
+            code: 'NOT_FOUND',
+            message: `Session ${sessionId} is not in the cache any more.`,
+            hint: 'Open it by token or ID to query CloudWatch again.',
+          },
         });
       }
     },

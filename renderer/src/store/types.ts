@@ -10,6 +10,15 @@ import type { RelatedSlice } from './related-slice';
 import type { DisplaySlice } from './display-slice';
 import type { LiveSlice } from './live-slice';
 
-export type AppState = NavSlice & StatusSlice & SessionSlice & ViewSlice & ConnectionsSlice & SettingsSlice & PromptsSlice & RelatedSlice & DisplaySlice & LiveSlice;
+export type AppState = NavSlice &
+  StatusSlice &
+  SessionSlice &
+  ViewSlice &
+  ConnectionsSlice &
+  SettingsSlice &
+  PromptsSlice &
+  RelatedSlice &
+  DisplaySlice &
+  LiveSlice;
 
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -25,7 +25,13 @@ export function ConnectionsView() {
             <button type="button" className="btn" onClick={() => navigate('setup')}>
               Guided setup
             </button>
-            <button type="button" className="btn btn-primary" onClick={() => setAdding(true)} disabled={adding} data-testid="add-connection">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => setAdding(true)}
+              disabled={adding}
+              data-testid="add-connection"
+            >
               <Icon name="plus" size={14} /> Add connection
             </button>
           </div>
@@ -53,7 +59,9 @@ export function ConnectionsView() {
             Add one to query CloudWatch; cached sessions stay available without it.
           </div>
         )}
-        {connections?.map((connection) => <ConnectionCard key={connection.id} connection={connection} startEditing={connectionToEdit === connection.id} />)}
+        {connections?.map((connection) => (
+          <ConnectionCard key={connection.id} connection={connection} startEditing={connectionToEdit === connection.id} />
+        ))}
       </div>
     </div>
   );

@@ -35,8 +35,8 @@ export function HomeView() {
         <section className="home-intro">
           <h1>What did the backend log during this session?</h1>
           <p className="muted">
-            Paste any of these into the field above (<kbd>Ctrl</kbd> <kbd>L</kbd>) and press <kbd>Enter</kbd>. orcw finds every log line tagged with the
-            session in your CloudWatch log groups, groups the errors and caches the result.
+            Paste any of these into the field above (<kbd>Ctrl</kbd> <kbd>L</kbd>) and press <kbd>Enter</kbd>. orcw finds every log line
+            tagged with the session in your CloudWatch log groups, groups the errors and caches the result.
           </p>
           <dl className="examples">
             {examples.map(([label, value]) => (
@@ -53,7 +53,13 @@ export function HomeView() {
             <span className="faint card-hint">
               <kbd>j</kbd> <kbd>k</kbd> to move, <kbd>Enter</kbd> to open, <kbd>Delete</kbd> to remove
             </span>
-            <button type="button" className="btn btn-sm" onClick={() => void openWithDialog()} title="Import a session saved with Save session (or drop the file on the window)" data-testid="open-session-file">
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={() => void openWithDialog()}
+              title="Import a session saved with Save session (or drop the file on the window)"
+              data-testid="open-session-file"
+            >
               <Icon name="folder" size={14} /> Open file…
             </button>
           </div>

@@ -62,8 +62,10 @@ export function SearchView() {
           setError(null);
         } else setError(result.error);
       };
-      if (mode === 'errors') void call((api) => api.sessionsWithError({ text: query, limit: LIMIT })).then((result) => done(result, setErrorHits));
-      else void call((api) => api.searchCache({ text: query, limit: LIMIT, ...(level && { level }) })).then((result) => done(result, setHits));
+      if (mode === 'errors')
+        void call((api) => api.sessionsWithError({ text: query, limit: LIMIT })).then((result) => done(result, setErrorHits));
+      else
+        void call((api) => api.searchCache({ text: query, limit: LIMIT, ...(level && { level }) })).then((result) => done(result, setHits));
     }, DEBOUNCE_MS);
     return () => {
       current = false;
@@ -86,7 +88,13 @@ export function SearchView() {
           </div>
           <div className="segmented" role="group" aria-label="Search for">
             {MODES.map((m) => (
-              <button key={m.mode} type="button" aria-pressed={mode === m.mode} onClick={() => setMode(m.mode)} data-testid={`search-mode-${m.mode}`}>
+              <button
+                key={m.mode}
+                type="button"
+                aria-pressed={mode === m.mode}
+                onClick={() => setMode(m.mode)}
+                data-testid={`search-mode-${m.mode}`}
+              >
                 {m.label}
               </button>
             ))}
@@ -98,21 +106,31 @@ export function SearchView() {
             className="input"
             value={text}
             onChange={(e) => setText(e.target.value)}
-            placeholder={mode === 'errors' ? 'Fingerprint or exception type, e.g. KeyError or botocore.exceptions.ClientError' : 'Search messages, e.g. TimeoutError or payment declined'}
+            placeholder={
+              mode === 'errors'
+                ? 'Fingerprint or exception type, e.g. KeyError or botocore.exceptions.ClientError'
+                : 'Search messages, e.g. TimeoutError or payment declined'
+            }
             aria-label={mode === 'errors' ? 'Fingerprint or exception type' : 'Search text'}
             autoFocus
             spellCheck={false}
             data-testid="search-input"
           />
           {mode === 'lines' && (
-          <select className="select" value={level} onChange={(e) => setLevel(e.target.value as Level | '')} aria-label="Level" data-testid="search-level">
-            <option value="">Any level</option>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {LEVEL_LABEL[l]}
-              </option>
-            ))}
-          </select>
+            <select
+              className="select"
+              value={level}
+              onChange={(e) => setLevel(e.target.value as Level | '')}
+              aria-label="Level"
+              data-testid="search-level"
+            >
+              <option value="">Any level</option>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {LEVEL_LABEL[l]}
+                </option>
+              ))}
+            </select>
           )}
           {busy && <div className="spinner" aria-label="Searching" />}
         </div>
@@ -132,7 +150,10 @@ export function SearchView() {
         {errorHits && errorHits.length > 0 && (
           <>
             <div className="muted" data-testid="search-count">
-              {errorHits.length === LIMIT ? `The ${LIMIT} most recent sessions` : `${errorHits.length} session${errorHits.length === 1 ? '' : 's'}`} · <kbd>j</kbd> <kbd>k</kbd> <kbd>Enter</kbd>
+              {errorHits.length === LIMIT
+                ? `The ${LIMIT} most recent sessions`
+                : `${errorHits.length} session${errorHits.length === 1 ? '' : 's'}`}{' '}
+              · <kbd>j</kbd> <kbd>k</kbd> <kbd>Enter</kbd>
             </div>
             <ErrorSessionResults hits={errorHits} onOpen={(hit) => void openAtGroup(hit.sessionId, hit.fingerprint)} />
           </>
@@ -140,7 +161,8 @@ export function SearchView() {
         {hits && hits.length > 0 && (
           <>
             <div className="muted" data-testid="search-count">
-              {hits.length === LIMIT ? 'First 200 matches' : `${hits.length} match${hits.length === 1 ? '' : 'es'}`} · <kbd>j</kbd> <kbd>k</kbd> <kbd>Enter</kbd>
+              {hits.length === LIMIT ? 'First 200 matches' : `${hits.length} match${hits.length === 1 ? '' : 'es'}`} · <kbd>j</kbd>{' '}
+              <kbd>k</kbd> <kbd>Enter</kbd>
             </div>
             <SearchResults hits={hits} query={text} onOpen={(hit) => void openHit(hit)} />
           </>

@@ -16,7 +16,15 @@ export function SessionView() {
     if (run) lastRun.current = run;
   }, [run]);
   const retry = lastRun.current && (
-    <button type="button" className="btn btn-sm" onClick={() => lastRun.current && void openReference(lastRun.current.reference, lastRun.current.mode === 'offline' ? 'cache-first' : lastRun.current.mode)} data-testid="session-retry">
+    <button
+      type="button"
+      className="btn btn-sm"
+      onClick={() =>
+        lastRun.current &&
+        void openReference(lastRun.current.reference, lastRun.current.mode === 'offline' ? 'cache-first' : lastRun.current.mode)
+      }
+      data-testid="session-retry"
+    >
       {sessionError?.code === 'CANCELLED' ? 'Run again' : 'Retry'}
     </button>
   );

@@ -23,7 +23,9 @@ export function SettingsView() {
           <div className="card-header card-header-last">
             <div>
               <h2 id="times-heading">Times</h2>
-              <p className="muted small-print">Absolute times beside every offset, with milliseconds; copies and reports are always in UTC.</p>
+              <p className="muted small-print">
+                Absolute times beside every offset, with milliseconds; copies and reports are always in UTC.
+              </p>
             </div>
             <TimeZoneToggle />
           </div>

@@ -67,7 +67,13 @@ export function SetupView() {
                     <button type="button" className="btn" onClick={() => setStep('details')} data-testid="setup-back">
                       Change credentials
                     </button>
-                    <button type="button" className="btn btn-primary" disabled={!tested} onClick={() => setStep('groups')} data-testid="setup-next">
+                    <button
+                      type="button"
+                      className="btn btn-primary"
+                      disabled={!tested}
+                      onClick={() => setStep('groups')}
+                      data-testid="setup-next"
+                    >
                       Choose log groups
                     </button>
                   </div>

@@ -17,7 +17,16 @@ export const cloudWatchAgent: Shipper = {
     const events: ShippedEvent[] = [];
     let group: { lines: Line[]; timestamp: number } | undefined;
     const flush = () => {
-      if (group !== undefined) events.push(event(`/ec2/${context.service}`, `i-${context.hex('instance', 17)}/var/log/${context.service}.log`, group.timestamp, group.lines.map((l) => l.text).join('\n'), group.lines));
+      if (group !== undefined)
+        events.push(
+          event(
+            `/ec2/${context.service}`,
+            `i-${context.hex('instance', 17)}/var/log/${context.service}.log`,
+            group.timestamp,
+            group.lines.map((l) => l.text).join('\n'),
+            group.lines,
+          ),
+        );
       group = undefined;
     };
     // One file gets both streams, in the order they were written.
@@ -64,7 +73,18 @@ export function lambda(name: string, options: LambdaOptions): Shipper {
         const lines = options.json
           ? [
               [first, { time: new Date(first).toISOString(), type: 'platform.start', record: { requestId, version: '$LATEST' } }],
-              [last, { time: new Date(last).toISOString(), type: 'platform.report', record: { requestId, metrics: { durationMs: Number(ms), billedDurationMs: Math.ceil(Number(ms)), memorySizeMB: 128, maxMemoryUsedMB: 71 }, status: 'success' } }],
+              [
+                last,
+                {
+                  time: new Date(last).toISOString(),
+                  type: 'platform.report',
+                  record: {
+                    requestId,
+                    metrics: { durationMs: Number(ms), billedDurationMs: Math.ceil(Number(ms)), memorySizeMB: 128, maxMemoryUsedMB: 71 },
+                    status: 'success',
+                  },
+                },
+              ],
             ].map(([t, r]) => [t as number, JSON.stringify(r)] as const)
           : [[first, lambdaStartLine(requestId)] as const, ...lambdaEndLines(requestId, Number(ms)).map((line) => [last, line] as const)];
         for (const [t, message] of lines) platform.push(event(group, stream, t, message, []));

@@ -5,7 +5,13 @@
  * ECS FireLens (Docker's fluentd log driver record plus ECS metadata). Simulations for the corpus
  * (shipper simulations), following each tool's documented record layout.
  */
-import { dockerJsonRecord, fireLensRecord, fluentBitRecord, rfc3339Nano, type KubernetesMeta } from '../../../test/support/shippers/records';
+import {
+  dockerJsonRecord,
+  fireLensRecord,
+  fluentBitRecord,
+  rfc3339Nano,
+  type KubernetesMeta,
+} from '../../../test/support/shippers/records';
 import type { Captured } from '../capture';
 import { event, timedLines, type ShipContext, type ShippedEvent, type Shipper, type StreamLine } from './types';
 
@@ -16,7 +22,9 @@ export const awslogs: Shipper = {
   name: 'ECS awslogs',
   ship(captured: Captured, context: ShipContext): ShippedEvent[] {
     const stream = `ecs/${context.service}/${context.hex('task', 32)}`;
-    return timedLines(captured, context).filter(nonEmpty).map((line) => event(`/ecs/${context.service}`, stream, line.timestamp, line.text, [line]));
+    return timedLines(captured, context)
+      .filter(nonEmpty)
+      .map((line) => event(`/ecs/${context.service}`, stream, line.timestamp, line.text, [line]));
   },
 };
 
@@ -25,7 +33,13 @@ export const dockerJsonFile: Shipper = {
   ship(captured, context) {
     const container = context.hex('container', 64);
     return timedLines(captured, context).map((line, i) =>
-      event('/ec2/docker', `i-${context.hex('instance', 17)}/${container}-json.log`, line.timestamp, dockerJsonRecord({ text: line.text, stream: line.stream, time: rfc3339Nano(line.timestamp, i * 7919) }), [line]),
+      event(
+        '/ec2/docker',
+        `i-${context.hex('instance', 17)}/${container}-json.log`,
+        line.timestamp,
+        dockerJsonRecord({ text: line.text, stream: line.stream, time: rfc3339Nano(line.timestamp, i * 7919) }),
+        [line],
+      ),
     );
   },
 };
@@ -54,7 +68,13 @@ function fluentBit(name: string, mergeLog: boolean): Shipper {
       const { pod, meta } = kubernetesMeta(context);
       const stream = `ip-10-0-12-34.eu-west-1.compute.internal-application.var.log.containers.${pod}_shop_${context.service}-${meta.docker_id}.log`;
       return timedLines(captured, context).map((line, i) =>
-        event('/aws/containerinsights/shop-eks/application', stream, line.timestamp, fluentBitRecord({ text: line.text, stream: line.stream, time: rfc3339Nano(line.timestamp, i * 104_729) }, meta, mergeLog), [line]),
+        event(
+          '/aws/containerinsights/shop-eks/application',
+          stream,
+          line.timestamp,
+          fluentBitRecord({ text: line.text, stream: line.stream, time: rfc3339Nano(line.timestamp, i * 104_729) }, meta, mergeLog),
+          [line],
+        ),
       );
     },
   };
@@ -73,7 +93,13 @@ export const fireLens: Shipper = {
       ecs_task_definition: `${context.service}:17`,
     };
     return timedLines(captured, context).map((line) =>
-      event(`/ecs/firelens/${context.service}`, `${context.service}-firelens-${task}`, line.timestamp, fireLensRecord(line, `${task}-${context.hex('cid', 10)}`, context.service, meta), [line]),
+      event(
+        `/ecs/firelens/${context.service}`,
+        `${context.service}-firelens-${task}`,
+        line.timestamp,
+        fireLensRecord(line, `${task}-${context.hex('cid', 10)}`, context.service, meta),
+        [line],
+      ),
     );
   },
 };

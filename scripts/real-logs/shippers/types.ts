@@ -51,5 +51,12 @@ export function timedLines(captured: Captured, context: ShipContext): StreamLine
 }
 
 export function event(logGroup: string, logStream: string, timestamp: number, message: string, lines: readonly Line[]): ShippedEvent {
-  return { logGroup, logStream, timestamp, message, calls: [...new Set(lines.flatMap((l) => l.calls))], raw: lines.map((l) => l.text).join('\n') };
+  return {
+    logGroup,
+    logStream,
+    timestamp,
+    message,
+    calls: [...new Set(lines.flatMap((l) => l.calls))],
+    raw: lines.map((l) => l.text).join('\n'),
+  };
 }

@@ -24,11 +24,31 @@ export interface BenchData {
 export async function benchDataDir(emulator: Pick<EmulatorThread, 'url'>, logGroups: readonly string[]): Promise<BenchData> {
   const dir = await mkdtemp(join(tmpdir(), 'orcw-big-sessions-'));
   const credentials = join(dir, 'aws-credentials');
-  await writeFile(credentials, `[bench]\naws_access_key_id = ${DEFAULT_CREDENTIAL.accessKeyId}\naws_secret_access_key = ${DEFAULT_CREDENTIAL.secretAccessKey}\n`, { mode: 0o600 });
+  await writeFile(
+    credentials,
+    `[bench]\naws_access_key_id = ${DEFAULT_CREDENTIAL.accessKeyId}\naws_secret_access_key = ${DEFAULT_CREDENTIAL.secretAccessKey}\n`,
+    { mode: 0o600 },
+  );
   const dataDir = join(dir, 'data');
   const env = { ORCW_DATA_DIR: dataDir, AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_CONFIG_FILE: join(dir, 'aws-config') };
   await writeFile(env.AWS_CONFIG_FILE, '', { mode: 0o600 });
-  const added = await runNode(['bin/orcw.mjs', 'connections', 'add', '--name', 'bench', '--region', 'us-east-1', '--endpoint', emulator.url, '--profile', 'bench', ...logGroups.flatMap((g) => ['--log-group', g])], { env });
+  const added = await runNode(
+    [
+      'bin/orcw.mjs',
+      'connections',
+      'add',
+      '--name',
+      'bench',
+      '--region',
+      'us-east-1',
+      '--endpoint',
+      emulator.url,
+      '--profile',
+      'bench',
+      ...logGroups.flatMap((g) => ['--log-group', g]),
+    ],
+    { env },
+  );
   if (added.code !== 0) throw new Error(`orcw connections add failed (${added.code}): ${added.stderr}`);
   return { dataDir, env, remove: () => rm(dir, { recursive: true, force: true }) };
 }
@@ -75,11 +95,15 @@ export async function correlateJson(data: BenchData, emulator: EmulatorThread, s
   const before = (await emulator.queries()).length;
   const started = performance.now();
   // Run as `npx orcw` runs it: the bin file itself (its #! line), the project's Node 24 first on PATH.
-  const child = spawn(GNU_TIME, ['-f', '%M', '-o', rssFile, join(ROOT, 'bin', 'orcw.mjs'), 'correlate', session.token ?? session.sessionId, '--json'], {
-    cwd: ROOT,
-    env: { ...process.env, ...data.env, PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    GNU_TIME,
+    ['-f', '%M', '-o', rssFile, join(ROOT, 'bin', 'orcw.mjs'), 'correlate', session.token ?? session.sessionId, '--json'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...data.env, PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   let rest = '';
@@ -90,7 +114,8 @@ export async function correlateJson(data: BenchData, emulator: EmulatorThread, s
   const line = (text: string) => {
     if (tail !== undefined) tail += `${text}\n`;
     else if (text.startsWith(EVENT_OFFSET)) events += 1;
-    else if (text.startsWith(EVENT_MESSAGE)) logTextBytes += Buffer.byteLength(JSON.parse(text.slice(EVENT_MESSAGE.length).replace(/,$/, '')) as string, 'utf8');
+    else if (text.startsWith(EVENT_MESSAGE))
+      logTextBytes += Buffer.byteLength(JSON.parse(text.slice(EVENT_MESSAGE.length).replace(/,$/, '')) as string, 'utf8');
     else if (text.startsWith(TAIL)) tail = `{${text}\n`;
   };
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -110,5 +135,16 @@ export async function correlateJson(data: BenchData, emulator: EmulatorThread, s
   const peakRssKb = Number((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1));
   const queries = (await emulator.queries()).slice(before);
   const firstPartMatched = [...queries].sort((a, b) => a.startTime - b.startTime || a.endTime - b.endTime)[0]?.recordsMatched ?? 0;
-  return { peakRssKb, wallMs, exitCode, queries: queries.length, firstPartMatched, events, logTextBytes, jsonBytes, complete: end.complete, failures: end.failures };
+  return {
+    peakRssKb,
+    wallMs,
+    exitCode,
+    queries: queries.length,
+    firstPartMatched,
+    events,
+    logTextBytes,
+    jsonBytes,
+    complete: end.complete,
+    failures: end.failures,
+  };
 }

@@ -2,7 +2,14 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { QueryTarget } from '../../../main/services/correlation/queries/types';
-import { DEFAULT_CREDENTIAL, type EmulatorManifest, type GenerateOptions, type PutEvent, type QueryLatency, type QueryMetric } from '../../support/cloudwatch-emulator/index';
+import {
+  DEFAULT_CREDENTIAL,
+  type EmulatorManifest,
+  type GenerateOptions,
+  type PutEvent,
+  type QueryLatency,
+  type QueryMetric,
+} from '../../support/cloudwatch-emulator/index';
 import type { EmulatorRequest } from './emulator-worker';
 
 /**

@@ -39,7 +39,13 @@ export interface FirstPartShown {
  * `session:correlate` through the real router and services (composeApp, as the app and the e2e
  * harness build them), the partial view taken from the event channel the renderer listens on.
  */
-export async function firstPartShown(data: BenchData, emulator: EmulatorThread, session: ManifestSession, now: number, latency: QueryLatency): Promise<FirstPartShown> {
+export async function firstPartShown(
+  data: BenchData,
+  emulator: EmulatorThread,
+  session: ManifestSession,
+  now: number,
+  latency: QueryLatency,
+): Promise<FirstPartShown> {
   Object.assign(process.env, data.env);
   await emulator.setLatency(latency);
   const ref = reference(session.token ?? session.sessionId, now);
@@ -50,7 +56,8 @@ export async function firstPartShown(data: BenchData, emulator: EmulatorThread, 
     version: 'bench',
     electron: false,
     events: createEventEmitter((channel, payload) => {
-      if (channel === 'session:partial' && firstPart === undefined) firstPart = { ms: performance.now() - t0, response: (payload as { response: CorrelateResponse }).response };
+      if (channel === 'session:partial' && firstPart === undefined)
+        firstPart = { ms: performance.now() - t0, response: (payload as { response: CorrelateResponse }).response };
     }),
     openExternal: async () => undefined,
     copyText: () => undefined,
@@ -59,7 +66,11 @@ export async function firstPartShown(data: BenchData, emulator: EmulatorThread, 
   const router = createRouter(composed.handlers, HARNESS_ORIGIN);
   try {
     t0 = performance.now();
-    const answer = await router.dispatch('session:correlate', { requestId: 'bench-first-part', reference: ref.token ?? ref.sessionId, mode: 'refresh' }, { url: `${HARNESS_ORIGIN}/index.html`, isMainFrame: true, isOurWindow: true });
+    const answer = await router.dispatch(
+      'session:correlate',
+      { requestId: 'bench-first-part', reference: ref.token ?? ref.sessionId, mode: 'refresh' },
+      { url: `${HARNESS_ORIGIN}/index.html`, isMainFrame: true, isOurWindow: true },
+    );
     const wholeRunMs = performance.now() - t0;
     if (!answer.ok) throw new Error(`session:correlate failed: ${answer.error.message}`);
     if (firstPart === undefined) throw new Error('no session:partial event before the answer');

@@ -39,7 +39,9 @@ export async function auditScreen(page: Page, testInfo: TestInfo, screen: string
       await settle?.();
       // Let layout, transitions and the virtualized list settle after the resize.
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       const rules: Record<string, number> = {};
       for (const v of bad) rules[`${v.id} (${v.impact})`] = v.nodes.length;
@@ -54,7 +56,12 @@ export async function auditScreen(page: Page, testInfo: TestInfo, screen: string
         other: Object.fromEntries(results.violations.filter((v) => !bad.includes(v)).map((v) => [`${v.id} (${v.impact})`, v.nodes.length])),
       });
       const report = testInfo.outputPath(`axe-${label.replace(/[^\w.-]+/g, '-')}.json`);
-      const findings = bad.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })) }));
+      const findings = bad.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })),
+      }));
       await writeFile(report, JSON.stringify(findings, null, 2));
       await testInfo.attach(`axe ${label}.json`, { path: report, contentType: 'application/json' });
       await attachScreenshot(page, testInfo, label);

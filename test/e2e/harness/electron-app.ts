@@ -17,7 +17,10 @@ function electronDialogs(electronApp: ElectronApplication): HarnessApp['dialogs'
 }
 
 /** Launches the real built app through Playwright's Electron driver (where a binary exists). */
-export async function launchElectronApp(executablePath: string, dataDir: string): Promise<HarnessApp & { electronApp: ElectronApplication }> {
+export async function launchElectronApp(
+  executablePath: string,
+  dataDir: string,
+): Promise<HarnessApp & { electronApp: ElectronApplication }> {
   const electronApp = await electron.launch({
     executablePath,
     args: [path.resolve(import.meta.dirname, '../../../dist/main/index.cjs')],

@@ -9,7 +9,10 @@ export function findElectronBinary(): { path: string } | { reason: string } {
   const packageDir = path.resolve(import.meta.dirname, '../../../node_modules/electron');
   const pathFile = path.join(packageDir, 'path.txt');
   if (!existsSync(pathFile)) {
-    return { reason: 'no Electron binary in node_modules/electron (it is downloaded from outside the npm registry, which this machine cannot reach)' };
+    return {
+      reason:
+        'no Electron binary in node_modules/electron (it is downloaded from outside the npm registry, which this machine cannot reach)',
+    };
   }
   const binary = path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? { path: binary } : { reason: `Electron binary missing at ${binary}` };

@@ -42,9 +42,7 @@ export async function launchHarnessApp(page: Page, dataDir: string): Promise<Har
   const openedExternal: string[] = [];
   const deliver = (channel: string, payload: unknown) => {
     if (page.isClosed()) return;
-    void page
-      .evaluate(([c, p]) => window.__orcwDeliverEvent(c as never, p), [channel, payload] as const)
-      .catch(() => undefined);
+    void page.evaluate(([c, p]) => window.__orcwDeliverEvent(c as never, p), [channel, payload] as const).catch(() => undefined);
   };
   const deepLinks = createDeepLinkQueue((url) => deliver('app:deep-link', { url }));
   // Delivered only once the renderer is ready, long after `composed` below exists.

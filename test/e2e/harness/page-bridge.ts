@@ -28,7 +28,9 @@ Object.defineProperty(window, '__orcwDeliverEvent', {
 Object.defineProperty(window, 'correlator', {
   value: createCorrelatorBridge({
     invoke: async (channel, payload) => {
-      const answer = JSON.parse(await window.__orcwInvokeJson(channel, payload === undefined ? undefined : JSON.stringify(payload))) as unknown;
+      const answer = JSON.parse(
+        await window.__orcwInvokeJson(channel, payload === undefined ? undefined : JSON.stringify(payload)),
+      ) as unknown;
       // A large answer is parked by the harness and fetched as a body (harness-app.ts).
       const ticket = answer !== null && typeof answer === 'object' ? (answer as Record<string, unknown>)[LARGE_ANSWER_KEY] : undefined;
       if (typeof ticket !== 'string') return answer;

@@ -22,13 +22,15 @@ export function createTestDialogs(): TestDialogs {
   const requests: DialogRequest[] = [];
   const next = (request: DialogRequest) => {
     requests.push(request);
-    if (answers.length === 0) throw new Error(`test dialog: the app opened a ${request.kind} dialog ("${request.title}") the spec did not answer`);
+    if (answers.length === 0)
+      throw new Error(`test dialog: the app opened a ${request.kind} dialog ("${request.title}") the spec did not answer`);
     return answers.shift() ?? null;
   };
   return {
     requests,
     answer: (path) => void answers.push(path),
-    chooseSavePath: async ({ title, defaultName, filters }) => next({ kind: 'save', title, defaultName, extensions: filters.flatMap((f) => f.extensions) }),
+    chooseSavePath: async ({ title, defaultName, filters }) =>
+      next({ kind: 'save', title, defaultName, extensions: filters.flatMap((f) => f.extensions) }),
     chooseOpenPath: async ({ title, filters }) => next({ kind: 'open', title, extensions: filters.flatMap((f) => f.extensions) }),
   };
 }

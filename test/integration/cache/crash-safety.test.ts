@@ -43,10 +43,11 @@ function runAndKill(firstSeed: number, plan: KillPlan): Promise<Outcome> {
     let stderr = '';
     let killed = false;
     let armed = plan.afterCommits !== null;
-    const kill = () => setTimeout(() => {
-      killed = true;
-      child.kill('SIGKILL');
-    }, plan.delayMs);
+    const kill = () =>
+      setTimeout(() => {
+        killed = true;
+        child.kill('SIGKILL');
+      }, plan.delayMs);
     if (!armed) kill();
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       pending += chunk;
@@ -81,17 +82,29 @@ function checkFile(path: string): void {
   try {
     expect(db.prepare('PRAGMA integrity_check').all()).toEqual([{ integrity_check: 'ok' }]);
     db.exec("INSERT INTO event_words (event_words, rank) VALUES ('integrity-check', 0)");
-    const strays = db.prepare(`SELECT count(*) AS n FROM events e LEFT JOIN runs r ON r.id = e.run_id
-      WHERE r.id IS NULL OR e.id NOT BETWEEN r.first_event AND r.last_event`).get() as { n: number };
+    const strays = db
+      .prepare(
+        `SELECT count(*) AS n FROM events e LEFT JOIN runs r ON r.id = e.run_id
+      WHERE r.id IS NULL OR e.id NOT BETWEEN r.first_event AND r.last_event`,
+      )
+      .get() as { n: number };
     expect(strays.n).toBe(0);
-    const counts = db.prepare('SELECT (SELECT count(*) FROM events) AS stored, (SELECT coalesce(sum(event_count), 0) FROM runs) AS promised').get();
+    const counts = db
+      .prepare('SELECT (SELECT count(*) FROM events) AS stored, (SELECT coalesce(sum(event_count), 0) FROM runs) AS promised')
+      .get();
     expect(counts).toMatchObject({ stored: (counts as { promised: number }).promised });
     // The full-text index holds exactly the blocks its runs claim: no more, no less.
-    const claimed = db.prepare(`SELECT coalesce(sum((indexed_to - first_event) / ${BLOCK_EVENTS} + 1), 0) AS n FROM runs
-      WHERE indexed_to IS NOT NULL`).get() as { n: number };
+    const claimed = db
+      .prepare(
+        `SELECT coalesce(sum((indexed_to - first_event) / ${BLOCK_EVENTS} + 1), 0) AS n FROM runs
+      WHERE indexed_to IS NOT NULL`,
+      )
+      .get() as { n: number };
     expect(db.prepare('SELECT count(*) AS n FROM event_words').get()).toEqual({ n: claimed.n });
     expect(db.prepare('SELECT count(*) AS n FROM runs WHERE current = 0 AND indexed_to IS NOT NULL').get()).toEqual({ n: 0 });
-    const orphans = db.prepare('SELECT count(*) AS n FROM sessions s LEFT JOIN runs r ON r.id = s.current_run_id WHERE r.id IS NULL').get() as { n: number };
+    const orphans = db
+      .prepare('SELECT count(*) AS n FROM sessions s LEFT JOIN runs r ON r.id = s.current_run_id WHERE r.id IS NULL')
+      .get() as { n: number };
     expect(orphans.n).toBe(0);
     // A run cut off between its pages never became visible, and opening the cache removed it.
     expect(db.prepare('SELECT count(*) AS n FROM runs WHERE state = 0').get()).toEqual({ n: 0 });
@@ -110,7 +123,8 @@ describe('crash safety', () => {
     // The kills are timed, and on a loaded machine the writer starts slower, so fewer land after
     // a commit or inside a write. Rounds go on (up to twice as many) until enough of them did:
     // the assertions below are about where the kills landed, not about how fast the machine is.
-    const covered = () => killedAfterCommits > KILLS / 2 && killedMidWrite > KILLS / 4 && killedMidPagedRun > 0 && everCommitted.length > KILLS;
+    const covered = () =>
+      killedAfterCommits > KILLS / 2 && killedMidWrite > KILLS / 4 && killedMidPagedRun > 0 && everCommitted.length > KILLS;
     for (let round = 0; round < KILLS || (!covered() && round < 2 * KILLS); round += 1) {
       const plan: KillPlan = rng.chance(0.35)
         ? { afterCommits: null, delayMs: rng.int(1500) }

@@ -20,7 +20,10 @@ function layeredOnDisk() {
   const now = () => 1_800_000_000_000;
   const opened = openDatabase(dir, now);
   const disk = new SqliteCache(opened.db, { capBytes: 1024 ** 3, now, memoryOnly: false });
-  const store = new LayeredStore(disk, () => new SqliteCache(openMemoryDatabase(), { capBytes: 1024 ** 3, now, memoryOnly: true, minRunId: OVERFLOW_RUN_IDS }));
+  const store = new LayeredStore(
+    disk,
+    () => new SqliteCache(openMemoryDatabase(), { capBytes: 1024 ** 3, now, memoryOnly: true, minRunId: OVERFLOW_RUN_IDS }),
+  );
   // max_page_count makes SQLite answer SQLITE_FULL ("database or disk is full") as soon as the
   // file would have to grow: the same error and code path as a full disk, without filling one.
   const fillDisk = () => {

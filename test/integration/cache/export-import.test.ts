@@ -31,7 +31,14 @@ describe('export and import', () => {
     const there = openCache({ dataDir: freshDir(), now: () => 2_000 }).store;
     const { summary, duplicate } = there.importSession(readFileSync(file, 'utf8'));
     expect(duplicate).toBe(false);
-    expect(summary).toMatchObject({ sessionId: result.session.id, eventCount: 1500, errorGroupCount: result.groups.length, complete: false, cachedAt: 2_000, imported: true });
+    expect(summary).toMatchObject({
+      sessionId: result.session.id,
+      eventCount: 1500,
+      errorGroupCount: result.groups.length,
+      complete: false,
+      cachedAt: 2_000,
+      imported: true,
+    });
     expect(there.openSession(result.session.id)?.result).toStrictEqual(result);
     expect(there.search({ text: 'requestId', sessionId: result.session.id, limit: 3 })).toHaveLength(3);
     there.close();
@@ -49,7 +56,10 @@ describe('export and import', () => {
     const { store } = openCache({ dataDir: dir, now: () => 2_000 });
     expect(store.importSession(readFileSync(file, 'utf8')).duplicate).toBe(false);
     const once = store.stats();
-    expect(store.importSession(readFileSync(file, 'utf8'))).toMatchObject({ duplicate: true, summary: { sessionId: result.session.id, imported: true } });
+    expect(store.importSession(readFileSync(file, 'utf8'))).toMatchObject({
+      duplicate: true,
+      summary: { sessionId: result.session.id, imported: true },
+    });
     expect(store.stats()).toStrictEqual(once);
     expect(store.coveredWindows(result.session.id)).toHaveLength(1);
     store.close();
@@ -84,7 +94,9 @@ describe('export and import', () => {
     const broken = JSON.parse(good) as { result: { events: { timestamp: unknown }[] } };
     (broken.result.events[1499] as { timestamp: unknown }).timestamp = 'yesterday';
     for (const content of [good.slice(0, good.length / 2), JSON.stringify(broken), '', 'null']) {
-      expect(() => store.importSession(content)).toThrow(expect.objectContaining({ code: 'CACHE_IMPORT_INVALID', hint: expect.stringContaining('Session file') }));
+      expect(() => store.importSession(content)).toThrow(
+        expect.objectContaining({ code: 'CACHE_IMPORT_INVALID', hint: expect.stringContaining('Session file') }),
+      );
     }
     expect(store.stats()).toStrictEqual(before);
     expect(store.listSessions()).toEqual([]);

@@ -53,8 +53,14 @@ describe('schema migrations', () => {
     for (const phase of ['before indexing', 'after indexing']) {
       if (phase === 'after indexing') expect(store.indexPending()).toEqual({ indexed: 600, pending: 0 });
       const hits = store.search({ text: '', from: target.timestamp, to: target.timestamp, limit: 10 });
-      expect(hits.map((hit) => hit.eventId), phase).toContain(target.id);
-      expect(store.search({ text: requestId, limit: 10 }).map((hit) => hit.eventId), phase).toContain(target.id);
+      expect(
+        hits.map((hit) => hit.eventId),
+        phase,
+      ).toContain(target.id);
+      expect(
+        store.search({ text: requestId, limit: 10 }).map((hit) => hit.eventId),
+        phase,
+      ).toContain(target.id);
       expect(store.search({ text: '', level: 'error', limit: 1000 }).length, phase).toBe(errors);
     }
     store.close();
@@ -62,12 +68,14 @@ describe('schema migrations', () => {
     const check = new DatabaseSync(join(dir, 'cache.db'));
     expect(check.prepare('PRAGMA user_version').get()).toEqual({ user_version: SCHEMA_VERSION });
     const runs = check.prepare('SELECT min_ts, max_ts, current, indexed_to = last_event AS indexed FROM runs ORDER BY id').all();
-    expect(runs).toEqual([...results, results[0] as (typeof results)[0]].map((r, i) => ({
-      min_ts: Math.min(...r.events.map((e) => e.timestamp)),
-      max_ts: Math.max(...r.events.map((e) => e.timestamp)),
-      current: i < 2 ? 1 : 0,
-      indexed: i < 2 ? 1 : null,
-    })));
+    expect(runs).toEqual(
+      [...results, results[0] as (typeof results)[0]].map((r, i) => ({
+        min_ts: Math.min(...r.events.map((e) => e.timestamp)),
+        max_ts: Math.max(...r.events.map((e) => e.timestamp)),
+        current: i < 2 ? 1 : 0,
+        indexed: i < 2 ? 1 : null,
+      })),
+    );
     check.close();
   });
 });

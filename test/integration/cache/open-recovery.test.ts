@@ -130,10 +130,12 @@ describe('opening the cache file', () => {
     db.close();
     const before = sha(path);
     const listing = readdirSync(dir).sort();
-    expect(() => openCache({ dataDir: dir })).toThrow(expect.objectContaining({
-      code: 'CACHE_TOO_NEW',
-      message: expect.stringContaining(`schema version ${SCHEMA_VERSION + 1}; this version reads up to ${SCHEMA_VERSION}`),
-    }));
+    expect(() => openCache({ dataDir: dir })).toThrow(
+      expect.objectContaining({
+        code: 'CACHE_TOO_NEW',
+        message: expect.stringContaining(`schema version ${SCHEMA_VERSION + 1}; this version reads up to ${SCHEMA_VERSION}`),
+      }),
+    );
     expect(sha(path)).toBe(before);
     expect(readdirSync(dir).sort()).toEqual(listing);
   });

@@ -2,7 +2,13 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CREDENTIAL, startEmulator, type EmulatorManifest, type ManifestSession, type RunningEmulator } from '../../support/cloudwatch-emulator/index';
+import {
+  DEFAULT_CREDENTIAL,
+  startEmulator,
+  type EmulatorManifest,
+  type ManifestSession,
+  type RunningEmulator,
+} from '../../support/cloudwatch-emulator/index';
 import { NODE, ROOT, tempDataDir } from '../connections/support';
 import { orcw, removeAllConnections } from '../cli/support';
 
@@ -21,9 +27,24 @@ beforeAll(async () => {
   session = manifest.sessions.find((s) => s.token !== undefined && s.errors.length > 0)!;
   dataDir = await tempDataDir();
   const add = await orcw(
-    ['connections', 'add', '--name', 'emu', '--region', 'us-east-1', ...manifest.logGroups.flatMap((g) => ['--log-group', g]),
-      '--endpoint', emulator.url, '--access-key-id', DEFAULT_CREDENTIAL.accessKeyId, '--secret-access-key-stdin',
-      '--openreplay-url', 'https://app.openreplay.com', '--project-id', '7'],
+    [
+      'connections',
+      'add',
+      '--name',
+      'emu',
+      '--region',
+      'us-east-1',
+      ...manifest.logGroups.flatMap((g) => ['--log-group', g]),
+      '--endpoint',
+      emulator.url,
+      '--access-key-id',
+      DEFAULT_CREDENTIAL.accessKeyId,
+      '--secret-access-key-stdin',
+      '--openreplay-url',
+      'https://app.openreplay.com',
+      '--project-id',
+      '7',
+    ],
     { dataDir, input: `${DEFAULT_CREDENTIAL.secretAccessKey}\n` },
   );
   expect(add.code).toBe(0);
@@ -41,7 +62,12 @@ describe('orcw correlate', () => {
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['session', 'window', 'stats', 'groups', 'events', 'failures', 'complete']));
-    expect(json.session).toMatchObject({ id: session.sessionId, token: session.token, start: new Date(session.start).toISOString(), replayUrl: `https://app.openreplay.com/7/session/${session.sessionId}` });
+    expect(json.session).toMatchObject({
+      id: session.sessionId,
+      token: session.token,
+      start: new Date(session.start).toISOString(),
+      replayUrl: `https://app.openreplay.com/7/session/${session.sessionId}`,
+    });
     expect(json.window).toEqual({ from: expect.stringMatching(/Z$/), to: expect.stringMatching(/Z$/) });
     expect(Object.keys(json.stats).sort()).toEqual(['bytesScanned', 'costUsd', 'queries', 'recordsMatched', 'recordsScanned']);
     expect(json.stats.recordsMatched).toBe(session.taggedEvents);
@@ -50,10 +76,25 @@ describe('orcw correlate', () => {
     expect(json.source).toBe('network');
     expect(json.groups.length).toBe(new Set(session.errors.map((e) => e.groupKey)).size);
     for (const group of json.groups) {
-      expect(Object.keys(group)).toEqual(expect.arrayContaining(['fingerprint', 'title', 'type', 'level', 'count', 'firstSeen', 'lastSeen', 'firstOffsetMs', 'contextBefore', 'contextAfter']));
+      expect(Object.keys(group)).toEqual(
+        expect.arrayContaining([
+          'fingerprint',
+          'title',
+          'type',
+          'level',
+          'count',
+          'firstSeen',
+          'lastSeen',
+          'firstOffsetMs',
+          'contextBefore',
+          'contextAfter',
+        ]),
+      );
     }
     for (const event of json.events) {
-      expect(Object.keys(event)).toEqual(expect.arrayContaining(['timestamp', 'offsetMs', 'connection', 'logGroup', 'logStream', 'level', 'message']));
+      expect(Object.keys(event)).toEqual(
+        expect.arrayContaining(['timestamp', 'offsetMs', 'connection', 'logGroup', 'logStream', 'level', 'message']),
+      );
     }
     // One query per part of the window (the first 15 minutes after the start, then the rest).
     expect(emulator.metrics.queries.length - before).toBe(2);
@@ -104,7 +145,11 @@ describe('orcw correlate', () => {
     const stops = emulator.metrics.operations.StopQuery ?? 0;
     const before = emulator.metrics.queries.length;
     try {
-      const child = spawn(NODE, ['bin/orcw.mjs', 'correlate', target.token!, '--json'], { cwd: ROOT, env: { ...process.env, ORCW_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(NODE, ['bin/orcw.mjs', 'correlate', target.token!, '--json'], {
+        cwd: ROOT,
+        env: { ...process.env, ORCW_DATA_DIR: dataDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -171,9 +216,23 @@ describe('orcw cache', () => {
     const m = offline.generate({ sessions: 2, seed: 9, rate: 1 });
     const s = m.sessions.find((x) => x.token !== undefined) ?? m.sessions[0]!;
     const dir = await tempDataDir();
-    await orcw(['connections', 'add', '--name', 'off', '--region', 'us-east-1', ...m.logGroups.flatMap((g) => ['--log-group', g]),
-      '--endpoint', offline.url, '--access-key-id', DEFAULT_CREDENTIAL.accessKeyId, '--secret-access-key-stdin'],
-    { dataDir: dir, input: `${DEFAULT_CREDENTIAL.secretAccessKey}\n` });
+    await orcw(
+      [
+        'connections',
+        'add',
+        '--name',
+        'off',
+        '--region',
+        'us-east-1',
+        ...m.logGroups.flatMap((g) => ['--log-group', g]),
+        '--endpoint',
+        offline.url,
+        '--access-key-id',
+        DEFAULT_CREDENTIAL.accessKeyId,
+        '--secret-access-key-stdin',
+      ],
+      { dataDir: dir, input: `${DEFAULT_CREDENTIAL.secretAccessKey}\n` },
+    );
     try {
       const ref = s.token ?? s.sessionId;
       expect((await orcw(['correlate', ref], { dataDir: dir })).code).toBe(0);

@@ -17,7 +17,20 @@ beforeAll(async () => {
   for (const g of GROUPS) emulator.putEvents(g, 'boot', [{ timestamp: Date.now() - 60_000, message: 'started' }]);
   dataDir = await tempDataDir();
   const add = await orcw(
-    ['connections', 'add', '--name', 'emu', '--region', 'us-east-1', ...GROUPS.flatMap((g) => ['--log-group', g]), '--endpoint', emulator.url, '--access-key-id', DEFAULT_CREDENTIAL.accessKeyId, '--secret-access-key-stdin'],
+    [
+      'connections',
+      'add',
+      '--name',
+      'emu',
+      '--region',
+      'us-east-1',
+      ...GROUPS.flatMap((g) => ['--log-group', g]),
+      '--endpoint',
+      emulator.url,
+      '--access-key-id',
+      DEFAULT_CREDENTIAL.accessKeyId,
+      '--secret-access-key-stdin',
+    ],
     { dataDir, input: `${DEFAULT_CREDENTIAL.secretAccessKey}\n` },
   );
   expect(add.code).toBe(0);
@@ -31,7 +44,11 @@ afterAll(async () => {
 describe('orcw follow', () => {
   it('prints each appended line of the session in order, terminal-safe, until Ctrl-C stops the tail; the lines are cached', async () => {
     const id = sessionIdAt(Date.now() - 2 * 60_000, 3);
-    const child = spawn(NODE, ['bin/orcw.mjs', 'follow', id], { cwd: ROOT, env: { ...process.env, ORCW_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, ['bin/orcw.mjs', 'follow', id], {
+      cwd: ROOT,
+      env: { ...process.env, ORCW_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
@@ -55,14 +72,20 @@ describe('orcw follow', () => {
     for (const [i, message] of lines.entries()) {
       emulator.putEvents(GROUPS[i % 2]!, 'app/1', [{ timestamp: Date.now(), message }]);
       // A line of another session and an untagged one in between: never printed.
-      emulator.putEvents(GROUPS[0]!, 'app/1', [{ timestamp: Date.now(), message: `openReplaySession.id=${id}1 someone else` }, { timestamp: Date.now(), message: 'health ok' }]);
+      emulator.putEvents(GROUPS[0]!, 'app/1', [
+        { timestamp: Date.now(), message: `openReplaySession.id=${id}1 someone else` },
+        { timestamp: Date.now(), message: 'health ok' },
+      ]);
       const shown = message.replace('\u001b', '␛').replace('\u0007', '␇');
       await waitFor(() => stdout.includes(shown), `line ${i}`);
     }
     child.kill('SIGINT');
     const code = await exited;
     expect(code).toBe(130);
-    const printed = stdout.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.slice(2));
+    const printed = stdout
+      .split('\n')
+      .filter((l) => l.startsWith('  '))
+      .map((l) => l.slice(2));
     expect(printed).toEqual(lines.map((l) => l.replace('\u001b', '␛').replace('\u0007', '␇')));
     expect(stdout).not.toContain('\u001b');
     expect(stdout).not.toContain('someone else');
@@ -82,7 +105,7 @@ describe('orcw follow', () => {
     const old = sessionIdAt(Date.now() - 6 * 3_600_000, 4);
     const refused = await orcw(['follow', old], { dataDir });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain("window ended");
+    expect(refused.stderr).toContain('window ended');
     expect(emulator.liveTail.sessions()).toEqual([]);
   });
 });

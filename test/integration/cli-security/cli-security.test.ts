@@ -17,16 +17,32 @@ const id = flakeId(start, 0x42, 7);
 const sessionId = id.toString();
 const token = makeToken(id, start + 2 * HOUR, 4);
 /** Control sequences as a real program prints them: clipboard write, window title, clear screen, one-byte CSI. */
-const hostile = execFileSync('printf', ["ERROR KeyError: boom \\033]52;c;SGFja2Vk\\007 \\033]0;pwned\\007 \\033[2J \\302\\233 \\r tail openReplaySessionToken=%s", token], { encoding: 'utf8' });
-
+const hostile = execFileSync(
+  'printf',
+  ['ERROR KeyError: boom \\033]52;c;SGFja2Vk\\007 \\033]0;pwned\\007 \\033[2J \\302\\233 \\r tail openReplaySessionToken=%s', token],
+  { encoding: 'utf8' },
+);
 
 beforeAll(async () => {
   emulator = await startEmulator();
   emulator.putEvents('/sec/api', 'web-1', [{ timestamp: start + 60_000, message: hostile }]);
   dataDir = await tempDataDir();
   const add = await orcw(
-    ['connections', 'add', '--name', 'emu', '--region', 'us-east-1', '--log-group', '/sec/api', '--endpoint', emulator.url,
-      '--access-key-id', DEFAULT_CREDENTIAL.accessKeyId, '--secret-access-key-stdin'],
+    [
+      'connections',
+      'add',
+      '--name',
+      'emu',
+      '--region',
+      'us-east-1',
+      '--log-group',
+      '/sec/api',
+      '--endpoint',
+      emulator.url,
+      '--access-key-id',
+      DEFAULT_CREDENTIAL.accessKeyId,
+      '--secret-access-key-stdin',
+    ],
     { dataDir, input: `${DEFAULT_CREDENTIAL.secretAccessKey}\n` },
   );
   expect(add.code).toBe(0);
@@ -84,7 +100,9 @@ describe('links cannot buy a large scan', () => {
     expect(emulator.metrics.queries.length).toBe(queries);
 
     const iso = (ms: number) => new Date(ms).toISOString();
-    const chosen = await orcw(['correlate', wide, '--refresh', '--from', iso(start - 6 * HOUR), '--to', iso(start + 3 * HOUR), '--json'], { dataDir });
+    const chosen = await orcw(['correlate', wide, '--refresh', '--from', iso(start - 6 * HOUR), '--to', iso(start + 3 * HOUR), '--json'], {
+      dataDir,
+    });
     expect(chosen.code).toBe(0);
     expect(JSON.parse(chosen.stdout).window).toEqual({ from: iso(start - 6 * HOUR), to: iso(start + 3 * HOUR) });
 
@@ -92,7 +110,9 @@ describe('links cannot buy a large scan', () => {
     expect(tooWide.code).toBe(2);
     expect(tooWide.stderr).toMatch(/^error: from \(.*\) is more than 1 day before the session start/);
     expect(tooWide.stderr).toContain('at most 7 days long');
-    expect((await orcw(['correlate', '--help'], { dataDir })).stdout).toContain('Cap: a time window must lie within 1 day of the session (start to end) and be at most 7 days long.');
+    expect((await orcw(['correlate', '--help'], { dataDir })).stdout).toContain(
+      'Cap: a time window must lie within 1 day of the session (start to end) and be at most 7 days long.',
+    );
   });
 });
 

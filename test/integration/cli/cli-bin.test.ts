@@ -8,8 +8,15 @@ import { ROOT } from '../connections/support';
 
 it('starts through its #! line, as npx runs it', async () => {
   const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    execFile(join(ROOT, 'bin', 'orcw.mjs'), ['--help'], { cwd: ROOT, timeout: 20_000, env: { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` } }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      join(ROOT, 'bin', 'orcw.mjs'),
+      ['--help'],
+      {
+        cwd: ROOT,
+        timeout: 20_000,
+        env: { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` },
+      },
+      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
   expect(result.stderr).toBe('');

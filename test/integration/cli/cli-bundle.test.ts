@@ -55,11 +55,16 @@ describe('the orcw CLI bundle', () => {
     const stale = await run(root, ['bin/orcw.mjs', '--help']);
     expect(stale.code).toBe(1);
     expect(stale.stdout).toBe('');
-    expect(lines(stale.stderr)).toEqual(['error: the orcw CLI bundle is older than main/cli/help.ts', `hint: run "npm run build:cli" in ${root} (it takes a few seconds; npm install does it too)`]);
+    expect(lines(stale.stderr)).toEqual([
+      'error: the orcw CLI bundle is older than main/cli/help.ts',
+      `hint: run "npm run build:cli" in ${root} (it takes a few seconds; npm install does it too)`,
+    ]);
 
     const other = copyPackage();
     rmSync(join(other, 'main/cli/format.ts'));
-    expect(lines((await run(other, ['bin/orcw.mjs', 'connections', 'list'])).stderr)[0]).toBe('error: the orcw CLI bundle is older than main/cli/format.ts');
+    expect(lines((await run(other, ['bin/orcw.mjs', 'connections', 'list'])).stderr)[0]).toBe(
+      'error: the orcw CLI bundle is older than main/cli/format.ts',
+    );
   });
 
   it('says the CLI is not built when the bundle is missing', async () => {

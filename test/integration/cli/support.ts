@@ -7,7 +7,10 @@ export const transcript: RunResult[] = [];
 
 /** Runs `bin/orcw.mjs` under the project's Node 24, as `npx orcw` would. */
 export async function orcw(args: string[], options: { dataDir: string; input?: string; env?: NodeJS.ProcessEnv }): Promise<RunResult> {
-  const result = await runNode(['bin/orcw.mjs', ...args], { input: options.input, env: { ORCW_DATA_DIR: options.dataDir, ...options.env } });
+  const result = await runNode(['bin/orcw.mjs', ...args], {
+    input: options.input,
+    env: { ORCW_DATA_DIR: options.dataDir, ...options.env },
+  });
   transcript.push(result);
   return result;
 }

@@ -33,7 +33,9 @@ beforeAll(async () => {
   });
   const now = Date.now();
   for (let i = 0; i < 120; i += 1) {
-    emulator.putEvents(`/app/svc-${String(i).padStart(3, '0')}`, 'main', [{ timestamp: now - i * 1000, message: `line ${i} `.repeat(i + 1) }]);
+    emulator.putEvents(`/app/svc-${String(i).padStart(3, '0')}`, 'main', [
+      { timestamp: now - i * 1000, message: `line ${i} `.repeat(i + 1) },
+    ]);
   }
   emulator.putEvents('/ecs/api', 'task-1', [{ timestamp: now, message: 'hello' }]);
 });
@@ -119,7 +121,10 @@ describe('test connection against the emulator', () => {
   it('maps an unknown access key ID', async () => {
     const service = await newService();
     const view = await add(service, { auth: { kind: 'keys', accessKeyId: 'AKIDNOSUCHKEY0001', secretAccessKey: SECRET } });
-    expect(await failure(service.test({ id: view.id }))).toMatchObject({ code: 'AWS_UNKNOWN_KEY', message: 'Access key ID not recognised — check it in IAM.' });
+    expect(await failure(service.test({ id: view.id }))).toMatchObject({
+      code: 'AWS_UNKNOWN_KEY',
+      message: 'Access key ID not recognised — check it in IAM.',
+    });
   });
 
   it('maps a wrong secret access key', async () => {
@@ -154,7 +159,10 @@ describe('test connection against the emulator', () => {
     const service = await newService({ maxAttempts: 1 });
     // No custom endpoint: the SDK derives logs.xx-nowhere-9.amazonaws.com, which no DNS resolves.
     const view = await add(service, { region: 'xx-nowhere-9', endpoint: undefined });
-    expect(await failure(service.test({ id: view.id }))).toMatchObject({ code: 'AWS_UNKNOWN_REGION', message: expect.stringContaining('xx-nowhere-9') });
+    expect(await failure(service.test({ id: view.id }))).toMatchObject({
+      code: 'AWS_UNKNOWN_REGION',
+      message: expect.stringContaining('xx-nowhere-9'),
+    });
   });
 
   it('fails fast with AWS_NETWORK on a closed loopback port', async () => {
@@ -173,7 +181,10 @@ describe('test connection against the emulator', () => {
     try {
       const service = await newService({ maxAttempts: 1, requestTimeoutMs: 300 });
       const view = await add(service, { endpoint: `http://127.0.0.1:${port(silent)}` });
-      expect(await failure(service.test({ id: view.id }))).toMatchObject({ code: 'AWS_NETWORK', message: expect.stringMatching(/did not answer in time/) });
+      expect(await failure(service.test({ id: view.id }))).toMatchObject({
+        code: 'AWS_NETWORK',
+        message: expect.stringMatching(/did not answer in time/),
+      });
     } finally {
       silent.closeAllConnections();
       silent.close();
@@ -183,14 +194,20 @@ describe('test connection against the emulator', () => {
   it('maps an expired session token (answered by a fake server: the emulator does not model session tokens)', async () => {
     // A stand-in that answers exactly as CloudWatch does for an expired STS token, so the SDK's own
     // deserializer builds the exception that the mapping sees.
-    const fakeExpiredTokenServer = await fakeCloudWatch(400, { __type: 'ExpiredTokenException', message: 'The security token included in the request is expired' });
+    const fakeExpiredTokenServer = await fakeCloudWatch(400, {
+      __type: 'ExpiredTokenException',
+      message: 'The security token included in the request is expired',
+    });
     try {
       const service = await newService();
       const view = await add(service, {
         endpoint: `http://127.0.0.1:${port(fakeExpiredTokenServer)}`,
         auth: { kind: 'keys', accessKeyId: 'ASIAEMULATOR00001', secretAccessKey: SECRET, sessionToken: 'FwoGZXIvYXdzEExpiredToken' },
       });
-      expect(await failure(service.test({ id: view.id }))).toMatchObject({ code: 'AWS_EXPIRED_TOKEN', message: 'The session token has expired.' });
+      expect(await failure(service.test({ id: view.id }))).toMatchObject({
+        code: 'AWS_EXPIRED_TOKEN',
+        message: 'The session token has expired.',
+      });
     } finally {
       fakeExpiredTokenServer.close();
     }
@@ -251,7 +268,11 @@ describe('log groups against the emulator', () => {
 });
 
 describe('profile connections from temp AWS config files', () => {
-  const saved = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE, profile: process.env.AWS_PROFILE };
+  const saved = {
+    config: process.env.AWS_CONFIG_FILE,
+    credentials: process.env.AWS_SHARED_CREDENTIALS_FILE,
+    profile: process.env.AWS_PROFILE,
+  };
   beforeAll(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'orcw-aws-'));
     await writeFile(join(dir, 'config'), '[profile emu]\nregion = us-east-1\n\n[profile emu-denied]\nregion = us-east-1\n');
@@ -264,7 +285,11 @@ describe('profile connections from temp AWS config files', () => {
     delete process.env.AWS_PROFILE;
   });
   afterAll(() => {
-    for (const [key, value] of [['AWS_CONFIG_FILE', saved.config], ['AWS_SHARED_CREDENTIALS_FILE', saved.credentials], ['AWS_PROFILE', saved.profile]] as const) {
+    for (const [key, value] of [
+      ['AWS_CONFIG_FILE', saved.config],
+      ['AWS_SHARED_CREDENTIALS_FILE', saved.credentials],
+      ['AWS_PROFILE', saved.profile],
+    ] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
@@ -301,11 +326,15 @@ describe('createLogsClient for the correlation engine', () => {
     const connection = await service.getConnection(view.id);
     const client = createLogsClient(connection, { maxAttempts: 1 });
     try {
-      const missing = await client.send(new GetLogEventsCommand({ logGroupName: '/no/such/group', logStreamName: 's' })).catch((e: unknown) => e);
+      const missing = await client
+        .send(new GetLogEventsCommand({ logGroupName: '/no/such/group', logStreamName: 's' }))
+        .catch((e: unknown) => e);
       expect(mapAwsError(missing, errorContextOf(client))).toMatchObject({ code: 'AWS_RESOURCE_NOT_FOUND' });
       const now = Math.floor(Date.now() / 1000);
       const malformed = await client
-        .send(new StartQueryCommand({ logGroupNames: ['/ecs/api'], startTime: now - 60, endTime: now, queryString: 'fields @message | | |' }))
+        .send(
+          new StartQueryCommand({ logGroupNames: ['/ecs/api'], startTime: now - 60, endTime: now, queryString: 'fields @message | | |' }),
+        )
         .catch((e: unknown) => e);
       expect(mapAwsError(malformed, errorContextOf(client))).toMatchObject({ code: 'AWS_MALFORMED_QUERY' });
       expect(errorContextOf(client)).toMatchObject({ region: 'us-east-1', endpoint: emulator.url, redact: [KEY_ID, SECRET] });

@@ -60,7 +60,9 @@ describe('AWS keys in the real OS keychain', () => {
     const switched = await service.update({ id: view.id, auth: { kind: 'profile', profile: 'staging' } });
     expect(switched).toMatchObject({ hasSecret: false, auth: { kind: 'profile', profile: 'staging' } });
     expect(await secretToolLookup(view.id)).toBeNull();
-    expect(await store.read()).toEqual([{ id: view.id, name: 'staging', region: 'us-east-1', logGroups: ['/x'], auth: { kind: 'profile', profile: 'staging' } }]);
+    expect(await store.read()).toEqual([
+      { id: view.id, name: 'staging', region: 'us-east-1', logGroups: ['/x'], auth: { kind: 'profile', profile: 'staging' } },
+    ]);
     expect(await filesContaining(dataDir, second)).toEqual([]);
   });
 
@@ -85,7 +87,11 @@ describe('AWS keys in the real OS keychain', () => {
     });
     expect(result.stderr).not.toContain(secret);
     const outcome = JSON.parse(result.stdout);
-    expect(outcome.keys).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE', hint: expect.stringMatching(/gnome-keyring|KWallet|Keychain|Credential Manager/) });
+    expect(outcome.keys).toMatchObject({
+      ok: false,
+      code: 'KEYCHAIN_UNAVAILABLE',
+      hint: expect.stringMatching(/gnome-keyring|KWallet|Keychain|Credential Manager/),
+    });
     expect(outcome.keys.message).not.toContain(secret);
     // Profiles need no keychain, and listing still works so a headless shell can see its setup.
     expect(outcome.profile).toMatchObject({ ok: true, value: { name: 'profile', hasSecret: false } });
@@ -116,7 +122,12 @@ describe('AWS keys in the real OS keychain', () => {
       auth: { kind: 'keys', accessKeyId: 'AKIDEMULATOR0001', secretAccessKey: secret },
     });
     const result = await runNode(['--import', 'tsx', 'test/integration/connections/keychain-child.ts'], {
-      env: { ORCW_DATA_DIR: dataDir, CHILD_SECRET: freshSecret(), CHILD_DELETE_ID: view.id, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/orcw-no-bus' },
+      env: {
+        ORCW_DATA_DIR: dataDir,
+        CHILD_SECRET: freshSecret(),
+        CHILD_DELETE_ID: view.id,
+        DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/orcw-no-bus',
+      },
     });
     expect(JSON.parse(result.stdout).deleteKeys).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE' });
     expect((await service.get({ id: view.id })).hasSecret).toBe(true);

@@ -57,14 +57,24 @@ describe('secret leak check', () => {
     expect(await call('connections:get', { id })).toMatchObject({ ok: true });
     expect(await call('connections:test', { id })).toMatchObject({ ok: true, value: { logGroupsVisible: 1 } });
     expect(await call('connections:log-groups', { id, prefix: '/ecs' })).toMatchObject({ ok: true });
-    expect(await call('connections:update', { id, auth: { kind: 'keys', accessKeyId: KEY_ID, secretAccessKey: WRONG } })).toMatchObject({ ok: true });
+    expect(await call('connections:update', { id, auth: { kind: 'keys', accessKeyId: KEY_ID, secretAccessKey: WRONG } })).toMatchObject({
+      ok: true,
+    });
     expect(await call('connections:test', { id })).toMatchObject({ ok: false, error: { code: 'AWS_BAD_SECRET' } });
     expect(await call('connections:log-groups', { id })).toMatchObject({ ok: false, error: { code: 'AWS_BAD_SECRET' } });
-    expect(await call('connections:create', { name: 'bad', region: 'us-east-1', auth: { kind: 'keys', accessKeyId: 'lower', secretAccessKey: SECRET } })).toMatchObject({
+    expect(
+      await call('connections:create', {
+        name: 'bad',
+        region: 'us-east-1',
+        auth: { kind: 'keys', accessKeyId: 'lower', secretAccessKey: SECRET },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'IPC_INVALID_PAYLOAD' },
     });
-    expect(await call('connections:update', { id, auth: { kind: 'keys', accessKeyId: KEY_ID, secretAccessKey: SECRET } })).toMatchObject({ ok: true });
+    expect(await call('connections:update', { id, auth: { kind: 'keys', accessKeyId: KEY_ID, secretAccessKey: SECRET } })).toMatchObject({
+      ok: true,
+    });
 
     const cli = await Promise.all([
       runNode(['bin/orcw.mjs', 'connections', 'list', '--json'], { env: { ORCW_DATA_DIR: dataDir } }),

@@ -16,7 +16,13 @@ afterAll(() => emulator.stop());
 afterEach(() => emulator.setFaults({}));
 
 const fast = { delayScale: 0.01, maxDelayMs: 50 };
-const sdkClient = () => new CloudWatchLogsClient({ region: 'us-east-1', endpoint: emulator.url, credentials: DEFAULT_CREDENTIAL, retryStrategy: logsRetryStrategy(fast) });
+const sdkClient = () =>
+  new CloudWatchLogsClient({
+    region: 'us-east-1',
+    endpoint: emulator.url,
+    credentials: DEFAULT_CREDENTIAL,
+    retryStrategy: logsRetryStrategy(fast),
+  });
 const calls = (operation: string) => emulator.metrics.operations[operation] ?? 0;
 
 async function failureOf(promise: Promise<unknown>): Promise<{ name?: string }> {
@@ -52,7 +58,11 @@ describe('the retry layer', () => {
     const before = calls('StartQuery');
     const client = sdkClient();
     const now = Math.floor(Date.now() / 1000);
-    const error = await failureOf(client.send(new StartQueryCommand({ logGroupNames: ['/app/api'], startTime: now - 3600, endTime: now, queryString: 'fields @message' })));
+    const error = await failureOf(
+      client.send(
+        new StartQueryCommand({ logGroupNames: ['/app/api'], startTime: now - 3600, endTime: now, queryString: 'fields @message' }),
+      ),
+    );
     client.destroy();
     expect(error.name).toBe('LimitExceededException');
     expect(calls('StartQuery') - before).toBe(1);
@@ -71,7 +81,10 @@ describe('the retry layer', () => {
     const previous = { file: process.env.AWS_SHARED_CREDENTIALS_FILE, config: process.env.AWS_CONFIG_FILE };
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const dir = mkdtempSync(`${(await import('node:os')).tmpdir()}/orcw-retry-`);
-    writeFileSync(`${dir}/credentials`, `[orcw-retry-test]\naws_access_key_id = ${DEFAULT_CREDENTIAL.accessKeyId}\naws_secret_access_key = ${DEFAULT_CREDENTIAL.secretAccessKey}\n`);
+    writeFileSync(
+      `${dir}/credentials`,
+      `[orcw-retry-test]\naws_access_key_id = ${DEFAULT_CREDENTIAL.accessKeyId}\naws_secret_access_key = ${DEFAULT_CREDENTIAL.secretAccessKey}\n`,
+    );
     writeFileSync(`${dir}/config`, '');
     process.env.AWS_SHARED_CREDENTIALS_FILE = `${dir}/credentials`;
     process.env.AWS_CONFIG_FILE = `${dir}/config`;

@@ -33,7 +33,11 @@ function steadyLines(): { timestamp: number; message: string }[] {
 beforeAll(async () => {
   emulator = await startEmulator({ credentials: [{ ...DEFAULT_CREDENTIAL }, DENIED] });
   const target = { timestamp: T, message: `${TAG}ERROR:api.views:checkout failed` };
-  emulator.putEvents(GROUP, STREAM, [...steadyLines().filter((l) => l.timestamp < T), target, ...steadyLines().filter((l) => l.timestamp > T)]);
+  emulator.putEvents(GROUP, STREAM, [
+    ...steadyLines().filter((l) => l.timestamp < T),
+    target,
+    ...steadyLines().filter((l) => l.timestamp > T),
+  ]);
   emulator.putEvents(GROUP, 'api/i-2', [{ timestamp: T + 50, message: 'other stream' }]);
   // Three lines in the target's millisecond, the target in the middle; then a split trace.
   emulator.putEvents(GROUP, 'api/same-ms', [
@@ -67,13 +71,21 @@ describe('fetchContextLines against the emulator', () => {
   });
 
   it('stops at ±S seconds before ±N lines', async () => {
-    const { before, after } = await fetchContextLines(client, { logGroup: GROUP, logStream: STREAM, timestamp: T }, { events: 50, seconds: 1 });
+    const { before, after } = await fetchContextLines(
+      client,
+      { logGroup: GROUP, logStream: STREAM, timestamp: T },
+      { events: 50, seconds: 1 },
+    );
     expect(before.map((l) => l.message)).toEqual(Array.from({ length: 10 }, (_, i) => `line ${-1_000 + i * 100}`));
     expect(after.map((l) => l.message)).toEqual(Array.from({ length: 10 }, (_, i) => `line ${100 + i * 100}`));
   });
 
   it('includes lines exactly S seconds away on both sides (end time is exclusive on the wire)', async () => {
-    const { before, after } = await fetchContextLines(client, { logGroup: GROUP, logStream: STREAM, timestamp: T }, { events: 100, seconds: 2 });
+    const { before, after } = await fetchContextLines(
+      client,
+      { logGroup: GROUP, logStream: STREAM, timestamp: T },
+      { events: 100, seconds: 2 },
+    );
     expect(before[0]?.timestamp).toBe(T - 2_000);
     expect(after.at(-1)?.timestamp).toBe(T + 2_000);
   });
@@ -92,7 +104,11 @@ describe('fetchContextLines against the emulator', () => {
 
   it('stops when the same token comes back at the end of the stream', async () => {
     const calls = emulator.metrics.operations.GetLogEvents ?? 0;
-    const { before, after } = await fetchContextLines(client, { logGroup: GROUP, logStream: 'api/i-2', timestamp: T }, { events: 20, pageSize: 10 });
+    const { before, after } = await fetchContextLines(
+      client,
+      { logGroup: GROUP, logStream: 'api/i-2', timestamp: T },
+      { events: 20, pageSize: 10 },
+    );
     expect(before).toEqual([]);
     expect(after.map((l) => l.message)).toEqual(['other stream']);
     expect((emulator.metrics.operations.GetLogEvents ?? 0) - calls).toBe(2);
@@ -100,7 +116,11 @@ describe('fetchContextLines against the emulator', () => {
 
   it('bounds the number of pages on a busy stream', async () => {
     const calls = emulator.metrics.operations.GetLogEvents ?? 0;
-    const { before, after } = await fetchContextLines(client, { logGroup: GROUP, logStream: 'api/busy', timestamp: T }, { pageSize: 10, maxPages: 3 });
+    const { before, after } = await fetchContextLines(
+      client,
+      { logGroup: GROUP, logStream: 'api/busy', timestamp: T },
+      { pageSize: 10, maxPages: 3 },
+    );
     expect((emulator.metrics.operations.GetLogEvents ?? 0) - calls).toBe(3);
     expect(before.map((l) => l.message)).toEqual(Array.from({ length: 20 }, (_, i) => `busy ${10 + i}`));
     expect(after).toEqual([]);
@@ -114,14 +134,36 @@ describe('fetchContextLines against the emulator', () => {
 
   it('with the message of a joined trace, splits its millisecond around it and skips the trace’s own lines', async () => {
     const rows = [
-      { '@timestamp': '2024-01-24 04:27:39.324', '@message': `${TAG}Traceback (most recent call last):`, '@logStream': 'api/same-ms', '@log': `123456789012:${GROUP}` },
-      { '@timestamp': '2024-01-24 04:27:39.324', '@message': `${TAG}${TAG}  File "/app/api/views.py", line 9, in checkout`, '@logStream': 'api/same-ms', '@log': `123456789012:${GROUP}` },
-      { '@timestamp': '2024-01-24 04:27:39.325', '@message': `${TAG}${TAG}KeyError: 'sku'`, '@logStream': 'api/same-ms', '@log': `123456789012:${GROUP}` },
+      {
+        '@timestamp': '2024-01-24 04:27:39.324',
+        '@message': `${TAG}Traceback (most recent call last):`,
+        '@logStream': 'api/same-ms',
+        '@log': `123456789012:${GROUP}`,
+      },
+      {
+        '@timestamp': '2024-01-24 04:27:39.324',
+        '@message': `${TAG}${TAG}  File "/app/api/views.py", line 9, in checkout`,
+        '@logStream': 'api/same-ms',
+        '@log': `123456789012:${GROUP}`,
+      },
+      {
+        '@timestamp': '2024-01-24 04:27:39.325',
+        '@message': `${TAG}${TAG}KeyError: 'sku'`,
+        '@logStream': 'api/same-ms',
+        '@log': `123456789012:${GROUP}`,
+      },
     ];
-    const { events, groups } = processRows([{ source: { connectionId: 'c', connection: 'emu', logGroups: [GROUP] }, rows }], { sessionStart: T });
+    const { events, groups } = processRows([{ source: { connectionId: 'c', connection: 'emu', logGroups: [GROUP] }, rows }], {
+      sessionStart: T,
+    });
     expect(events).toHaveLength(1);
     const sample = events[0]!;
-    const { before, after } = await fetchContextLines(client, { logGroup: sample.logGroup, logStream: sample.logStream, timestamp: sample.timestamp, message: sample.message });
+    const { before, after } = await fetchContextLines(client, {
+      logGroup: sample.logGroup,
+      logStream: sample.logStream,
+      timestamp: sample.timestamp,
+      message: sample.message,
+    });
     expect(groups[0]?.type).toBe('KeyError');
     expect(before.map((l) => l.message)).toEqual(['just before', 'same ms, before']);
     expect(after.map((l) => l.message)).toEqual(['    total = cart.total()', 'unrelated line of another request', 'just after']);
@@ -129,13 +171,18 @@ describe('fetchContextLines against the emulator', () => {
 
   it('returns nothing when asked for zero lines, without calling AWS', async () => {
     const calls = emulator.metrics.operations.GetLogEvents ?? 0;
-    expect(await fetchContextLines(client, { logGroup: GROUP, logStream: STREAM, timestamp: T }, { events: 0 })).toEqual({ before: [], after: [] });
+    expect(await fetchContextLines(client, { logGroup: GROUP, logStream: STREAM, timestamp: T }, { events: 0 })).toEqual({
+      before: [],
+      after: [],
+    });
     expect(emulator.metrics.operations.GetLogEvents ?? 0).toBe(calls);
   });
 
   it('rejects settings outside their bounds', async () => {
     for (const options of [{ events: -1 }, { events: 1.5 }, { seconds: 99_999 }, { pageSize: 0 }, { maxPages: 0 }]) {
-      await expect(fetchContextLines(client, { logGroup: GROUP, logStream: STREAM, timestamp: T }, options)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      await expect(fetchContextLines(client, { logGroup: GROUP, logStream: STREAM, timestamp: T }, options)).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
     }
   });
 
@@ -144,7 +191,9 @@ describe('fetchContextLines against the emulator', () => {
     await expect(missing).rejects.toBeInstanceOf(AppError);
     await expect(missing).rejects.toMatchObject({ code: 'AWS_RESOURCE_NOT_FOUND' });
     const denied = clientWith(DENIED);
-    await expect(fetchContextLines(denied, { logGroup: GROUP, logStream: STREAM, timestamp: T })).rejects.toMatchObject({ code: 'AWS_ACCESS_DENIED' });
+    await expect(fetchContextLines(denied, { logGroup: GROUP, logStream: STREAM, timestamp: T })).rejects.toMatchObject({
+      code: 'AWS_ACCESS_DENIED',
+    });
     denied.destroy();
     const wrong = clientWith({ accessKeyId: DEFAULT_CREDENTIAL.accessKeyId, secretAccessKey: 'not-the-secret' });
     const failure = fetchContextLines(wrong, { logGroup: GROUP, logStream: STREAM, timestamp: T });

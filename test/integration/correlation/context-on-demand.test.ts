@@ -31,14 +31,23 @@ beforeAll(async () => {
     lines.push({ timestamp: at, message: `INFO request ${g} started (untagged)` });
     lines.push({ timestamp: at + 1, message: `DEBUG loading cart for request ${g} (untagged)` });
   }
-  emulator.putEvents('/ctx/api', 'web-1', lines.sort((a, b) => a.timestamp - b.timestamp));
+  emulator.putEvents(
+    '/ctx/api',
+    'web-1',
+    lines.sort((a, b) => a.timestamp - b.timestamp),
+  );
 });
 afterAll(() => emulator.stop());
 
 it('fetches context for the 50 largest groups, the others when opened', async () => {
   const { store } = createMemoryStore();
   const conn: Connection = { id: 'emu', name: 'emu', region: 'us-east-1', logGroups: ['/ctx/api'], auth: { kind: 'keys' } };
-  const deps = { connections: { list: async () => [conn] }, cache: store, settings: () => defaultSettings, clientFor: () => emulatorClient(emulator) };
+  const deps = {
+    connections: { list: async () => [conn] },
+    cache: store,
+    settings: () => defaultSettings,
+    clientFor: () => emulatorClient(emulator),
+  };
   const service = createSessionService({ ...deps, emitProgress: () => undefined, now: () => START + 86_400_000, tuning: fastTuning });
   const calls = () => emulator.metrics.operations.GetLogEvents ?? 0;
   const before = calls();
@@ -64,7 +73,9 @@ it('fetches context for the 50 largest groups, the others when opened', async ()
   expect(stored.contextPending).toBeUndefined();
   expect(stored.contextBefore).toEqual(fetched.contextBefore);
   expect(stored.contextAfter).toEqual(fetched.contextAfter);
-  expect(store.openView(SESSION)!.view.groups.find((g) => g.fingerprint === target.fingerprint)!.contextBefore).toEqual(fetched.contextBefore);
+  expect(store.openView(SESSION)!.view.groups.find((g) => g.fingerprint === target.fingerprint)!.contextBefore).toEqual(
+    fetched.contextBefore,
+  );
 
   await expect(groupContext({ run: result.run!, fingerprint: 'no-such-group' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 });

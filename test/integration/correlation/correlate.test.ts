@@ -62,11 +62,15 @@ const tagTests = new Map(manifest.sessions.map((s) => [s.sessionId, sessionTagTe
 
 describe('correlation against generated traffic', () => {
   it('covers every tag convention, token format and language', () => {
-    expect(new Set(manifest.sessions.flatMap((s) => s.tagStyles))).toEqual(new Set(['prefix', 'json', 'session-id', 'id-json', 'token-named']));
+    expect(new Set(manifest.sessions.flatMap((s) => s.tagStyles))).toEqual(
+      new Set(['prefix', 'json', 'session-id', 'id-json', 'token-named']),
+    );
     expect(new Set(manifest.sessions.map((s) => s.tokenFormat))).toEqual(new Set([3, 4, null]));
     expect(new Set(manifest.sessions.flatMap((s) => s.errors.map((e) => e.language)))).toEqual(new Set(['python', 'node', 'java', 'go']));
     // Every shape (shipper × logger × runtime) the generator knows has errors planted here.
-    expect(new Set(manifest.sessions.flatMap((s) => s.errors.map((e) => e.shape)))).toEqual(new Set([...SERVICES, ...SHAPE_SERVICES].map((s) => s.shape)));
+    expect(new Set(manifest.sessions.flatMap((s) => s.errors.map((e) => e.shape)))).toEqual(
+      new Set([...SERVICES, ...SHAPE_SERVICES].map((s) => s.shape)),
+    );
   });
 
   it.each(eachSession())('session %s: complete, every tagged event, nothing from another session', (id, session) => {
@@ -85,7 +89,9 @@ describe('correlation against generated traffic', () => {
     const result = results.get(id)!;
     for (const error of session.errors) {
       const where = `${error.groupKey} (${error.shape}) at ${error.timestamp}`;
-      const event = result.events.find((e) => e.timestamp === error.timestamp && e.logStream === error.logStream && e.fingerprint !== undefined);
+      const event = result.events.find(
+        (e) => e.timestamp === error.timestamp && e.logStream === error.logStream && e.fingerprint !== undefined,
+      );
       expect(event, where).toBeDefined();
       expect(event!.level, where).toBe(error.level);
       const text = textOf(event!);
@@ -103,7 +109,9 @@ describe('correlation against generated traffic', () => {
     for (const session of manifest.sessions) {
       const result = results.get(session.sessionId)!;
       for (const error of session.errors) {
-        const event = result.events.find((e) => e.timestamp === error.timestamp && e.logStream === error.logStream && e.fingerprint !== undefined);
+        const event = result.events.find(
+          (e) => e.timestamp === error.timestamp && e.logStream === error.logStream && e.fingerprint !== undefined,
+        );
         expect(event, `${error.groupKey} at ${error.timestamp}`).toBeDefined();
         byKey.set(error.groupKey, (byKey.get(error.groupKey) ?? new Set()).add(event!.fingerprint!));
       }

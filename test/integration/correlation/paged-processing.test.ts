@@ -23,10 +23,20 @@ beforeAll(async () => {
   for (const session of manifest.sessions) {
     const ref = reference(session.token ?? session.sessionId, now);
     const window = deriveTimeWindow(ref, { now });
-    const base = { reference: ref, connections: [conn], window, settings: { ...defaultSettings, contextEvents: 0 }, clientFor: () => emulatorClient(emulator), now: () => now };
+    const base = {
+      reference: ref,
+      connections: [conn],
+      window,
+      settings: { ...defaultSettings, contextEvents: 0 },
+      clientFor: () => emulatorClient(emulator),
+      now: () => now,
+    };
     whole.set(session.sessionId, await correlateCollecting({ ...base, tuning: fastTuning }));
     const cuts = [ref.start + 10 * 60_000, ref.start + 45 * 60_000];
-    pieces.set(session.sessionId, await correlateCollecting({ ...base, tuning: { ...fastTuning, pageSize: 7, limit: 40, maxResultPages: 10 }, partBoundaries: cuts }));
+    pieces.set(
+      session.sessionId,
+      await correlateCollecting({ ...base, tuning: { ...fastTuning, pageSize: 7, limit: 40, maxResultPages: 10 }, partBoundaries: cuts }),
+    );
   }
 }, 300_000);
 afterAll(() => emulator.stop());
@@ -39,8 +49,12 @@ it('gives the same events and groups page by page as in one piece', () => {
     const b = pieces.get(session.sessionId)!;
     expect(a.failures).toEqual([]);
     expect(b.failures, session.sessionId).toEqual([]);
-    expect(b.events.map((e) => [e.id, e.timestamp, e.message, e.level, e.fingerprint])).toEqual(a.events.map((e) => [e.id, e.timestamp, e.message, e.level, e.fingerprint]));
-    expect(b.groups.map((g) => [g.fingerprint, g.count, g.firstSeen, g.sampleEventId, g.offsetsMs])).toEqual(a.groups.map((g) => [g.fingerprint, g.count, g.firstSeen, g.sampleEventId, g.offsetsMs]));
+    expect(b.events.map((e) => [e.id, e.timestamp, e.message, e.level, e.fingerprint])).toEqual(
+      a.events.map((e) => [e.id, e.timestamp, e.message, e.level, e.fingerprint]),
+    );
+    expect(b.groups.map((g) => [g.fingerprint, g.count, g.firstSeen, g.sampleEventId, g.offsetsMs])).toEqual(
+      a.groups.map((g) => [g.fingerprint, g.count, g.firstSeen, g.sampleEventId, g.offsetsMs]),
+    );
     events += a.events.length;
     traces += a.events.filter((e) => e.message.includes('\n')).length;
   }

@@ -32,7 +32,12 @@ function seed(stream: string, error: string): void {
 }
 
 function taggedRow(stream: string, error: string): RowBatch['rows'][number] {
-  return { '@timestamp': insightsTime(T), '@message': `${TAG}ERROR:api.views:${error}`, '@logStream': stream, '@log': `123456789012:${GROUP}` };
+  return {
+    '@timestamp': insightsTime(T),
+    '@message': `${TAG}ERROR:api.views:${error}`,
+    '@logStream': stream,
+    '@log': `123456789012:${GROUP}`,
+  };
 }
 
 beforeAll(async () => {
@@ -65,7 +70,10 @@ describe('the trace tails stage', () => {
 
 describe('the context stage', () => {
   it('returns context by fingerprint, merged into fresh groups; the groups it was given are untouched', async () => {
-    const page: RowBatch = { source: SOURCE, rows: ['api/i-1', 'api/i-2', 'api/i-3'].map((s, i) => taggedRow(s, ['checkout failed', 'refund failed', 'export failed'][i]!)) };
+    const page: RowBatch = {
+      source: SOURCE,
+      rows: ['api/i-1', 'api/i-2', 'api/i-3'].map((s, i) => taggedRow(s, ['checkout failed', 'refund failed', 'export failed'][i]!)),
+    };
     const tails = new TraceTails(() => client, { limit: createLimiter(2) });
     const batches = [await tails.attach(page), ...(await tails.flush())];
     const { events, groups } = processRows(batches, { sessionStart: T - 60_000 });
@@ -73,26 +81,41 @@ describe('the context stage', () => {
     const given = structuredClone(groups);
     const sampleOf = (fingerprint: string) => events.find((e) => e.fingerprint === fingerprint);
 
-    const patches = await contextForGroups(groups, sampleOf, () => client, fetchContextLines, { events: 5, seconds: 5, limit: createLimiter(2), maxGroups: 2 });
+    const patches = await contextForGroups(groups, sampleOf, () => client, fetchContextLines, {
+      events: 5,
+      seconds: 5,
+      limit: createLimiter(2),
+      maxGroups: 2,
+    });
     const merged = withContext(groups, patches);
 
     expect(groups).toStrictEqual(given);
-    expect(merged.slice(0, 2).map((g) => g.contextBefore.map((line) => line.message))).toEqual(groups.slice(0, 2).map((g) => [`GET /checkout ${g.logStream}`]));
+    expect(merged.slice(0, 2).map((g) => g.contextBefore.map((line) => line.message))).toEqual(
+      groups.slice(0, 2).map((g) => [`GET /checkout ${g.logStream}`]),
+    );
     expect(merged.slice(0, 2).every((g) => g.contextPending === undefined)).toBe(true);
     expect(merged[2]).toStrictEqual({ ...groups[2], contextPending: true });
     merged.forEach((group, i) => expect(group).not.toBe(groups[i]));
   });
 
   it('leaves every group pending, without throwing, when the run is cancelled before its context lines', async () => {
-    const { events, groups } = processRows([{ source: SOURCE, rows: [taggedRow('api/i-1', 'checkout failed')] }], { sessionStart: T - 60_000 });
+    const { events, groups } = processRows([{ source: SOURCE, rows: [taggedRow('api/i-1', 'checkout failed')] }], {
+      sessionStart: T - 60_000,
+    });
     const controller = new AbortController();
     controller.abort();
-    const patches = await contextForGroups(groups, (f) => events.find((e) => e.fingerprint === f), () => client, fetchContextLines, {
-      events: 5,
-      seconds: 5,
-      limit: createLimiter(2),
-      signal: controller.signal,
-    });
+    const patches = await contextForGroups(
+      groups,
+      (f) => events.find((e) => e.fingerprint === f),
+      () => client,
+      fetchContextLines,
+      {
+        events: 5,
+        seconds: 5,
+        limit: createLimiter(2),
+        signal: controller.signal,
+      },
+    );
     expect(withContext(groups, patches).map((g) => g.contextPending)).toEqual([true]);
   });
 });

@@ -21,7 +21,10 @@ const early = Array.from({ length: 40 }, (_, i) => START - 60_000 + i * 15_000);
 const late = Array.from({ length: 40 }, (_, i) => START + FIRST_PART_MS + 60_000 + i * 60_000);
 const tagged = (ts: number, i: number) => ({ timestamp: ts, message: `openReplaySession.id=${SESSION} INFO step ${i}` });
 /** Untagged traffic after the first part: its scan is what makes the rest slow. */
-const noise = Array.from({ length: 8_000 }, (_, i) => ({ timestamp: START + FIRST_PART_MS + 120_000 + i * 500, message: `GET /health ${i} ${'x'.repeat(80)}` }));
+const noise = Array.from({ length: 8_000 }, (_, i) => ({
+  timestamp: START + FIRST_PART_MS + 120_000 + i * 500,
+  message: `GET /health ${i} ${'x'.repeat(80)}`,
+}));
 const SLOW = { baseMs: 80, bytesPerSecond: 250_000 };
 
 beforeAll(async () => {
@@ -36,7 +39,13 @@ afterEach(() => {
 
 const conn: Connection = { id: 'emu', name: 'emu', region: 'us-east-1', logGroups: ['/parts/api'], auth: { kind: 'keys' } };
 
-function service(cache: CacheStore, now: number, partials: CorrelateResponse[], onPartial?: () => void, progress: CorrelationProgress[] = []): SessionService {
+function service(
+  cache: CacheStore,
+  now: number,
+  partials: CorrelateResponse[],
+  onPartial?: () => void,
+  progress: CorrelationProgress[] = [],
+): SessionService {
   const created: SessionService = createSessionService({
     connections: { list: async () => [conn] },
     cache,
@@ -87,7 +96,9 @@ describe('a window in parts', () => {
     expect(cancelled.source).toBe('network');
     expect(cancelled.result.complete).toBe(false);
     expect(eventsOf(store, cancelled.result).map((e) => e.timestamp)).toEqual(early);
-    expect(cancelled.result.failures).toEqual([expect.objectContaining({ code: 'CANCELLED', connection: 'emu', message: expect.stringMatching(/is missing$/) })]);
+    expect(cancelled.result.failures).toEqual([
+      expect.objectContaining({ code: 'CANCELLED', connection: 'emu', message: expect.stringMatching(/is missing$/) }),
+    ]);
     const boundary = new Date(START + FIRST_PART_MS).toISOString().replace('.000Z', 'Z');
     expect(cancelled.result.failures[0]!.message).toContain(`${boundary}–`);
     // The cache holds it as an incomplete run covering the first part.

@@ -27,10 +27,16 @@ beforeAll(async () => {
     ]);
   });
   // 25,000 tagged lines in one group: more than two full pages of 10,000.
-  const heavy = Array.from({ length: 25_000 }, (_, i) => ({ timestamp: START + 60_000 + i * 20, message: `openReplaySession.id=${SESSION} tick ${i}` }));
+  const heavy = Array.from({ length: 25_000 }, (_, i) => ({
+    timestamp: START + 60_000 + i * 20,
+    message: `openReplaySession.id=${SESSION} tick ${i}`,
+  }));
   emulator.putEvents('/svc/heavy', 'task-9', heavy);
   // 10,005 tagged lines within one millisecond: no time split can bring them under the cap.
-  const burst = Array.from({ length: 10_005 }, (_, i) => ({ timestamp: START + 3_600_000, message: `openReplaySession.id=${SESSION} burst ${i}` }));
+  const burst = Array.from({ length: 10_005 }, (_, i) => ({
+    timestamp: START + 3_600_000,
+    message: `openReplaySession.id=${SESSION} burst ${i}`,
+  }));
   emulator.putEvents('/svc/burst', 'task-5', burst);
 });
 afterAll(() => emulator.stop());
@@ -44,7 +50,12 @@ const messages = (batches: { rows: Record<string, string | undefined>[] }[]) => 
 describe('runQueries against the emulator', () => {
   it('queries 60 log groups in batches of ≤ 50 over the whole window in seconds, and finds only this session', async () => {
     const before = emulator.metrics.queries.length;
-    const result = await runQueries([target(emulator, 'prod', GROUPS)], { queryString: query, window, tracker: tracker(), tuning: fastTuning });
+    const result = await runQueries([target(emulator, 'prod', GROUPS)], {
+      queryString: query,
+      window,
+      tracker: tracker(),
+      tuning: fastTuning,
+    });
     expect(result.failures).toEqual([]);
     const found = messages(result.batches);
     expect(found).toHaveLength(60);
@@ -62,7 +73,12 @@ describe('runQueries against the emulator', () => {
 
   it('never returns a capped result: queries the rest of the range until every row is in (limit 10,000)', async () => {
     const before = emulator.metrics.queries.length;
-    const result = await runQueries([target(emulator, 'prod', ['/svc/heavy'])], { queryString: query, window: { from: START, to: START + 1_000_000 }, tracker: tracker(), tuning: { ...fastTuning, limit: 10_000 } });
+    const result = await runQueries([target(emulator, 'prod', ['/svc/heavy'])], {
+      queryString: query,
+      window: { from: START, to: START + 1_000_000 },
+      tracker: tracker(),
+      tuning: { ...fastTuning, limit: 10_000 },
+    });
     expect(result.failures).toEqual([]);
     const found = messages(result.batches);
     expect(found).toHaveLength(25_000);

@@ -19,7 +19,14 @@ const GROUPS = Array.from({ length: 8 }, (_, i) => `/app/svc-${i}`);
 beforeAll(async () => {
   emulator = await startEmulator();
   GROUPS.forEach((group, g) => {
-    emulator.putEvents(group, 'main', Array.from({ length: 30 }, (_, i) => ({ timestamp: START + i * 60_000 + g, message: `openReplaySession.id=${SESSION} ${group} step ${i}` })));
+    emulator.putEvents(
+      group,
+      'main',
+      Array.from({ length: 30 }, (_, i) => ({
+        timestamp: START + i * 60_000 + g,
+        message: `openReplaySession.id=${SESSION} ${group} step ${i}`,
+      })),
+    );
   });
   emulator.putEvents('/other/api', 'main', [{ timestamp: START + 5, message: `openReplaySession.id=${SESSION} other account` }]);
 });
@@ -68,7 +75,12 @@ describe('query faults', () => {
     const always = await run();
     expect(always.batches).toEqual([]);
     expect(always.failures).toEqual([
-      expect.objectContaining({ connection: 'prod', code: 'AWS_QUERY_FAILED', logGroups: GROUPS, message: expect.stringContaining('8 log groups') }),
+      expect.objectContaining({
+        connection: 'prod',
+        code: 'AWS_QUERY_FAILED',
+        logGroups: GROUPS,
+        message: expect.stringContaining('8 log groups'),
+      }),
     ]);
   });
 
@@ -76,7 +88,9 @@ describe('query faults', () => {
     // The emulator forces the outcome of the next query started: the first batch's.
     emulator.setFaults({ queryOutcome: [{ status: 'Timeout', count: 1 }] });
     const result = await run([target(emulator, 'slow', GROUPS.slice(0, 4)), target(emulator, 'fine', GROUPS.slice(4))]);
-    expect(result.failures).toEqual([expect.objectContaining({ connection: 'slow', code: 'AWS_QUERY_TIMEOUT', logGroups: GROUPS.slice(0, 4) })]);
+    expect(result.failures).toEqual([
+      expect.objectContaining({ connection: 'slow', code: 'AWS_QUERY_TIMEOUT', logGroups: GROUPS.slice(0, 4) }),
+    ]);
     expect(sorted(result)).toEqual(baseline.filter((m) => GROUPS.slice(4).some((g) => m.includes(`${g} `))));
   });
 

@@ -46,7 +46,9 @@ afterAll(() => emulator.stop());
 function expectExactly(found: string[], lines: PlantedLine[]): void {
   const got = new Set(found);
   expect(found.length).toBe(got.size);
-  const wrong = lines.filter((l) => got.has(l.message) !== l.found).map((l) => `${l.found ? 'missed' : 'matched'}: ${l.label}: ${l.message}`);
+  const wrong = lines
+    .filter((l) => got.has(l.message) !== l.found)
+    .map((l) => `${l.found ? 'missed' : 'matched'}: ${l.label}: ${l.message}`);
   expect(wrong).toEqual([]);
 }
 
@@ -56,13 +58,21 @@ describe('the session query against every tag form (real SDK, emulator)', () => 
     ["plus the connection's own field names", withNames, [...EXTRA_NAMES]],
   ] as const)('finds exactly the tagged lines: %s', async (_name, lines, idFieldNames) => {
     const query = buildSessionQuery(reference(SESSION, START + 86_400_000), { idFieldNames });
-    const result = await runQueries([target(emulator, 'emu', ['/ecs/api', '/eks/web'])], { queryString: query, window, tracker: tracker(), tuning: fastTuning });
+    const result = await runQueries([target(emulator, 'emu', ['/ecs/api', '/eks/web'])], {
+      queryString: query,
+      window,
+      tracker: tracker(),
+      tuning: fastTuning,
+    });
     expect(result.failures).toEqual([]);
-    expectExactly(result.batches.flatMap((b) => b.rows.map((r) => r['@message']!)), lines);
+    expectExactly(
+      result.batches.flatMap((b) => b.rows.map((r) => r['@message']!)),
+      lines,
+    );
     expect(lines.filter((l) => l.found).length).toBeGreaterThan(50);
   });
 
-  it('a whole run uses each connection\'s own field names', async () => {
+  it("a whole run uses each connection's own field names", async () => {
     const ref = reference(tagCase.tokens[0]!, START + 86_400_000);
     const run = (sessionIdFields?: string[]) =>
       correlateCollecting({
@@ -74,14 +84,25 @@ describe('the session query against every tag form (real SDK, emulator)', () => 
         tuning: fastTuning,
       });
     const [without, named] = await Promise.all([run(), run([...EXTRA_NAMES])]);
-    expectExactly(without.events.map((e) => e.message), plain);
-    expectExactly(named.events.map((e) => e.message), withNames);
+    expectExactly(
+      without.events.map((e) => e.message),
+      plain,
+    );
+    expectExactly(
+      named.events.map((e) => e.message),
+      withNames,
+    );
   });
 
   it('scans the window and nothing more: bytes scanned are the bytes of the events inside it', async () => {
     const before = emulator.metrics.queries.length;
     const query = buildSessionQuery(reference(SESSION, START + 86_400_000), { idFieldNames: [...EXTRA_NAMES] });
-    await runQueries([target(emulator, 'emu', ['/ecs/api', '/eks/web'])], { queryString: query, window, tracker: tracker(), tuning: fastTuning });
+    await runQueries([target(emulator, 'emu', ['/ecs/api', '/eks/web'])], {
+      queryString: query,
+      window,
+      tracker: tracker(),
+      tuning: fastTuning,
+    });
     const billed = emulator.metrics.queries.slice(before).reduce((n, q) => n + q.bytesScanned, 0);
     const inWindow = plain.reduce((n, l) => n + Buffer.byteLength(l.message, 'utf8') + 26, 0);
     expect(billed).toBe(inWindow);

@@ -17,11 +17,23 @@ const tagged = (i: number, what: string) => `openReplaySession.id=${SESSION} ${w
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  emulator.putEvents('/paging/many', 'main', Array.from({ length: 25_000 }, (_, i) => ({ timestamp: START + i * 10, message: tagged(i, 'many') })));
-  emulator.putEvents('/paging/exact', 'main', Array.from({ length: 2_000 }, (_, i) => ({ timestamp: START + i * 10, message: tagged(i, 'exact') })));
+  emulator.putEvents(
+    '/paging/many',
+    'main',
+    Array.from({ length: 25_000 }, (_, i) => ({ timestamp: START + i * 10, message: tagged(i, 'many') })),
+  );
+  emulator.putEvents(
+    '/paging/exact',
+    'main',
+    Array.from({ length: 2_000 }, (_, i) => ({ timestamp: START + i * 10, message: tagged(i, 'exact') })),
+  );
   // Three lines in the very second where the parts below meet, and one on each side.
   const edge = START + 600_000;
-  emulator.putEvents('/paging/edge', 'main', [-1_500, 0, 400, 999, 1_500].map((d, i) => ({ timestamp: edge + d, message: tagged(i, 'edge') })));
+  emulator.putEvents(
+    '/paging/edge',
+    'main',
+    [-1_500, 0, 400, 999, 1_500].map((d, i) => ({ timestamp: edge + d, message: tagged(i, 'edge') })),
+  );
 });
 afterAll(() => emulator.stop());
 
@@ -35,7 +47,10 @@ describe('reading query results', () => {
     const pages: number[] = [];
     const rows: string[] = [];
     const result = await runQueries([target(emulator, 'p', ['/paging/many'])], {
-      queryString: query, window, tracker: tracker(), tuning: { ...fastTuning, pageSize: 4_000 },
+      queryString: query,
+      window,
+      tracker: tracker(),
+      tuning: { ...fastTuning, pageSize: 4_000 },
       onRows: (page) => {
         pages.push(page.rows.length);
         rows.push(...page.rows.map((r) => r['@message']!));
@@ -55,12 +70,22 @@ describe('reading query results', () => {
 
   it('splits only when Insights matched more than the limit: exactly the limit is one complete query', async () => {
     const before = emulator.metrics.queries.length;
-    const result = await runQueries([target(emulator, 'p', ['/paging/exact'])], { queryString: query, window, tracker: tracker(), tuning: { ...fastTuning, limit: 2_000 } });
+    const result = await runQueries([target(emulator, 'p', ['/paging/exact'])], {
+      queryString: query,
+      window,
+      tracker: tracker(),
+      tuning: { ...fastTuning, limit: 2_000 },
+    });
     expect(result.failures).toEqual([]);
     expect(emulator.metrics.queries.length - before).toBe(1);
     expect(messages(result.batches)).toHaveLength(2_000);
 
-    const capped = await runQueries([target(emulator, 'p', ['/paging/exact'])], { queryString: query, window, tracker: tracker(), tuning: { ...fastTuning, limit: 1_999 } });
+    const capped = await runQueries([target(emulator, 'p', ['/paging/exact'])], {
+      queryString: query,
+      window,
+      tracker: tracker(),
+      tuning: { ...fastTuning, limit: 1_999 },
+    });
     expect(capped.failures).toEqual([]);
     expect(emulator.metrics.queries.length - before).toBe(3);
     expect(new Set(messages(capped.batches)).size).toBe(2_000);
@@ -68,12 +93,19 @@ describe('reading query results', () => {
 
   it('stops at the page cap and reports the seconds it did not read', async () => {
     const before = calls();
-    const result = await runQueries([target(emulator, 'p', ['/paging/many'])], { queryString: query, window, tracker: tracker(), tuning: { ...fastTuning, pageSize: 1_000, maxResultPages: 5 } });
+    const result = await runQueries([target(emulator, 'p', ['/paging/many'])], {
+      queryString: query,
+      window,
+      tracker: tracker(),
+      tuning: { ...fastTuning, pageSize: 1_000, maxResultPages: 5 },
+    });
     // The capped chain was not followed past five pages (plus the polls before the end).
     const rows = messages(result.batches);
     expect(rows).toHaveLength(1 + 4 * 1_000);
     expect(calls() - before).toBeLessThan(5 + 20);
-    expect(result.failures).toEqual([expect.objectContaining({ code: 'AWS_QUERY_FAILED', logGroups: ['/paging/many'], message: expect.stringContaining('after 5 pages') })]);
+    expect(result.failures).toEqual([
+      expect.objectContaining({ code: 'AWS_QUERY_FAILED', logGroups: ['/paging/many'], message: expect.stringContaining('after 5 pages') }),
+    ]);
     // The failure names the slice from the last row read to the end of the window.
     const lastSecond = Math.floor((START + 4_000 * 10) / 1000);
     expect(result.failures[0]!.message).toContain(new Date(lastSecond * 1000).toISOString().replace('.000Z', 'Z'));
@@ -81,10 +113,15 @@ describe('reading query results', () => {
 
   it('gives up on the rest of a result it could not read before its deadline', async () => {
     const result = await runQueries([target(emulator, 'p', ['/paging/many'])], {
-      queryString: query, window, tracker: tracker(), tuning: { ...fastTuning, pageSize: 5_000, resultsDeadlineMs: 50 },
+      queryString: query,
+      window,
+      tracker: tracker(),
+      tuning: { ...fastTuning, pageSize: 5_000, resultsDeadlineMs: 50 },
       onRows: () => new Promise((resolve) => setTimeout(resolve, 30)),
     });
-    expect(result.failures).toEqual([expect.objectContaining({ code: 'AWS_QUERY_FAILED', message: expect.stringContaining('expire after an hour') })]);
+    expect(result.failures).toEqual([
+      expect.objectContaining({ code: 'AWS_QUERY_FAILED', message: expect.stringContaining('expire after an hour') }),
+    ]);
     expect(result.stats.recordsMatched).toBeLessThan(25_000);
     expect(result.stats.recordsMatched).toBeGreaterThan(0);
   });
@@ -94,7 +131,11 @@ describe('reading query results', () => {
     const done: PartDone[] = [];
     const boundary = START + 600_000;
     const result = await runQueries([target(emulator, 'p', ['/paging/edge'])], {
-      queryString: query, window, tracker: tracker(), tuning: fastTuning, partBoundaries: [boundary],
+      queryString: query,
+      window,
+      tracker: tracker(),
+      tuning: fastTuning,
+      partBoundaries: [boundary],
       onPartDone: (part) => {
         done.push(part);
       },

@@ -17,7 +17,11 @@ const at = (i: number) => START + i * 100;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  emulator.putEvents('/budget/api', 'web-1', Array.from({ length: LINES }, (_, i) => ({ timestamp: at(i), message: `openReplaySession.id=${SESSION} INFO step ${i}` })));
+  emulator.putEvents(
+    '/budget/api',
+    'web-1',
+    Array.from({ length: LINES }, (_, i) => ({ timestamp: at(i), message: `openReplaySession.id=${SESSION} INFO step ${i}` })),
+  );
 });
 afterAll(() => emulator.stop());
 
@@ -47,7 +51,9 @@ describe('the run budget', () => {
         connection: 'emu',
         code: 'RESULTS_TRUNCATED',
         logGroups: ['/budget/api'],
-        message: expect.stringContaining(`budget of 2,000 events: it covers ${new Date(window.from).toISOString().replace('.000Z', 'Z')}–${new Date(reached).toISOString()}`),
+        message: expect.stringContaining(
+          `budget of 2,000 events: it covers ${new Date(window.from).toISOString().replace('.000Z', 'Z')}–${new Date(reached).toISOString()}`,
+        ),
       }),
     ]);
   });
@@ -71,13 +77,21 @@ describe('the run budget', () => {
     expect(response.result.complete).toBe(false);
     expect(response.result.eventCount).toBe(2_000);
     expect(response.result.failures).toEqual([
-      expect.objectContaining({ code: 'RESULTS_TRUNCATED', message: expect.stringContaining(`it covers ${new Date(from).toISOString().replace('.000Z', 'Z')}–${new Date(reached).toISOString()}`) }),
+      expect.objectContaining({
+        code: 'RESULTS_TRUNCATED',
+        message: expect.stringContaining(
+          `it covers ${new Date(from).toISOString().replace('.000Z', 'Z')}–${new Date(reached).toISOString()}`,
+        ),
+      }),
     ]);
     expect(eventsOf(store, response.result).map((e) => e.timestamp)).toEqual(Array.from({ length: 2_000 }, (_, i) => at(i)));
     // The cache knows the rest is missing: a cache-first open shows the truncated run, a refresh queries the rest.
     expect(store.coveredWindows(SESSION)).toEqual([expect.objectContaining({ from, to: reached, complete: true })]);
     const reopened = await service.correlate({ requestId: 'budget-again', reference: SESSION, mode: 'cache-first' });
-    expect(reopened).toMatchObject({ source: 'cache', result: { complete: false, eventCount: 2_000, failures: [expect.objectContaining({ code: 'RESULTS_TRUNCATED' })] } });
+    expect(reopened).toMatchObject({
+      source: 'cache',
+      result: { complete: false, eventCount: 2_000, failures: [expect.objectContaining({ code: 'RESULTS_TRUNCATED' })] },
+    });
   });
 
   it('leaves a run under it complete', async () => {

@@ -22,7 +22,8 @@ const now = Date.now();
 /** One line a minute for `days`, ~180 bytes each: even traffic, so an even-spread estimate should be close. */
 function steadyTraffic(group: string, from: number, to: number) {
   const events = [];
-  for (let t = from; t < to; t += 60_000) events.push({ timestamp: t, message: `INFO GET /api/orders/${t % 9973} 200 ${'x'.repeat(140)} t=${t}` });
+  for (let t = from; t < to; t += 60_000)
+    events.push({ timestamp: t, message: `INFO GET /api/orders/${t % 9973} 200 ${'x'.repeat(140)} t=${t}` });
   emulator.putEvents(group, 'web-1', events);
 }
 
@@ -65,7 +66,11 @@ describe('scan preview', () => {
     const view = await connection('forever', ['/plan/forever']);
     const reference = tokenAt(now - 5 * DAY, 1);
     const plan = await core.planScan({ reference, connectionIds: [view.id] });
-    expect(plan).toMatchObject({ cached: false, estimate: { basis: 'stored-bytes' }, connections: [{ name: 'forever', logGroups: [{ name: '/plan/forever', storedBytes: expect.any(Number) }] }] });
+    expect(plan).toMatchObject({
+      cached: false,
+      estimate: { basis: 'stored-bytes' },
+      connections: [{ name: 'forever', logGroups: [{ name: '/plan/forever', storedBytes: expect.any(Number) }] }],
+    });
     expect(plan.window.to - plan.window.from).toBe(2 * HOUR + 10 * 60_000);
 
     const run = await core.sessions.correlate({ requestId: 'plan-1', reference, connectionIds: [view.id], mode: 'refresh' });
@@ -94,7 +99,12 @@ describe('scan preview', () => {
     expect(first).toMatchObject({ autoRun: false, estimate: { bytes: null, costUsd: null, basis: 'unknown' } });
     expect(first.connections[0]!.note).toMatch(/AWS denied access/);
 
-    const ran = await core.sessions.correlate({ requestId: 'plan-3', reference: tokenAt(now - 4 * DAY, 3), connectionIds: [view.id], mode: 'refresh' });
+    const ran = await core.sessions.correlate({
+      requestId: 'plan-3',
+      reference: tokenAt(now - 4 * DAY, 3),
+      connectionIds: [view.id],
+      mode: 'refresh',
+    });
     const next = await core.planScan({ reference: tokenAt(now - 3 * DAY, 4), connectionIds: [view.id] });
     expect(next.estimate.basis).toBe('last-run');
     expect(next.estimate.bytes).toBe(ran.result.stats.bytesScanned);
@@ -102,6 +112,9 @@ describe('scan preview', () => {
 
   it('refuses what the run would refuse: a link window far from its session', async () => {
     const link = `orcw://session/${flakeId(now - 5 * DAY, 9, 5)}?from=2019-06-01T00:00:00Z`;
-    await expect(core.planScan({ reference: link })).rejects.toMatchObject({ code: 'INVALID_REFERENCE', message: expect.stringContaining('more than 1 day before the session start') });
+    await expect(core.planScan({ reference: link })).rejects.toMatchObject({
+      code: 'INVALID_REFERENCE',
+      message: expect.stringContaining('more than 1 day before the session start'),
+    });
   });
 });

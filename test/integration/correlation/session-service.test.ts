@@ -140,19 +140,29 @@ describe('session service', () => {
     clock = later();
     const other = await addConnection('Staging', emulator.url, [manifest.logGroups[0]!]);
     try {
-      const viaLink = await service.correlate({ requestId: 'r8', reference: `orcw://session/${tokenOf(3)}?connection=staging`, mode: 'refresh' });
+      const viaLink = await service.correlate({
+        requestId: 'r8',
+        reference: `orcw://session/${tokenOf(3)}?connection=staging`,
+        mode: 'refresh',
+      });
       expect(viaLink.result.connections.map((c) => c.name)).toEqual(['Staging']);
       const viaIds = await service.correlate({ requestId: 'r9', reference: tokenOf(3), connectionIds: [other.id], mode: 'refresh' });
       expect(viaIds.result.connections.map((c) => c.id)).toEqual([other.id]);
-      await expect(service.correlate({ requestId: 'r10', reference: `orcw://session/${tokenOf(3)}?connection=nope`, mode: 'refresh' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(
+        service.correlate({ requestId: 'r10', reference: `orcw://session/${tokenOf(3)}?connection=nope`, mode: 'refresh' }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     } finally {
       await connections.delete({ id: other.id });
     }
   });
 
   it('parses the raw reference itself and rejects a bad one', async () => {
-    await expect(service.correlate({ requestId: 'r11', reference: 'jw4wdfpgqhoj.3az', mode: 'refresh' })).rejects.toMatchObject({ code: 'INVALID_REFERENCE' });
-    await expect(service.correlate({ requestId: 'r11', reference: 12 as unknown as string })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(service.correlate({ requestId: 'r11', reference: 'jw4wdfpgqhoj.3az', mode: 'refresh' })).rejects.toMatchObject({
+      code: 'INVALID_REFERENCE',
+    });
+    await expect(service.correlate({ requestId: 'r11', reference: 12 as unknown as string })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 
   it('cancel stops every running query and saves nothing', async () => {
@@ -175,7 +185,9 @@ describe('session service', () => {
     emulator.queryLatency = { baseMs: 30_000, bytesPerSecond: 2_000_000_000 };
     const stops = emulator.metrics.operations.StopQuery ?? 0;
     const before = started();
-    await expect(newService({ runTimeoutMs: 300 }).correlate({ requestId: 't1', reference: tokenOf(4), mode: 'refresh' })).rejects.toMatchObject({ code: 'AWS_QUERY_TIMEOUT' });
+    await expect(
+      newService({ runTimeoutMs: 300 }).correlate({ requestId: 't1', reference: tokenOf(4), mode: 'refresh' }),
+    ).rejects.toMatchObject({ code: 'AWS_QUERY_TIMEOUT' });
     // Every query it started (one per part of the window) was stopped.
     expect(started() - before).toBe(2);
     expect((emulator.metrics.operations.StopQuery ?? 0) - stops).toBe(2);
@@ -188,7 +200,9 @@ describe('offline', () => {
     const before = started();
     const cached = await service.correlate({ requestId: 'o1', reference: tokenOf(0), mode: 'offline' });
     expect(cached.source).toBe('cache');
-    await expect(service.correlate({ requestId: 'o2', reference: tokenOf(5), mode: 'offline' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(service.correlate({ requestId: 'o2', reference: tokenOf(5), mode: 'offline' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(started()).toBe(before);
   });
 
@@ -202,7 +216,10 @@ describe('offline', () => {
       const first = await service.correlate({ requestId: 'o3', reference: tokenOf(0), connectionIds: [main!.id], mode: 'cache-first' });
       const offline = await service.correlate({ requestId: 'o4', reference: tokenOf(0), connectionIds: [away.id], mode: 'refresh' });
       expect(offline.source).toBe('cache');
-      expect(offline.offline).toMatchObject({ code: 'OFFLINE', message: expect.stringMatching(/^offline — showing cached results from \d{4}-/) });
+      expect(offline.offline).toMatchObject({
+        code: 'OFFLINE',
+        message: expect.stringMatching(/^offline — showing cached results from \d{4}-/),
+      });
       expect(eventsOf(cache, offline.result)).toEqual(eventsOf(cache, first.result));
 
       await secrets.delete(main!.id);
@@ -228,7 +245,10 @@ describe('offline', () => {
     const dir = await mkdtemp(join(tmpdir(), 'orcw-full-'));
     const opened = openDatabase(dir, () => clock);
     const disk = new SqliteCache(opened.db, { capBytes: 1024 ** 3, now: () => clock, memoryOnly: false });
-    const full = new LayeredStore(disk, () => new SqliteCache(openMemoryDatabase(), { capBytes: 1024 ** 3, now: () => clock, memoryOnly: true, minRunId: OVERFLOW_RUN_IDS }));
+    const full = new LayeredStore(
+      disk,
+      () => new SqliteCache(openMemoryDatabase(), { capBytes: 1024 ** 3, now: () => clock, memoryOnly: true, minRunId: OVERFLOW_RUN_IDS }),
+    );
     // SQLITE_FULL as soon as the file would grow: the same error as a full disk.
     const { page_count: pages } = opened.db.prepare('PRAGMA page_count').get() as { page_count: number };
     opened.db.exec(`PRAGMA max_page_count = ${pages}`);
@@ -243,7 +263,12 @@ describe('offline', () => {
     });
     // Its own connection: earlier tests take the keys of the shared one away.
     const own = await addConnection('emu-disk', emulator.url, manifest.logGroups);
-    const response = await onFullDisk.correlate({ requestId: 'disk-full', reference: tokenOf(1), connectionIds: [own.id], mode: 'refresh' });
+    const response = await onFullDisk.correlate({
+      requestId: 'disk-full',
+      reference: tokenOf(1),
+      connectionIds: [own.id],
+      mode: 'refresh',
+    });
     expect(response.source).toBe('network');
     expect(response.result.stats.recordsMatched).toBe(manifest.sessions[1]!.taggedEvents);
     expect(response.cacheWarning).toMatchObject({ code: 'CACHE_WRITE_FAILED', hint: expect.any(String) });

@@ -28,12 +28,31 @@ export const fastTuning: Partial<QueryTuning> = {
 };
 
 /** A real SDK client talking SigV4 over HTTP to the emulator. */
-export function emulatorClient(emulator: RunningEmulator, credentials: { accessKeyId: string; secretAccessKey: string } = DEFAULT_CREDENTIAL) {
-  return new CloudWatchLogsClient({ region: 'us-east-1', endpoint: emulator.url, credentials, retryStrategy: logsRetryStrategy(fastRetry) });
+export function emulatorClient(
+  emulator: RunningEmulator,
+  credentials: { accessKeyId: string; secretAccessKey: string } = DEFAULT_CREDENTIAL,
+) {
+  return new CloudWatchLogsClient({
+    region: 'us-east-1',
+    endpoint: emulator.url,
+    credentials,
+    retryStrategy: logsRetryStrategy(fastRetry),
+  });
 }
 
-export function target(emulator: RunningEmulator, id: string, logGroups: string[], credentials?: { accessKeyId: string; secretAccessKey: string }): QueryTarget {
-  return { connectionId: id, connection: id, logGroups, client: emulatorClient(emulator, credentials), errorContext: { region: 'us-east-1', endpoint: emulator.url } };
+export function target(
+  emulator: RunningEmulator,
+  id: string,
+  logGroups: string[],
+  credentials?: { accessKeyId: string; secretAccessKey: string },
+): QueryTarget {
+  return {
+    connectionId: id,
+    connection: id,
+    logGroups,
+    client: emulatorClient(emulator, credentials),
+    errorContext: { region: 'us-east-1', endpoint: emulator.url },
+  };
 }
 
 export function tracker(seen: RunProgress[] = []): ProgressTracker {
@@ -60,7 +79,9 @@ export function connection(emulator: RunningEmulator, id: string, logGroups: str
  * runCorrelation with its events collected, in the order the cache reads them back (by time, ties
  * in the order they were handed on): what a test compares with the emulator's ground truth.
  */
-export async function correlateCollecting(input: Omit<RunCorrelationInput, 'onEvents'>): Promise<CorrelationResult & { covered: TimeWindow[] }> {
+export async function correlateCollecting(
+  input: Omit<RunCorrelationInput, 'onEvents'>,
+): Promise<CorrelationResult & { covered: TimeWindow[] }> {
   const events: LogEvent[] = [];
   const { eventCount, covered, ...outcome } = await runCorrelation({ ...input, onEvents: (page) => void events.push(...page) });
   if (eventCount !== events.length) throw new Error(`runCorrelation counted ${eventCount} events but handed on ${events.length}`);

@@ -38,7 +38,16 @@ function exited(child: ChildProcessWithoutNullStreams): Promise<number | null> {
 describe('npm run emulator', () => {
   it('generates traffic, writes the manifest, serves the SDK and stops cleanly on SIGTERM', async () => {
     const manifestPath = join(dir, 'm.json');
-    const { child, url, output } = await launch(['--port', '0', '--credentials', 'AKIDCLI:SECRETCLI', '--generate', 'sessions=3,seed=1,rate=1', '--manifest', manifestPath]);
+    const { child, url, output } = await launch([
+      '--port',
+      '0',
+      '--credentials',
+      'AKIDCLI:SECRETCLI',
+      '--generate',
+      'sessions=3,seed=1,rate=1',
+      '--manifest',
+      manifestPath,
+    ]);
     try {
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as EmulatorManifest;
       expect(manifest.sessions).toHaveLength(3);
@@ -56,7 +65,10 @@ describe('npm run emulator', () => {
 
   it('loads NDJSON seed files and reports the count', async () => {
     const seed = join(dir, 'seed.ndjson');
-    writeFileSync(seed, `${JSON.stringify({ logGroup: '/ecs/api', logStream: 'api/i-1', timestamp: 1706070459324, message: 'first' })}\n\n${JSON.stringify({ logGroup: '/ecs/api', logStream: 'api/i-1', timestamp: 1706070459325, message: 'second' })}\n`);
+    writeFileSync(
+      seed,
+      `${JSON.stringify({ logGroup: '/ecs/api', logStream: 'api/i-1', timestamp: 1706070459324, message: 'first' })}\n\n${JSON.stringify({ logGroup: '/ecs/api', logStream: 'api/i-1', timestamp: 1706070459325, message: 'second' })}\n`,
+    );
     const { child, url, output } = await launch(['--seed', seed]);
     try {
       expect(output()).toContain(`loaded 2 events from ${seed}`);

@@ -26,7 +26,14 @@ function correlationQuery(s: ManifestSession): string {
 }
 
 async function run(s: ManifestSession, queryString: string) {
-  const { queryId } = await logs.send(new StartQueryCommand({ logGroupNames: manifest.logGroups, startTime: Math.floor(s.start / 1000), endTime: Math.floor(s.end / 1000), queryString }));
+  const { queryId } = await logs.send(
+    new StartQueryCommand({
+      logGroupNames: manifest.logGroups,
+      startTime: Math.floor(s.start / 1000),
+      endTime: Math.floor(s.end / 1000),
+      queryString,
+    }),
+  );
   return waitForQuery(logs, queryId!);
 }
 
@@ -51,13 +58,29 @@ describe('generated traffic against Insights queries', () => {
       for (const e of s.errors) {
         const row = r.results!.find((x) => field(x, '@logStream') === e.logStream && field(x, '@timestamp') === ts(e.timestamp));
         expect(row, `${e.groupKey} of ${s.sessionId}`).toBeDefined();
-        const trace = await logs.send(new GetLogEventsCommand({ logGroupName: e.logGroup, logStreamName: e.logStream, startTime: e.timestamp, startFromHead: true, limit: e.eventCount }));
+        const trace = await logs.send(
+          new GetLogEventsCommand({
+            logGroupName: e.logGroup,
+            logStreamName: e.logStream,
+            startTime: e.timestamp,
+            startFromHead: true,
+            limit: e.eventCount,
+          }),
+        );
         expect(trace.events).toHaveLength(e.eventCount);
         const lines = trace.events!.map((x) => x.message!);
         expect(lines).toContain(field(row, '@message'));
         // The trace's own text, inside a shipper's envelope or a JSON record where there is one.
-        if (e.language === 'java') expect(lines.flatMap(textsOf).some((l) => l.includes(`${e.type}: ${e.message}`)), e.groupKey).toBe(true);
-        if (e.language === 'go') expect(textsOf(lines[0]!).some((l) => l.includes(`panic: ${e.message}`)), e.groupKey).toBe(true);
+        if (e.language === 'java')
+          expect(
+            lines.flatMap(textsOf).some((l) => l.includes(`${e.type}: ${e.message}`)),
+            e.groupKey,
+          ).toBe(true);
+        if (e.language === 'go')
+          expect(
+            textsOf(lines[0]!).some((l) => l.includes(`panic: ${e.message}`)),
+            e.groupKey,
+          ).toBe(true);
       }
     }
   });

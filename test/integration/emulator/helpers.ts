@@ -4,7 +4,10 @@ import type { RunningEmulator } from '../../support/cloudwatch-emulator';
 export const KEY = { accessKeyId: 'AKIDINTEGRATION01', secretAccessKey: 'integration-secret' };
 
 /** A real SDK client over HTTP. One attempt by default, so error tests see the first answer. */
-export function client(emu: Pick<RunningEmulator, 'url'>, opts: { credentials?: { accessKeyId: string; secretAccessKey: string }; maxAttempts?: number; region?: string } = {}): CloudWatchLogsClient {
+export function client(
+  emu: Pick<RunningEmulator, 'url'>,
+  opts: { credentials?: { accessKeyId: string; secretAccessKey: string }; maxAttempts?: number; region?: string } = {},
+): CloudWatchLogsClient {
   return new CloudWatchLogsClient({
     endpoint: emu.url,
     region: opts.region ?? 'eu-west-1',
@@ -40,4 +43,5 @@ export async function failure(p: Promise<unknown>): Promise<CaughtError> {
   throw new Error('expected the call to fail');
 }
 
-export const field = (row: { field?: string; value?: string }[] | undefined, name: string): string | undefined => row?.find((f) => f.field === name)?.value;
+export const field = (row: { field?: string; value?: string }[] | undefined, name: string): string | undefined =>
+  row?.find((f) => f.field === name)?.value;

@@ -25,7 +25,11 @@ beforeAll(async () => {
     `{"openReplaySession": {"user": 1, "id": ${s.sessionId}}}`,
     `ref=a${s.sessionId.slice(0, 5)}`,
   ];
-  emu.putEvents(manifest.logGroups[0]!, 'edges', extra.map((message, i) => ({ timestamp: s.start + 1000 + i, message })));
+  emu.putEvents(
+    manifest.logGroups[0]!,
+    'edges',
+    extra.map((message, i) => ({ timestamp: s.start + 1000 + i, message })),
+  );
   for (const e of extra) allMessages.push(e);
 });
 
@@ -39,13 +43,23 @@ describe('Live Tail matching is the Insights query', () => {
     for (const s of manifest.sessions) {
       const ref = { kind: 'session-id' as const, sessionId: s.sessionId, start: s.start, end: s.end };
       const { queryId } = await logs.send(
-        new StartQueryCommand({ logGroupNames: manifest.logGroups, startTime: Math.floor(manifest.timeRange.from / 1000), endTime: Math.floor(manifest.timeRange.to / 1000) + 1, queryString: buildSessionQuery(ref) }),
+        new StartQueryCommand({
+          logGroupNames: manifest.logGroups,
+          startTime: Math.floor(manifest.timeRange.from / 1000),
+          endTime: Math.floor(manifest.timeRange.to / 1000) + 1,
+          queryString: buildSessionQuery(ref),
+        }),
       );
       const r = await waitForQuery(logs, queryId!);
       const fromQuery = (r.results ?? []).map((row) => field(row, '@message')!).sort();
       // Every stored event, read back with a query that matches everything.
       const all = await logs.send(
-        new StartQueryCommand({ logGroupNames: manifest.logGroups, startTime: Math.floor(s.start / 1000) - 600, endTime: Math.floor(s.end / 1000) + 600, queryString: 'fields @message | limit 100000' }),
+        new StartQueryCommand({
+          logGroupNames: manifest.logGroups,
+          startTime: Math.floor(s.start / 1000) - 600,
+          endTime: Math.floor(s.end / 1000) + 600,
+          queryString: 'fields @message | limit 100000',
+        }),
       );
       const everything = ((await waitForQuery(logs, all.queryId!)).results ?? []).map((row) => field(row, '@message')!);
       const matches = sessionLineMatcher(ref);

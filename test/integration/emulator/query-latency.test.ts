@@ -1,4 +1,9 @@
-import { GetQueryResultsCommand, type GetQueryResultsCommandOutput, StartQueryCommand, StopQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  GetQueryResultsCommand,
+  type GetQueryResultsCommandOutput,
+  StartQueryCommand,
+  StopQueryCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type QueryMetric, type RunningEmulator, startEmulator } from '../../support/cloudwatch-emulator';
 import { client, field, KEY } from './helpers';
@@ -12,7 +17,10 @@ const T0 = Date.UTC(2024, 0, 24, 12, 0, 0);
 const SECOND = 1000;
 const TWO_HOURS = 7200;
 /** Two events a second for two hours, as a busy service logs around one session. */
-const events = Array.from({ length: TWO_HOURS * 2 }, (_, i) => ({ timestamp: T0 + i * 500, message: `GET /api/items/${i} 200 ${'x'.repeat(i % 50)}` }));
+const events = Array.from({ length: TWO_HOURS * 2 }, (_, i) => ({
+  timestamp: T0 + i * 500,
+  message: `GET /api/items/${i} 200 ${'x'.repeat(i % 50)}`,
+}));
 const LATENCY = { baseMs: 400, bytesPerSecond: 1_000_000 };
 
 beforeAll(async () => {
@@ -33,11 +41,21 @@ beforeEach(() => {
 
 /** Bytes CloudWatch counts for the events in [from, to] epoch seconds: message bytes + 26 each. */
 function bytesIn(fromSec: number, toSec: number): number {
-  return events.filter((e) => e.timestamp >= fromSec * SECOND && e.timestamp < (toSec + 1) * SECOND).reduce((n, e) => n + Buffer.byteLength(e.message) + 26, 0);
+  return events
+    .filter((e) => e.timestamp >= fromSec * SECOND && e.timestamp < (toSec + 1) * SECOND)
+    .reduce((n, e) => n + Buffer.byteLength(e.message) + 26, 0);
 }
 
 async function start(fromSec: number, toSec: number): Promise<{ queryId: string; metric: QueryMetric }> {
-  const { queryId } = await logs.send(new StartQueryCommand({ logGroupName: '/lat/app', queryString: 'fields @message | sort @timestamp asc', startTime: fromSec, endTime: toSec, limit: 100_000 }));
+  const { queryId } = await logs.send(
+    new StartQueryCommand({
+      logGroupName: '/lat/app',
+      queryString: 'fields @message | sort @timestamp asc',
+      startTime: fromSec,
+      endTime: toSec,
+      limit: 100_000,
+    }),
+  );
   return { queryId: queryId!, metric: emu.metrics.queries.find((q) => q.queryId === queryId)! };
 }
 
@@ -48,7 +66,10 @@ describe('query latency proportional to bytes scanned', () => {
     const from = T0 / SECOND;
     const first = await start(from, from + 15 * 60 - 1);
     const whole = await start(from, from + TWO_HOURS - 1);
-    for (const { metric, to } of [{ metric: first.metric, to: from + 15 * 60 - 1 }, { metric: whole.metric, to: from + TWO_HOURS - 1 }]) {
+    for (const { metric, to } of [
+      { metric: first.metric, to: from + 15 * 60 - 1 },
+      { metric: whole.metric, to: from + TWO_HOURS - 1 },
+    ]) {
       expect(metric.bytesScanned).toBe(bytesIn(from, to));
       expect(metric.runMs).toBe(LATENCY.baseMs + Math.ceil((metric.bytesScanned / LATENCY.bytesPerSecond) * 1000));
     }
@@ -71,7 +92,11 @@ describe('query latency proportional to bytes scanned', () => {
     const { queryId, metric } = await start(from, from + TWO_HOURS - 1);
     const scanMs = metric.runMs - LATENCY.baseMs;
     const scheduled = await get(queryId);
-    expect(scheduled).toMatchObject({ status: 'Scheduled', results: [], statistics: { bytesScanned: 0, recordsScanned: 0, recordsMatched: 0 } });
+    expect(scheduled).toMatchObject({
+      status: 'Scheduled',
+      results: [],
+      statistics: { bytesScanned: 0, recordsScanned: 0, recordsMatched: 0 },
+    });
     emu.clock.advance(LATENCY.baseMs);
     const shares = [0.25, 0.5, 0.9];
     const steps: GetQueryResultsCommandOutput[] = [];
@@ -93,7 +118,10 @@ describe('query latency proportional to bytes scanned', () => {
 
     emu.clock.advance(scanMs * (1 - reached));
     const done = await get(queryId);
-    expect(done).toMatchObject({ status: 'Complete', statistics: { bytesScanned: metric.bytesScanned, recordsScanned: events.length, recordsMatched: events.length } });
+    expect(done).toMatchObject({
+      status: 'Complete',
+      statistics: { bytesScanned: metric.bytesScanned, recordsScanned: events.length, recordsMatched: events.length },
+    });
     const rest = await logs.send(new GetQueryResultsCommand({ queryId, nextToken: done.nextToken }));
     const all = [...done.results!, ...rest.results!].map((row) => field(row, '@message'));
     expect(all).toEqual(events.map((e) => e.message));
@@ -120,6 +148,8 @@ describe('query latency proportional to bytes scanned', () => {
     emu.clock.advance(1);
     const timedOut = await get(slow.queryId);
     expect(timedOut.status).toBe('Timeout');
-    expect(Math.abs(timedOut.statistics!.bytesScanned! - slow.metric.bytesScanned * ((60 * 60 * SECOND) / slow.metric.runMs))).toBeLessThanOrEqual(1);
+    expect(
+      Math.abs(timedOut.statistics!.bytesScanned! - slow.metric.bytesScanned * ((60 * 60 * SECOND) / slow.metric.runMs)),
+    ).toBeLessThanOrEqual(1);
   });
 });

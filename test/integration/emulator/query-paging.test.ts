@@ -16,7 +16,11 @@ const message = (i: number): string => `event-${String(i).padStart(6, '0')}`;
 beforeAll(async () => {
   emu = await startEmulator({ credentials: [KEY], queryLatency: { baseMs: 0 } });
   // One event every 20 ms, so the whole set fits in the hour and ascending order is well defined.
-  emu.putEvents('/pg/app', 'app-1', Array.from({ length: EVENTS }, (_, i) => ({ timestamp: T0 + i * 20, message: message(i) })));
+  emu.putEvents(
+    '/pg/app',
+    'app-1',
+    Array.from({ length: EVENTS }, (_, i) => ({ timestamp: T0 + i * 20, message: message(i) })),
+  );
   logs = client(emu);
 });
 
@@ -26,7 +30,9 @@ afterAll(async () => {
 });
 
 async function start(limit?: number, queryString = 'fields @message | sort @timestamp asc'): Promise<string> {
-  const { queryId } = await logs.send(new StartQueryCommand({ logGroupName: '/pg/app', queryString, ...window, ...(limit === undefined ? {} : { limit }) }));
+  const { queryId } = await logs.send(
+    new StartQueryCommand({ logGroupName: '/pg/app', queryString, ...window, ...(limit === undefined ? {} : { limit }) }),
+  );
   await waitForQuery(logs, queryId!);
   return queryId!;
 }
@@ -43,7 +49,8 @@ async function allPages(queryId: string, maxItems?: number): Promise<GetQueryRes
   return pages;
 }
 
-const messages = (pages: GetQueryResultsCommandOutput[]): string[] => pages.flatMap((p) => p.results!.map((row) => field(row, '@message')!));
+const messages = (pages: GetQueryResultsCommandOutput[]): string[] =>
+  pages.flatMap((p) => p.results!.map((row) => field(row, '@message')!));
 
 describe('StartQuery limit', { timeout: 120_000 }, () => {
   it('defaults to 10,000 rows and says how many matched', async () => {
@@ -61,18 +68,29 @@ describe('StartQuery limit', { timeout: 120_000 }, () => {
   });
 
   it('refuses a limit outside 1..100,000 with the service validation message, and a fraction as a type error', async () => {
-    const over = await failure(logs.send(new StartQueryCommand({ logGroupName: '/pg/app', queryString: 'fields @message', ...window, limit: 100_001 })));
+    const over = await failure(
+      logs.send(new StartQueryCommand({ logGroupName: '/pg/app', queryString: 'fields @message', ...window, limit: 100_001 })),
+    );
     expect(over).toMatchObject({ name: 'InvalidParameterException', status: 400 });
-    expect(over.message).toBe("1 validation error detected: Value '100001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 100000");
-    const zero = await failure(logs.send(new StartQueryCommand({ logGroupName: '/pg/app', queryString: 'fields @message', ...window, limit: 0 })));
+    expect(over.message).toBe(
+      "1 validation error detected: Value '100001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 100000",
+    );
+    const zero = await failure(
+      logs.send(new StartQueryCommand({ logGroupName: '/pg/app', queryString: 'fields @message', ...window, limit: 0 })),
+    );
     expect(zero.message).toContain('Member must have value greater than or equal to 1');
-    expect((await failure(logs.send(new StartQueryCommand({ logGroupName: '/pg/app', queryString: 'fields @message', ...window, limit: 2.5 })))).name).toBe('SerializationException');
+    expect(
+      (await failure(logs.send(new StartQueryCommand({ logGroupName: '/pg/app', queryString: 'fields @message', ...window, limit: 2.5 }))))
+        .name,
+    ).toBe('SerializationException');
   });
 
   it('accepts a query-language limit up to 100,000 and applies the smaller of the two', async () => {
     const pages = await allPages(await start(100_000, 'fields @message | sort @timestamp asc | limit 25000'));
     expect(messages(pages)).toHaveLength(25_000);
-    const malformed = await failure(logs.send(new StartQueryCommand({ logGroupName: '/pg/app', queryString: 'fields @message | limit 100001', ...window })));
+    const malformed = await failure(
+      logs.send(new StartQueryCommand({ logGroupName: '/pg/app', queryString: 'fields @message | limit 100001', ...window })),
+    );
     expect(malformed.name).toBe('MalformedQueryException');
   });
 });
@@ -100,7 +118,9 @@ describe('GetQueryResults paging', { timeout: 120_000 }, () => {
     expect((await logs.send(new GetQueryResultsCommand({ queryId }))).results).toHaveLength(10_000);
     expect((await logs.send(new GetQueryResultsCommand({ queryId, maxItems: 0 }))).results).toHaveLength(10_000);
     const over = await failure(logs.send(new GetQueryResultsCommand({ queryId, maxItems: 10_001 })));
-    expect(over.message).toBe("1 validation error detected: Value '10001' at 'maxItems' failed to satisfy constraint: Member must have value less than or equal to 10000");
+    expect(over.message).toBe(
+      "1 validation error detected: Value '10001' at 'maxItems' failed to satisfy constraint: Member must have value less than or equal to 10000",
+    );
     expect((await failure(logs.send(new GetQueryResultsCommand({ queryId, maxItems: -1 })))).name).toBe('InvalidParameterException');
   });
 
@@ -113,7 +133,9 @@ describe('GetQueryResults paging', { timeout: 120_000 }, () => {
     }
     const foreign = await failure(logs.send(new GetQueryResultsCommand({ queryId: other, nextToken })));
     expect(foreign).toMatchObject({ name: 'InvalidParameterException', message: 'The specified nextToken is not valid for this query.' });
-    expect((await failure(logs.send(new GetQueryResultsCommand({ queryId, nextToken: 'x'.repeat(1025) })))).message).toContain('Member must have length less than or equal to 1024');
+    expect((await failure(logs.send(new GetQueryResultsCommand({ queryId, nextToken: 'x'.repeat(1025) })))).message).toContain(
+      'Member must have length less than or equal to 1024',
+    );
   });
 
   it('lets a token expire one hour after it was issued (emulator clock moved, not waited for)', async () => {

@@ -1,5 +1,11 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
-import { DescribeLogGroupsCommand, GetQueryResultsCommand, StartQueryCommand, StopQueryCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  DescribeLogGroupsCommand,
+  GetQueryResultsCommand,
+  StartQueryCommand,
+  StopQueryCommand,
+  type CloudWatchLogsClient,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,23 +31,39 @@ afterAll(async () => {
 });
 
 /** Signs a request with the SDK's signer, so tests can then tamper with it. */
-async function signed(body: string, opts: { secret?: string; date?: Date; target?: string; applyChecksum?: boolean } = {}): Promise<{ headers: Record<string, string>; body: string }> {
+async function signed(
+  body: string,
+  opts: { secret?: string; date?: Date; target?: string; applyChecksum?: boolean } = {},
+): Promise<{ headers: Record<string, string>; body: string }> {
   const url = new URL(emu.url);
-  const signer = new SignatureV4({ credentials: { accessKeyId: KEY.accessKeyId, secretAccessKey: opts.secret ?? KEY.secretAccessKey }, region: 'us-east-1', service: 'logs', sha256: Sha256, applyChecksum: opts.applyChecksum ?? true });
+  const signer = new SignatureV4({
+    credentials: { accessKeyId: KEY.accessKeyId, secretAccessKey: opts.secret ?? KEY.secretAccessKey },
+    region: 'us-east-1',
+    service: 'logs',
+    sha256: Sha256,
+    applyChecksum: opts.applyChecksum ?? true,
+  });
   const req = new HttpRequest({
     method: 'POST',
     protocol: 'http:',
     hostname: url.hostname,
     port: Number(url.port),
     path: '/',
-    headers: { host: url.host, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': opts.target ?? 'Logs_20140328.DescribeLogGroups' },
+    headers: {
+      host: url.host,
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': opts.target ?? 'Logs_20140328.DescribeLogGroups',
+    },
     body,
   });
   const s = await signer.sign(req, opts.date === undefined ? {} : { signingDate: opts.date });
   return { headers: s.headers, body };
 }
 
-async function post(r: { headers: Record<string, string>; body: string }): Promise<{ status: number; json: { __type?: string; message?: string } }> {
+async function post(r: {
+  headers: Record<string, string>;
+  body: string;
+}): Promise<{ status: number; json: { __type?: string; message?: string } }> {
   const res = await fetch(emu.url, { method: 'POST', headers: r.headers, body: r.body });
   return { status: res.status, json: (await res.json()) as { __type?: string; message?: string } };
 }
@@ -52,8 +74,14 @@ describe('SigV4 verification', () => {
   });
 
   it('rejects an unknown key, a wrong secret, a tampered body, a skewed clock and no signature', async () => {
-    expect((await failure(client(emu, { credentials: { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'x' } }).send(new DescribeLogGroupsCommand({}))))).toMatchObject({ name: 'UnrecognizedClientException', status: 400 });
-    const wrong = await failure(client(emu, { credentials: { ...KEY, secretAccessKey: 'not-the-secret' } }).send(new DescribeLogGroupsCommand({})));
+    expect(
+      await failure(
+        client(emu, { credentials: { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'x' } }).send(new DescribeLogGroupsCommand({})),
+      ),
+    ).toMatchObject({ name: 'UnrecognizedClientException', status: 400 });
+    const wrong = await failure(
+      client(emu, { credentials: { ...KEY, secretAccessKey: 'not-the-secret' } }).send(new DescribeLogGroupsCommand({})),
+    );
     expect(wrong).toMatchObject({ name: 'InvalidSignatureException', status: 400 });
     expect(wrong.message).not.toContain(KEY.secretAccessKey);
     const tampered = await signed('{"limit":5}');
@@ -65,7 +93,11 @@ describe('SigV4 verification', () => {
     expect((await post(tamperedNoHash)).json.__type).toBe('InvalidSignatureException');
     const old = await post(await signed('{}', { date: new Date(Date.now() - 20 * 60_000) }));
     expect(old.json).toMatchObject({ __type: 'InvalidSignatureException', message: expect.stringContaining('Signature expired') });
-    const unsigned = await fetch(emu.url, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'Logs_20140328.DescribeLogGroups' }, body: '{}' });
+    const unsigned = await fetch(emu.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'Logs_20140328.DescribeLogGroups' },
+      body: '{}',
+    });
     expect(((await unsigned.json()) as { __type: string }).__type).toBe('MissingAuthenticationTokenException');
   });
 
@@ -109,7 +141,13 @@ describe('fault injection', () => {
     const run = async (): Promise<string[]> => {
       emu.setFaults({ seed: 42, throttle: { DescribeLogGroups: 0.5 } });
       const out: string[] = [];
-      for (let i = 0; i < 12; i++) out.push(await logs.send(new DescribeLogGroupsCommand({})).then(() => 'ok', (e: Error) => e.name));
+      for (let i = 0; i < 12; i++)
+        out.push(
+          await logs.send(new DescribeLogGroupsCommand({})).then(
+            () => 'ok',
+            (e: Error) => e.name,
+          ),
+        );
       return out;
     };
     const first = await run();
@@ -119,7 +157,12 @@ describe('fault injection', () => {
   });
 
   it('forces query outcomes: the next N, or those whose text matches', async () => {
-    emu.setFaults({ queryOutcome: [{ status: 'Failed', count: 1 }, { status: 'Timeout', match: 'TIMEOUT_ME' }] });
+    emu.setFaults({
+      queryOutcome: [
+        { status: 'Failed', count: 1 },
+        { status: 'Timeout', match: 'TIMEOUT_ME' },
+      ],
+    });
     const start = async (q: string): Promise<string> => (await logs.send(new StartQueryCommand({ ...window, queryString: q }))).queryId!;
     const failed = await waitForQuery(logs, await start('fields @message'));
     expect(failed).toMatchObject({ status: 'Failed', results: [] });
@@ -154,7 +197,13 @@ describe('concurrent query quota and metrics', () => {
       expect(small.metrics.queriesStarted).toBe(3);
       const m = small.metrics.queries;
       expect(m.map((x) => x.status)).toEqual(['Cancelled', 'Scheduled', 'Scheduled']);
-      expect(m[0]).toMatchObject({ logGroups: ['/f/api'], startTime: window.startTime, endTime: window.endTime, bytesScanned: 5 + 26, queryString: 'fields @message' });
+      expect(m[0]).toMatchObject({
+        logGroups: ['/f/api'],
+        startTime: window.startTime,
+        endTime: window.endTime,
+        bytesScanned: 5 + 26,
+        queryString: 'fields @message',
+      });
       expect(small.metrics.operations).toMatchObject({ StartQuery: 4, StopQuery: 1 });
       expect((await c.send(new GetQueryResultsCommand({ queryId: a.queryId }))).status).toBe('Cancelled');
     } finally {

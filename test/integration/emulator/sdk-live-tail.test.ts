@@ -1,4 +1,9 @@
-import { CloudWatchLogsClient, PutLogEventsCommand, StartLiveTailCommand, type StartLiveTailResponseStream } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsClient,
+  PutLogEventsCommand,
+  StartLiveTailCommand,
+  type StartLiveTailResponseStream,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../support/cloudwatch-emulator';
 import { KEY, failure } from './helpers';
@@ -51,14 +56,26 @@ const messages = (frames: Frame[]): string[] => frames.flatMap((f) => f.sessionU
 describe('StartLiveTail over the event stream', () => {
   it('sends sessionStart, then sessionUpdates with events appended while the tail is open, filtered by a %regex% pattern', async () => {
     const abort = new AbortController();
-    const out = await logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [arn('/lt/g0'), arn('/lt/g1')], logEventFilterPattern: '%jw4w\\.|2618307011354435587%' }), { abortSignal: abort.signal });
+    const out = await logs.send(
+      new StartLiveTailCommand({
+        logGroupIdentifiers: [arn('/lt/g0'), arn('/lt/g1')],
+        logEventFilterPattern: '%jw4w\\.|2618307011354435587%',
+      }),
+      { abortSignal: abort.signal },
+    );
     const stream = out.responseStream!;
     const seen = read(stream, (f) => messages(f).length >= 3);
     await new Promise((r) => setTimeout(r, 50));
     emu.putEvents('/lt/g0', 'api/1', [{ timestamp: Date.now(), message: 'a [openReplaySessionToken=jw4w.3az.x] one' }]);
     emu.putEvents('/lt/g0', 'api/1', [{ timestamp: Date.now(), message: 'untagged noise' }]);
     emu.putEvents('/lt/g9', 'api/1', [{ timestamp: Date.now(), message: 'other group openReplaySession.id=2618307011354435587' }]);
-    await logs.send(new PutLogEventsCommand({ logGroupName: '/lt/g1', logStreamName: 'seed', logEvents: [{ timestamp: Date.now(), message: 'b openReplaySession.id=2618307011354435587' }] }));
+    await logs.send(
+      new PutLogEventsCommand({
+        logGroupName: '/lt/g1',
+        logStreamName: 'seed',
+        logEvents: [{ timestamp: Date.now(), message: 'b openReplaySession.id=2618307011354435587' }],
+      }),
+    );
     emu.putEvents('/lt/g1', 'w/2', [{ timestamp: Date.now(), message: 'c jw4w.zz' }]);
     const { frames, error } = await seen;
     abort.abort();
@@ -67,7 +84,11 @@ describe('StartLiveTail over the event stream', () => {
     expect(start.logGroupIdentifiers).toEqual([arn('/lt/g0'), arn('/lt/g1')]);
     expect(start.logEventFilterPattern).toBe('%jw4w\\.|2618307011354435587%');
     expect(start.sessionId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(messages(frames)).toEqual(['a [openReplaySessionToken=jw4w.3az.x] one', 'b openReplaySession.id=2618307011354435587', 'c jw4w.zz']);
+    expect(messages(frames)).toEqual([
+      'a [openReplaySessionToken=jw4w.3az.x] one',
+      'b openReplaySession.id=2618307011354435587',
+      'c jw4w.zz',
+    ]);
     const event = frames.flatMap((f) => f.sessionUpdate?.sessionResults ?? [])[0]!;
     expect(event).toMatchObject({ logGroupIdentifier: arn('/lt/g0'), logStreamName: 'api/1' });
     expect(typeof event.timestamp).toBe('number');
@@ -89,7 +110,11 @@ describe('StartLiveTail over the event stream', () => {
     const seen = read(out.responseStream!, (f) => messages(f).length > 0);
     await new Promise((r) => setTimeout(r, 50));
     const t = Date.now();
-    emu.putEvents('/lt/g3', 's', Array.from({ length: 1200 }, (_, i) => ({ timestamp: t, message: `line ${i}` })));
+    emu.putEvents(
+      '/lt/g3',
+      's',
+      Array.from({ length: 1200 }, (_, i) => ({ timestamp: t, message: `line ${i}` })),
+    );
     const { frames } = await seen;
     abort.abort();
     const update = frames.find((f) => (f.sessionUpdate?.sessionResults?.length ?? 0) > 0)!.sessionUpdate!;
@@ -138,7 +163,9 @@ describe('StartLiveTail request errors, as the service model names them', () => 
   });
 
   it('refuses a filter pattern over 1,024 characters, and a regex with ( ) or characters outside the dialect', async () => {
-    const long = await failure(logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [arn('/lt/g0')], logEventFilterPattern: 'a'.repeat(1025) })));
+    const long = await failure(
+      logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [arn('/lt/g0')], logEventFilterPattern: 'a'.repeat(1025) })),
+    );
     expect(long.name).toBe('InvalidParameterException');
     expect(long.message).toContain('less than or equal to 1024');
     for (const p of ['%(a|b)%', '%a b%', '%"x"%', '%é%']) {
@@ -148,9 +175,15 @@ describe('StartLiveTail request errors, as the service model names them', () => 
   });
 
   it('takes ARNs only, of groups that exist', async () => {
-    expect((await failure(logs.send(new StartLiveTailCommand({ logGroupIdentifiers: ['/lt/g0'] })))).name).toBe('InvalidParameterException');
-    expect((await failure(logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [`${arn('/lt/g0')}:*`] })))).name).toBe('InvalidParameterException');
-    expect((await failure(logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [arn('/lt/nope')] })))).name).toBe('ResourceNotFoundException');
+    expect((await failure(logs.send(new StartLiveTailCommand({ logGroupIdentifiers: ['/lt/g0'] })))).name).toBe(
+      'InvalidParameterException',
+    );
+    expect((await failure(logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [`${arn('/lt/g0')}:*`] })))).name).toBe(
+      'InvalidParameterException',
+    );
+    expect((await failure(logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [arn('/lt/nope')] })))).name).toBe(
+      'ResourceNotFoundException',
+    );
   });
 
   it('answers AccessDeniedException for a key without logs:StartLiveTail, and LimitExceededException past the session quota', async () => {

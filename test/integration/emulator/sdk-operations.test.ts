@@ -30,7 +30,9 @@ beforeAll(async () => {
     { timestamp: T0 + 900, message: 'Traceback (most recent call last):' },
     { timestamp: T0 + 5_000, message: 'noise' },
   ]);
-  emu.putEvents('/q/web', 'web-1', [{ timestamp: T0 + 2_000, message: JSON.stringify({ level: 'error', openReplaySessionToken: 'abc.1.2.SIG' }) }]);
+  emu.putEvents('/q/web', 'web-1', [
+    { timestamp: T0 + 2_000, message: JSON.stringify({ level: 'error', openReplaySessionToken: 'abc.1.2.SIG' }) },
+  ]);
 });
 
 afterAll(async () => {
@@ -41,13 +43,20 @@ afterAll(async () => {
 describe('log groups and streams', () => {
   it('creates groups and streams and reports duplicates and bad names', async () => {
     await logs.send(new CreateLogGroupCommand({ logGroupName: '/ops/a' }));
-    expect(await failure(logs.send(new CreateLogGroupCommand({ logGroupName: '/ops/a' })))).toMatchObject({ name: 'ResourceAlreadyExistsException', status: 400 });
+    expect(await failure(logs.send(new CreateLogGroupCommand({ logGroupName: '/ops/a' })))).toMatchObject({
+      name: 'ResourceAlreadyExistsException',
+      status: 400,
+    });
     const bad = await failure(logs.send(new CreateLogGroupCommand({ logGroupName: 'has space' })));
     expect(bad.name).toBe('InvalidParameterException');
     expect(bad.message).toContain("at 'logGroupName' failed to satisfy constraint");
     await logs.send(new CreateLogStreamCommand({ logGroupName: '/ops/a', logStreamName: 's1' }));
-    expect((await failure(logs.send(new CreateLogStreamCommand({ logGroupName: '/ops/a', logStreamName: 's1' })))).name).toBe('ResourceAlreadyExistsException');
-    expect((await failure(logs.send(new CreateLogStreamCommand({ logGroupName: '/ops/none', logStreamName: 's1' })))).name).toBe('ResourceNotFoundException');
+    expect((await failure(logs.send(new CreateLogStreamCommand({ logGroupName: '/ops/a', logStreamName: 's1' })))).name).toBe(
+      'ResourceAlreadyExistsException',
+    );
+    expect((await failure(logs.send(new CreateLogStreamCommand({ logGroupName: '/ops/none', logStreamName: 's1' })))).name).toBe(
+      'ResourceNotFoundException',
+    );
   });
 
   it('describes groups in ASCII order with prefix, limit and nextToken', async () => {
@@ -64,8 +73,15 @@ describe('log groups and streams', () => {
     expect(seen).toEqual(['/pg/B', '/pg/_', '/pg/a', '/pg/b']);
     expect(pages).toBe(2);
     const one = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: '/pg/a' }));
-    expect(one.logGroups![0]).toMatchObject({ logGroupName: '/pg/a', arn: 'arn:aws:logs:eu-west-1:123456789012:log-group:/pg/a:*', logGroupArn: 'arn:aws:logs:eu-west-1:123456789012:log-group:/pg/a', storedBytes: 0 });
-    const byId = await logs.send(new DescribeLogGroupsCommand({ logGroupIdentifiers: ['/pg/b', 'arn:aws:logs:eu-west-1:123456789012:log-group:/pgx'] }));
+    expect(one.logGroups![0]).toMatchObject({
+      logGroupName: '/pg/a',
+      arn: 'arn:aws:logs:eu-west-1:123456789012:log-group:/pg/a:*',
+      logGroupArn: 'arn:aws:logs:eu-west-1:123456789012:log-group:/pg/a',
+      storedBytes: 0,
+    });
+    const byId = await logs.send(
+      new DescribeLogGroupsCommand({ logGroupIdentifiers: ['/pg/b', 'arn:aws:logs:eu-west-1:123456789012:log-group:/pgx'] }),
+    );
     expect(byId.logGroups!.map((g) => g.logGroupName)).toEqual(['/pg/b', '/pgx']);
     expect((await failure(logs.send(new DescribeLogGroupsCommand({ limit: 51 })))).name).toBe('InvalidParameterException');
     expect((await failure(logs.send(new DescribeLogGroupsCommand({ nextToken: 'garbage' })))).name).toBe('InvalidParameterException');
@@ -77,19 +93,42 @@ describe('log groups and streams', () => {
     emu.putEvents('/st', 'c', [{ timestamp: T0 + 5, message: 'z' }]);
     const byName = await logs.send(new DescribeLogStreamsCommand({ logGroupName: '/st' }));
     expect(byName.logStreams!.map((s) => s.logStreamName)).toEqual(['a', 'b', 'c']);
-    expect(byName.logStreams![0]).toMatchObject({ firstEventTimestamp: T0 + 20, lastEventTimestamp: T0 + 20, arn: 'arn:aws:logs:eu-west-1:123456789012:log-group:/st:log-stream:a' });
-    const byTime = await logs.send(new DescribeLogStreamsCommand({ logGroupIdentifier: 'arn:aws:logs:eu-west-1:123456789012:log-group:/st', orderBy: 'LastEventTime', descending: true, limit: 2 }));
+    expect(byName.logStreams![0]).toMatchObject({
+      firstEventTimestamp: T0 + 20,
+      lastEventTimestamp: T0 + 20,
+      arn: 'arn:aws:logs:eu-west-1:123456789012:log-group:/st:log-stream:a',
+    });
+    const byTime = await logs.send(
+      new DescribeLogStreamsCommand({
+        logGroupIdentifier: 'arn:aws:logs:eu-west-1:123456789012:log-group:/st',
+        orderBy: 'LastEventTime',
+        descending: true,
+        limit: 2,
+      }),
+    );
     expect(byTime.logStreams!.map((s) => s.logStreamName)).toEqual(['a', 'b']);
     expect(byTime.nextToken).toBeDefined();
-    const rest = await logs.send(new DescribeLogStreamsCommand({ logGroupName: '/st', orderBy: 'LastEventTime', descending: true, limit: 2, nextToken: byTime.nextToken }));
+    const rest = await logs.send(
+      new DescribeLogStreamsCommand({
+        logGroupName: '/st',
+        orderBy: 'LastEventTime',
+        descending: true,
+        limit: 2,
+        nextToken: byTime.nextToken,
+      }),
+    );
     expect(rest.logStreams!.map((s) => s.logStreamName)).toEqual(['c']);
-    expect((await failure(logs.send(new DescribeLogStreamsCommand({ logGroupName: '/st', orderBy: 'LastEventTime', logStreamNamePrefix: 'a' })))).name).toBe('InvalidParameterException');
+    expect(
+      (await failure(logs.send(new DescribeLogStreamsCommand({ logGroupName: '/st', orderBy: 'LastEventTime', logStreamNamePrefix: 'a' }))))
+        .name,
+    ).toBe('InvalidParameterException');
     expect((await failure(logs.send(new DescribeLogStreamsCommand({ logGroupName: '/nope' })))).name).toBe('ResourceNotFoundException');
   });
 });
 
 describe('PutLogEvents', () => {
-  const put = (logEvents: { timestamp: number; message: string }[]) => logs.send(new PutLogEventsCommand({ logGroupName: '/ops/put', logStreamName: 's', logEvents }));
+  const put = (logEvents: { timestamp: number; message: string }[]) =>
+    logs.send(new PutLogEventsCommand({ logGroupName: '/ops/put', logStreamName: 's', logEvents }));
 
   beforeAll(async () => {
     await logs.send(new CreateLogGroupCommand({ logGroupName: '/ops/put' }));
@@ -97,7 +136,10 @@ describe('PutLogEvents', () => {
   });
 
   it('accepts a batch and rejects events too old or too new individually', async () => {
-    const ok = await put([{ timestamp: NOW - 1000, message: 'one' }, { timestamp: NOW, message: 'two' }]);
+    const ok = await put([
+      { timestamp: NOW - 1000, message: 'one' },
+      { timestamp: NOW, message: 'two' },
+    ]);
     expect(ok.nextSequenceToken).toMatch(/^\d{56}$/);
     const mixed = await put([
       { timestamp: NOW - 15 * 86_400_000, message: 'ancient' },
@@ -110,28 +152,63 @@ describe('PutLogEvents', () => {
   });
 
   it('enforces order, count, size and the 24-hour span', async () => {
-    const order = await failure(put([{ timestamp: NOW, message: 'b' }, { timestamp: NOW - 1, message: 'a' }]));
+    const order = await failure(
+      put([
+        { timestamp: NOW, message: 'b' },
+        { timestamp: NOW - 1, message: 'a' },
+      ]),
+    );
     expect(order).toMatchObject({ name: 'InvalidParameterException' });
     expect(order.message).toContain('chronological');
     const many = Array.from({ length: 10_001 }, (_, i) => ({ timestamp: NOW - 10_001 + i, message: 'x' }));
     expect((await failure(put(many))).name).toBe('InvalidParameterException');
     // 2 × (524,276 + 26) bytes = 1,048,604 > 1,048,576
     const big = 'x'.repeat(524_276);
-    const size = await failure(put([{ timestamp: NOW, message: big }, { timestamp: NOW, message: big }]));
+    const size = await failure(
+      put([
+        { timestamp: NOW, message: big },
+        { timestamp: NOW, message: big },
+      ]),
+    );
     expect(size.message).toContain('Upload too large: 1048604 bytes exceeds limit of 1048576');
     const justFits = 'x'.repeat(524_262);
-    await put([{ timestamp: NOW, message: justFits }, { timestamp: NOW, message: justFits }]);
-    expect((await failure(put([{ timestamp: NOW - 25 * 3_600_000, message: 'a' }, { timestamp: NOW, message: 'b' }]))).message).toContain('24 hours');
+    await put([
+      { timestamp: NOW, message: justFits },
+      { timestamp: NOW, message: justFits },
+    ]);
+    expect(
+      (
+        await failure(
+          put([
+            { timestamp: NOW - 25 * 3_600_000, message: 'a' },
+            { timestamp: NOW, message: 'b' },
+          ]),
+        )
+      ).message,
+    ).toContain('24 hours');
     expect((await failure(put([]))).name).toBe('InvalidParameterException');
-    expect((await failure(logs.send(new PutLogEventsCommand({ logGroupName: '/ops/put', logStreamName: 'missing', logEvents: [{ timestamp: NOW, message: 'x' }] })))).name).toBe('ResourceNotFoundException');
+    expect(
+      (
+        await failure(
+          logs.send(
+            new PutLogEventsCommand({ logGroupName: '/ops/put', logStreamName: 'missing', logEvents: [{ timestamp: NOW, message: 'x' }] }),
+          ),
+        )
+      ).name,
+    ).toBe('ResourceNotFoundException');
   });
 });
 
 describe('GetLogEvents', () => {
   beforeAll(() => {
-    emu.putEvents('/gle', 's', Array.from({ length: 5 }, (_, i) => ({ timestamp: T0 + i * 1000, message: `e${i}` })));
+    emu.putEvents(
+      '/gle',
+      's',
+      Array.from({ length: 5 }, (_, i) => ({ timestamp: T0 + i * 1000, message: `e${i}` })),
+    );
   });
-  const get = (input: Partial<ConstructorParameters<typeof GetLogEventsCommand>[0]>) => logs.send(new GetLogEventsCommand({ logGroupName: '/gle', logStreamName: 's', ...input }));
+  const get = (input: Partial<ConstructorParameters<typeof GetLogEventsCommand>[0]>) =>
+    logs.send(new GetLogEventsCommand({ logGroupName: '/gle', logStreamName: 's', ...input }));
 
   it('pages forward from the head until the same token comes back', async () => {
     const messages: string[] = [];
@@ -171,8 +248,15 @@ describe('GetLogEvents', () => {
 
 describe('FilterLogEvents', () => {
   beforeAll(() => {
-    emu.putEvents('/fle', 'a', [{ timestamp: T0, message: 'ERROR boom 1' }, { timestamp: T0 + 2, message: 'INFO fine' }, { timestamp: T0 + 4, message: 'ERROR boom 3' }]);
-    emu.putEvents('/fle', 'b', [{ timestamp: T0 + 1, message: 'ERROR "quoted" 2' }, { timestamp: T0 + 3, message: 'WARN meh' }]);
+    emu.putEvents('/fle', 'a', [
+      { timestamp: T0, message: 'ERROR boom 1' },
+      { timestamp: T0 + 2, message: 'INFO fine' },
+      { timestamp: T0 + 4, message: 'ERROR boom 3' },
+    ]);
+    emu.putEvents('/fle', 'b', [
+      { timestamp: T0 + 1, message: 'ERROR "quoted" 2' },
+      { timestamp: T0 + 3, message: 'WARN meh' },
+    ]);
   });
 
   it('interleaves streams by time and pages with nextToken', async () => {
@@ -190,10 +274,17 @@ describe('FilterLogEvents', () => {
   it('supports quoted terms, stream selection and an inclusive time range', async () => {
     const quoted = await logs.send(new FilterLogEventsCommand({ logGroupName: '/fle', filterPattern: '"\\"quoted\\""' }));
     expect(quoted.events!.map((e) => e.message)).toEqual(['ERROR "quoted" 2']);
-    const ranged = await logs.send(new FilterLogEventsCommand({ logGroupName: '/fle', logStreamNames: ['a'], startTime: T0 + 2, endTime: T0 + 4 }));
+    const ranged = await logs.send(
+      new FilterLogEventsCommand({ logGroupName: '/fle', logStreamNames: ['a'], startTime: T0 + 2, endTime: T0 + 4 }),
+    );
     expect(ranged.events!.map((e) => e.message)).toEqual(['INFO fine', 'ERROR boom 3']);
-    expect((await failure(logs.send(new FilterLogEventsCommand({ logGroupName: '/fle', filterPattern: '{ $.x = 1 }' })))).name).toBe('InvalidParameterException');
-    expect((await failure(logs.send(new FilterLogEventsCommand({ logGroupName: '/fle', logStreamNames: ['a'], logStreamNamePrefix: 'a' })))).name).toBe('InvalidParameterException');
+    expect((await failure(logs.send(new FilterLogEventsCommand({ logGroupName: '/fle', filterPattern: '{ $.x = 1 }' })))).name).toBe(
+      'InvalidParameterException',
+    );
+    expect(
+      (await failure(logs.send(new FilterLogEventsCommand({ logGroupName: '/fle', logStreamNames: ['a'], logStreamNamePrefix: 'a' }))))
+        .name,
+    ).toBe('InvalidParameterException');
   });
 });
 
@@ -213,39 +304,111 @@ describe('Logs Insights queries', () => {
     expect(r.results![0]!.map((f) => f.field)).toEqual(['@timestamp', '@message', '@logStream', '@log', '@ptr']);
     expect(field(r.results![0], '@timestamp')).toBe('2024-01-24 12:00:00.100');
     expect(field(r.results![1], '@log')).toBe('123456789012:/q/web');
-    const bytes = ['[openReplaySessionToken=abc.1.2.SIG] GET /cart 200', 'Traceback (most recent call last):', 'noise', JSON.stringify({ level: 'error', openReplaySessionToken: 'abc.1.2.SIG' })].reduce((n, m) => n + Buffer.byteLength(m) + 26, 0);
+    const bytes = [
+      '[openReplaySessionToken=abc.1.2.SIG] GET /cart 200',
+      'Traceback (most recent call last):',
+      'noise',
+      JSON.stringify({ level: 'error', openReplaySessionToken: 'abc.1.2.SIG' }),
+    ].reduce((n, m) => n + Buffer.byteLength(m) + 26, 0);
     expect(r.statistics).toEqual({ recordsMatched: 2, recordsScanned: 4, bytesScanned: bytes });
   });
 
   it('accepts logGroupName and ARN identifiers, includes the end second, and honours the limit parameter', async () => {
-    const byName = await logs.send(new StartQueryCommand({ logGroupName: '/q/api', queryString: 'fields @message', startTime: window.startTime, endTime: window.startTime }));
-    expect((await waitForQuery(logs, byName.queryId!)).results!.map((row) => field(row, '@message'))).toEqual(['Traceback (most recent call last):', '[openReplaySessionToken=abc.1.2.SIG] GET /cart 200']);
-    const byArn = await logs.send(new StartQueryCommand({ logGroupIdentifiers: ['arn:aws:logs:eu-west-1:123456789012:log-group:/q/api', '/q/web'], queryString: 'fields @message', limit: 1, ...window }));
+    const byName = await logs.send(
+      new StartQueryCommand({
+        logGroupName: '/q/api',
+        queryString: 'fields @message',
+        startTime: window.startTime,
+        endTime: window.startTime,
+      }),
+    );
+    expect((await waitForQuery(logs, byName.queryId!)).results!.map((row) => field(row, '@message'))).toEqual([
+      'Traceback (most recent call last):',
+      '[openReplaySessionToken=abc.1.2.SIG] GET /cart 200',
+    ]);
+    const byArn = await logs.send(
+      new StartQueryCommand({
+        logGroupIdentifiers: ['arn:aws:logs:eu-west-1:123456789012:log-group:/q/api', '/q/web'],
+        queryString: 'fields @message',
+        limit: 1,
+        ...window,
+      }),
+    );
     const limited = await waitForQuery(logs, byArn.queryId!);
     expect(limited.results).toHaveLength(1);
     expect(limited.statistics!.recordsMatched).toBe(4);
     // The service model forbids the trailing ':*' in identifiers (DescribeLogGroups' `arn` has it).
-    expect((await failure(logs.send(new StartQueryCommand({ logGroupIdentifiers: ['arn:aws:logs:eu-west-1:123456789012:log-group:/q/api:*'], queryString: 'fields @message', ...window })))).name).toBe('InvalidParameterException');
+    expect(
+      (
+        await failure(
+          logs.send(
+            new StartQueryCommand({
+              logGroupIdentifiers: ['arn:aws:logs:eu-west-1:123456789012:log-group:/q/api:*'],
+              queryString: 'fields @message',
+              ...window,
+            }),
+          ),
+        )
+      ).name,
+    ).toBe('InvalidParameterException');
   });
 
   it('rejects malformed queries with a location, and bad parameters', async () => {
-    const e = await failure(logs.send(new StartQueryCommand({ logGroupName: '/q/api', queryString: 'fields @message | dedup @message', ...window })));
+    const e = await failure(
+      logs.send(new StartQueryCommand({ logGroupName: '/q/api', queryString: 'fields @message | dedup @message', ...window })),
+    );
     expect(e.name).toBe('MalformedQueryException');
     expect(e.raw['queryCompileError']).toMatchObject({ location: { startCharOffset: 18, endCharOffset: 23 } });
-    expect((await failure(logs.send(new StartQueryCommand({ logGroupName: '/q/none', queryString: 'fields @message', ...window })))).name).toBe('ResourceNotFoundException');
-    expect((await failure(logs.send(new StartQueryCommand({ queryString: 'fields @message', ...window })))).name).toBe('InvalidParameterException');
-    expect((await failure(logs.send(new StartQueryCommand({ logGroupName: '/q/api', logGroupNames: ['/q/web'], queryString: 'fields @message', ...window })))).name).toBe('InvalidParameterException');
-    expect((await failure(logs.send(new StartQueryCommand({ logGroupName: '/q/api', queryString: 'fields @message', startTime: 10, endTime: 5 })))).name).toBe('InvalidParameterException');
-    expect((await failure(logs.send(new StartQueryCommand({ logGroupNames: Array.from({ length: 51 }, (_, i) => `/g${i}`), queryString: 'fields @message', ...window })))).name).toBe('InvalidParameterException');
-    expect((await failure(logs.send(new StartQueryCommand({ logGroupName: '/q/api', queryString: 'x'.repeat(10_001), ...window })))).name).toBe('InvalidParameterException');
-    expect((await failure(logs.send(new GetQueryResultsCommand({ queryId: '00000000-0000-0000-0000-000000000000' })))).name).toBe('ResourceNotFoundException');
+    expect(
+      (await failure(logs.send(new StartQueryCommand({ logGroupName: '/q/none', queryString: 'fields @message', ...window })))).name,
+    ).toBe('ResourceNotFoundException');
+    expect((await failure(logs.send(new StartQueryCommand({ queryString: 'fields @message', ...window })))).name).toBe(
+      'InvalidParameterException',
+    );
+    expect(
+      (
+        await failure(
+          logs.send(
+            new StartQueryCommand({ logGroupName: '/q/api', logGroupNames: ['/q/web'], queryString: 'fields @message', ...window }),
+          ),
+        )
+      ).name,
+    ).toBe('InvalidParameterException');
+    expect(
+      (
+        await failure(
+          logs.send(new StartQueryCommand({ logGroupName: '/q/api', queryString: 'fields @message', startTime: 10, endTime: 5 })),
+        )
+      ).name,
+    ).toBe('InvalidParameterException');
+    expect(
+      (
+        await failure(
+          logs.send(
+            new StartQueryCommand({
+              logGroupNames: Array.from({ length: 51 }, (_, i) => `/g${i}`),
+              queryString: 'fields @message',
+              ...window,
+            }),
+          ),
+        )
+      ).name,
+    ).toBe('InvalidParameterException');
+    expect(
+      (await failure(logs.send(new StartQueryCommand({ logGroupName: '/q/api', queryString: 'x'.repeat(10_001), ...window })))).name,
+    ).toBe('InvalidParameterException');
+    expect((await failure(logs.send(new GetQueryResultsCommand({ queryId: '00000000-0000-0000-0000-000000000000' })))).name).toBe(
+      'ResourceNotFoundException',
+    );
   });
 
   it('moves through Scheduled and Running (partial results) to Complete under the latency model', async () => {
     // Wide phases (1.5 s Scheduled, ~2 s Running) so a busy machine cannot skip one between polls.
     emu.queryLatency = { baseMs: 3000, bytesPerSecond: 100 };
     try {
-      const { queryId } = await logs.send(new StartQueryCommand({ logGroupNames: ['/q/api', '/q/web'], queryString: 'fields @message', ...window }));
+      const { queryId } = await logs.send(
+        new StartQueryCommand({ logGroupNames: ['/q/api', '/q/web'], queryString: 'fields @message', ...window }),
+      );
       const statuses: string[] = [];
       const partial: number[] = [];
       let last;
@@ -280,11 +443,19 @@ describe('Logs Insights queries', () => {
   });
 
   it('resolves @ptr with GetLogRecord, JSON fields included', async () => {
-    const { queryId } = await logs.send(new StartQueryCommand({ logGroupName: '/q/web', queryString: 'filter level = "error"', ...window }));
+    const { queryId } = await logs.send(
+      new StartQueryCommand({ logGroupName: '/q/web', queryString: 'filter level = "error"', ...window }),
+    );
     const r = await waitForQuery(logs, queryId!);
     const ptr = field(r.results![0], '@ptr')!;
     const { logRecord } = await logs.send(new GetLogRecordCommand({ logRecordPointer: ptr }));
-    expect(logRecord).toMatchObject({ '@timestamp': String(T0 + 2000), '@logStream': 'web-1', '@log': '123456789012:/q/web', level: 'error', openReplaySessionToken: 'abc.1.2.SIG' });
+    expect(logRecord).toMatchObject({
+      '@timestamp': String(T0 + 2000),
+      '@logStream': 'web-1',
+      '@log': '123456789012:/q/web',
+      level: 'error',
+      openReplaySessionToken: 'abc.1.2.SIG',
+    });
     expect((await failure(logs.send(new GetLogRecordCommand({ logRecordPointer: 'bogus' })))).name).toBe('InvalidParameterException');
   });
 

@@ -43,7 +43,8 @@ describe('session files', () => {
     expect(session?.path).toBe(join(out, 'session.orcw'));
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(`# Backend logs for OpenReplay session ${result.session.id}`);
     expect(JSON.parse(readFileSync(join(out, 'session.orcw'), 'utf8'))).toMatchObject({ format: 'orcw-session', version: EXPORT_VERSION });
-    if (process.platform !== 'win32') for (const f of ['report.md', 'session.orcw']) expect(statSync(join(out, f)).mode & 0o777).toBe(0o600);
+    if (process.platform !== 'win32')
+      for (const f of ['report.md', 'session.orcw']) expect(statSync(join(out, f)).mode & 0o777).toBe(0o600);
     expect(dialogs.requests).toEqual([
       { kind: 'save', title: expect.any(String), defaultName: `orcw-session-${result.session.id}.md`, extensions: ['md'] },
       { kind: 'save', title: expect.any(String), defaultName: `orcw-session-${result.session.id}.orcw`, extensions: ['orcw', 'json'] },
@@ -70,7 +71,11 @@ describe('session files', () => {
     writeFileSync(blocker, '');
     dialogs.answer(join(blocker, 'x.md'));
     expect(await files.saveReport(result.session.id)).not.toBeNull();
-    await expect(files.saveReport(result.session.id)).rejects.toMatchObject({ code: 'FILE_WRITE_FAILED', message: expect.stringContaining('x.md'), hint: expect.any(String) });
+    await expect(files.saveReport(result.session.id)).rejects.toMatchObject({
+      code: 'FILE_WRITE_FAILED',
+      message: expect.stringContaining('x.md'),
+      hint: expect.any(String),
+    });
     store.close();
   });
 
@@ -94,8 +99,20 @@ describe('session files', () => {
     await files.openFromOs(join(out, 'broken.orcw'));
     await files.openFromOs(join(out, 'gone.orcw'));
     expect(announced.slice(1)).toEqual([
-      { ok: false, fileName: 'broken.orcw', error: { code: 'CACHE_IMPORT_INVALID', message: expect.stringContaining('not JSON'), hint: expect.stringContaining('Session file') } },
-      { ok: false, fileName: 'gone.orcw', error: { code: 'NOT_FOUND', message: expect.stringContaining('gone.orcw'), hint: expect.any(String) } },
+      {
+        ok: false,
+        fileName: 'broken.orcw',
+        error: {
+          code: 'CACHE_IMPORT_INVALID',
+          message: expect.stringContaining('not JSON'),
+          hint: expect.stringContaining('Session file'),
+        },
+      },
+      {
+        ok: false,
+        fileName: 'gone.orcw',
+        error: { code: 'NOT_FOUND', message: expect.stringContaining('gone.orcw'), hint: expect.any(String) },
+      },
     ]);
     expect(store.listSessions()).toHaveLength(1);
     store.close();
@@ -106,7 +123,14 @@ describe('session files', () => {
     const huge = join(dir, 'huge.orcw');
     writeFileSync(huge, '');
     truncateSync(huge, MAX_SESSION_FILE_BYTES + 1); // sparse: nothing is written or read
-    await expect(readSessionFile(huge)).rejects.toMatchObject({ code: 'CACHE_IMPORT_INVALID', message: expect.stringContaining('larger than 512 MB'), hint: expect.any(String) });
-    await expect(readSessionFile(dir)).rejects.toMatchObject({ code: 'CACHE_IMPORT_INVALID', message: expect.stringContaining('not a file') });
+    await expect(readSessionFile(huge)).rejects.toMatchObject({
+      code: 'CACHE_IMPORT_INVALID',
+      message: expect.stringContaining('larger than 512 MB'),
+      hint: expect.any(String),
+    });
+    await expect(readSessionFile(dir)).rejects.toMatchObject({
+      code: 'CACHE_IMPORT_INVALID',
+      message: expect.stringContaining('not a file'),
+    });
   });
 });

@@ -35,7 +35,13 @@ beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'orcw-follow-'));
   cache = openCache({ dataDir }).store;
   connections = new ConnectionService({ store: new ConnectionStore(dataDir), secrets });
-  await connections.create({ name: 'emu', region: 'eu-west-1', logGroups: GROUPS, endpoint: emulator.url, auth: { kind: 'keys', ...DEFAULT_CREDENTIAL } });
+  await connections.create({
+    name: 'emu',
+    region: 'eu-west-1',
+    logGroups: GROUPS,
+    endpoint: emulator.url,
+    auth: { kind: 'keys', ...DEFAULT_CREDENTIAL },
+  });
   service = createFollowService({
     connections,
     cache,
@@ -73,7 +79,7 @@ const waitFor = async (what: () => boolean, ms = 8000) => {
 const shown = () => updates.flatMap((u) => u.lines.map((l) => l.message));
 
 describe('following a session live', () => {
-  it('opens one Live Tail session per 10 log groups, shows only the session\'s lines, and saves them as a run', async () => {
+  it("opens one Live Tail session per 10 log groups, shows only the session's lines, and saves them as a run", async () => {
     const id = liveSession();
     const started = await service.start({ requestId: 'f1', reference: id });
     expect(started.tails).toBe(2);
@@ -119,15 +125,27 @@ describe('following a session live', () => {
     expect(gap.lines.map((l) => l.message)).toEqual([`two openReplaySession.id=${id}`]);
     expect(gap.gap!.to).toBeGreaterThan(gap.gap!.from);
     // The gap query also returned line one (its window starts before the drop): not shown twice.
-    expect([...shown()].sort()).toEqual([`one openReplaySession.id=${id}`, `three openReplaySession.id=${id}`, `two openReplaySession.id=${id}`]);
-    expect(eventsOf(cache, cache.openView(id)!.view).map((e) => e.message)).toEqual([`one openReplaySession.id=${id}`, `two openReplaySession.id=${id}`, `three openReplaySession.id=${id}`]);
+    expect([...shown()].sort()).toEqual([
+      `one openReplaySession.id=${id}`,
+      `three openReplaySession.id=${id}`,
+      `two openReplaySession.id=${id}`,
+    ]);
+    expect(eventsOf(cache, cache.openView(id)!.view).map((e) => e.message)).toEqual([
+      `one openReplaySession.id=${id}`,
+      `two openReplaySession.id=${id}`,
+      `three openReplaySession.id=${id}`,
+    ]);
   });
 
   it('says when an update was sampled', async () => {
     const id = liveSession();
     await service.start({ requestId: 'f3', reference: id });
     const t = Date.now();
-    emulator.putEvents('/live/g02', 's', Array.from({ length: 700 }, (_, i) => ({ timestamp: t, message: `burst ${i} openReplaySession.id=${id}` })));
+    emulator.putEvents(
+      '/live/g02',
+      's',
+      Array.from({ length: 700 }, (_, i) => ({ timestamp: t, message: `burst ${i} openReplaySession.id=${id}` })),
+    );
     await waitFor(() => updates.some((u) => u.sampled));
     await service.stop({ requestId: 'f3' });
     expect(updates.find((u) => u.sampled)!.lines.length).toBeLessThanOrEqual(500);
@@ -164,12 +182,23 @@ describe('following a session live', () => {
     await service.stop({ requestId: 'f6' });
   });
 
-  it('reports access denied and throttling through the app\'s errors, leaving nothing open', async () => {
-    const denied = await connections.create({ name: 'denied', region: 'eu-west-1', logGroups: ['/live/g00'], endpoint: emulator.url, auth: { kind: 'keys', ...DENIED } });
-    await expect(service.start({ requestId: 'f7', reference: liveSession(), connectionIds: [denied.id] })).rejects.toMatchObject({ code: 'AWS_ACCESS_DENIED', message: expect.stringContaining('logs:StartLiveTail') });
+  it("reports access denied and throttling through the app's errors, leaving nothing open", async () => {
+    const denied = await connections.create({
+      name: 'denied',
+      region: 'eu-west-1',
+      logGroups: ['/live/g00'],
+      endpoint: emulator.url,
+      auth: { kind: 'keys', ...DENIED },
+    });
+    await expect(service.start({ requestId: 'f7', reference: liveSession(), connectionIds: [denied.id] })).rejects.toMatchObject({
+      code: 'AWS_ACCESS_DENIED',
+      message: expect.stringContaining('logs:StartLiveTail'),
+    });
     emulator.setFaults({ throttle: { StartLiveTail: 1 } });
     const emu = (await connections.list()).find((c) => c.name === 'emu')!;
-    await expect(service.start({ requestId: 'f8', reference: liveSession(), connectionIds: [emu.id] })).rejects.toMatchObject({ code: 'AWS_THROTTLED' });
+    await expect(service.start({ requestId: 'f8', reference: liveSession(), connectionIds: [emu.id] })).rejects.toMatchObject({
+      code: 'AWS_THROTTLED',
+    });
     await waitFor(() => emulator.liveTail.sessions().length === 0, 1000);
     await connections.delete({ id: denied.id });
   });

@@ -9,7 +9,9 @@ import { correlateJson, startCorpusRun, type CorpusRun } from '../../support/rea
 // line of another session — the decoys (id ± 1, a longer number, a token containing the base36
 // of another) included.
 
-const sessions = loadCorpus().truth.sessions.filter((s) => !s.decoy).map((s) => [s.name, s] as const);
+const sessions = loadCorpus()
+  .truth.sessions.filter((s) => !s.decoy)
+  .map((s) => [s.name, s] as const);
 let run: CorpusRun;
 
 beforeAll(async () => {
@@ -40,22 +42,36 @@ describe('the corpus of real logs: every tagged line found, no line of another s
 
   it('per shape: all tagged events found, none foreign', () => {
     const cells = foundByShape(run.corpus, run.found);
-    const wrong = cells.flatMap((c, i) => (c.found === c.tagged && c.foreign === 0 && c.tagged > 0 ? [] : [`${run.corpus.truth.shapes[i]!.id}: ${JSON.stringify(c)}`]));
+    const wrong = cells.flatMap((c, i) =>
+      c.found === c.tagged && c.foreign === 0 && c.tagged > 0 ? [] : [`${run.corpus.truth.shapes[i]!.id}: ${JSON.stringify(c)}`],
+    );
     expect(wrong).toEqual([]);
   });
 
-  it.each(sessions)('session %s through orcw correlate --json: complete, every event its own', async (name, session) => {
-    const json = await correlateJson<{ complete: boolean; stats: { recordsMatched: number }; session: { id: string }; events: Array<{ timestamp: string; logGroup: string; logStream: string; message: string }> }>(run, name);
-    expect(json.session.id).toBe(session.sessionId);
-    expect(json.complete).toBe(true);
-    expect(json.stats.recordsMatched).toBe(run.found.get(name)!.size);
-    const mine = run.corpus.events.filter((e) => e.sessions.includes(name));
-    for (const event of json.events) {
-      const at = Date.parse(event.timestamp);
-      // A trace whose tag is on its last line starts with its untagged first lines (trace heads).
-      const holds = (e: (typeof mine)[number]) => event.message.startsWith(e.event.message.slice(0, 40)) || event.message.includes(`\n${e.event.message.trimEnd()}`);
-      const origin = mine.find((e) => e.event.logGroup === event.logGroup && e.event.logStream === event.logStream && e.event.timestamp === at && holds(e));
-      expect(origin, `${event.logGroup} ${event.timestamp} ${event.message.slice(0, 120)}`).toBeDefined();
-    }
-  }, 60_000);
+  it.each(sessions)(
+    'session %s through orcw correlate --json: complete, every event its own',
+    async (name, session) => {
+      const json = await correlateJson<{
+        complete: boolean;
+        stats: { recordsMatched: number };
+        session: { id: string };
+        events: Array<{ timestamp: string; logGroup: string; logStream: string; message: string }>;
+      }>(run, name);
+      expect(json.session.id).toBe(session.sessionId);
+      expect(json.complete).toBe(true);
+      expect(json.stats.recordsMatched).toBe(run.found.get(name)!.size);
+      const mine = run.corpus.events.filter((e) => e.sessions.includes(name));
+      for (const event of json.events) {
+        const at = Date.parse(event.timestamp);
+        // A trace whose tag is on its last line starts with its untagged first lines (trace heads).
+        const holds = (e: (typeof mine)[number]) =>
+          event.message.startsWith(e.event.message.slice(0, 40)) || event.message.includes(`\n${e.event.message.trimEnd()}`);
+        const origin = mine.find(
+          (e) => e.event.logGroup === event.logGroup && e.event.logStream === event.logStream && e.event.timestamp === at && holds(e),
+        );
+        expect(origin, `${event.logGroup} ${event.timestamp} ${event.message.slice(0, 120)}`).toBeDefined();
+      }
+    },
+    60_000,
+  );
 });

@@ -25,7 +25,10 @@ beforeAll(async () => {
   rows = shapeRows(run.corpus, foundByShape(run.corpus, run.found), cells);
   const dir = join(import.meta.dirname, '../../../.tmp');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'real-logs-shapes.md'), renderShapeTable(rows, 'The real-logs corpus through the emulator and orcw correlate --json, per shape'));
+  writeFileSync(
+    join(dir, 'real-logs-shapes.md'),
+    renderShapeTable(rows, 'The real-logs corpus through the emulator and orcw correlate --json, per shape'),
+  );
 }, 240_000);
 afterAll(() => run?.stop());
 
@@ -39,7 +42,12 @@ describe('the corpus of real logs: what orcw understood of every failure', () =>
 
   it('per shape: found, level, type, frames and causes as the program recorded them', () => {
     const wrong = cells.flatMap((cell, i) => {
-      const ok = cell.found === cell.calls && cell.level === cell.calls && cell.type === cell.typeShown && cell.stack === cell.calls && cell.cause === cell.causeShown;
+      const ok =
+        cell.found === cell.calls &&
+        cell.level === cell.calls &&
+        cell.type === cell.typeShown &&
+        cell.stack === cell.calls &&
+        cell.cause === cell.causeShown;
       return ok ? [] : [`${run.corpus.truth.shapes[i]!.id}: ${cell.problems.join('; ')}`];
     });
     expect(wrong).toEqual([]);

@@ -29,7 +29,12 @@ class StoreThatHangsAfterWrite extends ConnectionStore {
   }
 }
 
-const keys = (name: string) => ({ name, region: 'us-east-1', logGroups: [], auth: { kind: 'keys' as const, accessKeyId: 'AKIDEMULATOR0001', secretAccessKey: process.env.CHILD_SECRET ?? '' } });
+const keys = (name: string) => ({
+  name,
+  region: 'us-east-1',
+  logGroups: [],
+  auth: { kind: 'keys' as const, accessKeyId: 'AKIDEMULATOR0001', secretAccessKey: process.env.CHILD_SECRET ?? '' },
+});
 
 switch (action) {
   case 'settings': {

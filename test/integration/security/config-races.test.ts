@@ -17,8 +17,16 @@ import { NODE, ROOT, freshSecret, runNode, secretToolLookup, tempDataDir } from 
 
 const CHILD = 'test/integration/security/config-child.ts';
 
-function child(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}): { process: ChildProcess; lines: string[]; next: (line: string) => Promise<void>; exit: Promise<number | null> } {
-  const proc = spawn(NODE, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, env: { ...process.env, ORCW_DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function child(
+  dataDir: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { process: ChildProcess; lines: string[]; next: (line: string) => Promise<void>; exit: Promise<number | null> } {
+  const proc = spawn(NODE, ['--import', 'tsx', CHILD, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ORCW_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const waiters: { line: string; resolve: () => void }[] = [];
   let buffer = '';
@@ -85,7 +93,14 @@ describe('settings updates', () => {
       store.update({ pricePerGb: 0.0071 }),
     ]);
     const file = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'));
-    expect(file.settings).toEqual({ ...defaultSettings, marginMinutes: 11, contextEvents: 7, contextSeconds: 3, theme: 'dark', pricePerGb: 0.0071 });
+    expect(file.settings).toEqual({
+      ...defaultSettings,
+      marginMinutes: 11,
+      contextEvents: 7,
+      contextSeconds: 3,
+      theme: 'dark',
+      pricePerGb: 0.0071,
+    });
   });
 
   it('across processes (the CLI beside the app), none is lost', async () => {
@@ -131,7 +146,12 @@ describe('connections across processes and crashes', () => {
     expect(await secretToolLookup(id)).toBeNull();
     await expect(stat(join(dataDir, JOURNAL_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
     // And the lock the killed process held is free: a new connection goes through at once.
-    const created = await service(dataDir).create({ name: 'after', region: 'us-east-1', logGroups: [], auth: { kind: 'keys', accessKeyId: 'AKIDEMULATOR0001', secretAccessKey: secret } });
+    const created = await service(dataDir).create({
+      name: 'after',
+      region: 'us-east-1',
+      logGroups: [],
+      auth: { kind: 'keys', accessKeyId: 'AKIDEMULATOR0001', secretAccessKey: secret },
+    });
     expect(created.hasSecret).toBe(true);
     await service(dataDir).delete({ id: created.id });
   });
@@ -155,7 +175,9 @@ describe('connections across processes and crashes', () => {
     const holder = child(dataDir, ['hold-lock']);
     await holder.next('holding');
     let done = false;
-    const update = createSettingsStore(dataDir).update({ marginMinutes: 3 }).then(() => (done = true));
+    const update = createSettingsStore(dataDir)
+      .update({ marginMinutes: 3 })
+      .then(() => (done = true));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(done).toBe(false);
     holder.process.kill('SIGKILL');
@@ -168,5 +190,7 @@ describe('connections across processes and crashes', () => {
 // A smoke check that the child script itself runs (a broken import would fail every test above oddly).
 it('the child helper runs', async () => {
   const dataDir = await tempDataDir();
-  expect((await runNode(['--import', 'tsx', CHILD, 'settings', '{"theme":"dark"}'], { env: { ORCW_DATA_DIR: dataDir } })).stdout).toBe('done\n');
+  expect((await runNode(['--import', 'tsx', CHILD, 'settings', '{"theme":"dark"}'], { env: { ORCW_DATA_DIR: dataDir } })).stdout).toBe(
+    'done\n',
+  );
 });

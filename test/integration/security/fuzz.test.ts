@@ -35,7 +35,15 @@ const CRASH_CODES = new Set(['INTERNAL', 'IPC_INVALID_RESPONSE']);
 const counts = { router: 0, routerAccepted: 0, cli: 0, parser: 0, queries: 0 };
 
 async function app(dataDir: string): Promise<{ composed: ComposedApp; router: Router }> {
-  const composed = await composeApp({ dataDir, version: 'fuzz', electron: false, events: createEventEmitter(() => undefined), openExternal: async () => undefined, copyText: () => undefined, onRendererReady: () => undefined });
+  const composed = await composeApp({
+    dataDir,
+    version: 'fuzz',
+    electron: false,
+    events: createEventEmitter(() => undefined),
+    openExternal: async () => undefined,
+    copyText: () => undefined,
+    onRendererReady: () => undefined,
+  });
   return { composed, router: createRouter(composed.handlers, ORIGIN) };
 }
 
@@ -54,7 +62,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator.stop();
   // The closing note of the issue wants the number.
-  console.log(`fuzz: ${counts.router} inputs through the router (${counts.routerAccepted} accepted), ${counts.parser} command lines through the CLI parser, ${counts.cli} whole CLI commands, ${counts.queries} real queries checked`);
+  console.log(
+    `fuzz: ${counts.router} inputs through the router (${counts.routerAccepted} accepted), ${counts.parser} command lines through the CLI parser, ${counts.cli} whole CLI commands, ${counts.queries} real queries checked`,
+  );
 });
 
 describe('fuzzing the IPC router', () => {
@@ -67,7 +77,11 @@ describe('fuzzing the IPC router', () => {
     await fc.assert(
       fc.asyncProperty(reference, async (input) => {
         counts.router += 1;
-        const correlate = await router.dispatch('session:correlate', { requestId: `f-${counts.router}`, reference: input, mode: 'offline' }, SENDER);
+        const correlate = await router.dispatch(
+          'session:correlate',
+          { requestId: `f-${counts.router}`, reference: input, mode: 'offline' },
+          SENDER,
+        );
         const plan = await router.dispatch('session:plan', { reference: input }, SENDER);
         expectTypedAnswer(correlate, input);
         expectTypedAnswer(plan, input);
@@ -90,14 +104,28 @@ describe('fuzzing the IPC router', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'orcw-fuzz-'));
     const { composed: live, router: liveRouter } = await app(dataDir);
     try {
-      const created = await liveRouter.dispatch('connections:create', { name: 'emu', region: 'us-east-1', logGroups: ['/fuzz/api'], endpoint: emulator.url, auth: { kind: 'keys', ...DEFAULT_CREDENTIAL } }, SENDER);
+      const created = await liveRouter.dispatch(
+        'connections:create',
+        {
+          name: 'emu',
+          region: 'us-east-1',
+          logGroups: ['/fuzz/api'],
+          endpoint: emulator.url,
+          auth: { kind: 'keys', ...DEFAULT_CREDENTIAL },
+        },
+        SENDER,
+      );
       expect(created.ok).toBe(true);
       emulator.putEvents('/fuzz/api', 's', [{ timestamp: NOW - 60_000, message: 'INFO x' }]);
       const samples = fc.sample(fc.oneof(validToken, validId, reference), { numRuns: 60, seed: 11 });
       for (const input of samples) {
         const parsed = parseSessionReference(input);
         const before = emulator.metrics.queries.length;
-        const answer = await liveRouter.dispatch('session:correlate', { requestId: `live-${counts.queries}`, reference: input, mode: 'refresh' }, SENDER);
+        const answer = await liveRouter.dispatch(
+          'session:correlate',
+          { requestId: `live-${counts.queries}`, reference: input, mode: 'refresh' },
+          SENDER,
+        );
         expectTypedAnswer(answer, input);
         for (const query of emulator.metrics.queries.slice(before)) {
           counts.queries += 1;
@@ -121,10 +149,22 @@ describe('fuzzing the IPC router', () => {
  */
 function structureOf(query: string) {
   const shape = readQueryShape(query);
-  return { commands: shape.commands, conditions: shape.conditions.map(({ field, op, kind }) => ({ field, op, kind })), specials: shape.specials };
+  return {
+    commands: shape.commands,
+    conditions: shape.conditions.map(({ field, op, kind }) => ({ field, op, kind })),
+    specials: shape.specials,
+  };
 }
 
-const BASELINE = structureOf(buildSessionQuery({ kind: 'token', sessionId: '2618307011354435587', token: 'jw4wdfpgqhoj.3az.lrraavgc.5Kd3NBUAdUnhyzenEwVLy9pBKxSwXvE9FMPyR4UKZvpe', start: 1706063259324, end: 1706070459324 }));
+const BASELINE = structureOf(
+  buildSessionQuery({
+    kind: 'token',
+    sessionId: '2618307011354435587',
+    token: 'jw4wdfpgqhoj.3az.lrraavgc.5Kd3NBUAdUnhyzenEwVLy9pBKxSwXvE9FMPyR4UKZvpe',
+    start: 1706063259324,
+    end: 1706070459324,
+  }),
+);
 
 /** An in-memory terminal for runCli: what it printed, and no stdin. */
 function memoryIo(dataDir: string) {
@@ -132,14 +172,40 @@ function memoryIo(dataDir: string) {
   let stderr = '';
   const sink = (append: (text: string) => void) => new Writable({ write: (chunk, _encoding, done) => (append(String(chunk)), done()) });
   return {
-    io: { stdin: Readable.from([]), stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)), env: { ORCW_DATA_DIR: dataDir } },
+    io: {
+      stdin: Readable.from([]),
+      stdout: sink((t) => (stdout += t)),
+      stderr: sink((t) => (stderr += t)),
+      env: { ORCW_DATA_DIR: dataDir },
+    },
     output: () => ({ stdout, stderr }),
   };
 }
 
 describe('fuzzing the CLI argument parser', () => {
-  const flag = fc.constantFrom('--json', '--markdown', '--offline', '--refresh', '--help', '-h', '--', '--connection', '--from', '--to', '--limit', '--level', '--session', '--format', '-o');
-  const word = fc.oneof(reference, flag, fc.string({ maxLength: 12 }), fc.constantFrom('correlate', 'cache', 'show', 'search', 'export', 'connections', 'list', 'log-groups'));
+  const flag = fc.constantFrom(
+    '--json',
+    '--markdown',
+    '--offline',
+    '--refresh',
+    '--help',
+    '-h',
+    '--',
+    '--connection',
+    '--from',
+    '--to',
+    '--limit',
+    '--level',
+    '--session',
+    '--format',
+    '-o',
+  );
+  const word = fc.oneof(
+    reference,
+    flag,
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('correlate', 'cache', 'show', 'search', 'export', 'connections', 'list', 'log-groups'),
+  );
   const argv = fc.oneof(
     fc.tuple(reference, fc.array(word, { maxLength: 4 })).map(([ref, rest]) => ['correlate', ref, '--offline', ...rest]),
     fc.tuple(reference, fc.array(word, { maxLength: 3 })).map(([ref, rest]) => ['cache', 'show', ref, ...rest]),
@@ -149,14 +215,27 @@ describe('fuzzing the CLI argument parser', () => {
 
   // A word no command may ever print back: it stands for a secret pasted in the wrong place.
   const CANARY = 'zQ7canaryAKIAx';
-  const hostileWord = fc.oneof(word, fc.constant(CANARY), fc.constant(`--${CANARY}`), fc.constant(`--from=${CANARY}`), fc.constant(`-${CANARY}`));
-  const hostileArgv = fc.oneof(argv, fc.array(hostileWord, { minLength: 1, maxLength: 6 }), fc.tuple(argv, hostileWord).map(([args, extra]) => [...args, extra]));
+  const hostileWord = fc.oneof(
+    word,
+    fc.constant(CANARY),
+    fc.constant(`--${CANARY}`),
+    fc.constant(`--from=${CANARY}`),
+    fc.constant(`-${CANARY}`),
+  );
+  const hostileArgv = fc.oneof(
+    argv,
+    fc.array(hostileWord, { minLength: 1, maxLength: 6 }),
+    fc.tuple(argv, hostileWord).map(([args, extra]) => [...args, extra]),
+  );
 
   it('10,000 command lines through the real parser and command table: usage errors typed, nothing echoed, accepted references keep the query shape', async () => {
     // Each command's run is replaced by a recorder, so this fuzzes the parser (dispatch, option
     // specs, positionals, help) at the speed it runs; the whole commands are fuzzed below.
     const last: { ran?: { command: string; positionals: string[] } } = {};
-    const recorders: CliCommand[] = commands.map((command) => ({ ...command, run: async ({ positionals }) => void (last.ran = { command: command.name, positionals }) }));
+    const recorders: CliCommand[] = commands.map((command) => ({
+      ...command,
+      run: async ({ positionals }) => void (last.ran = { command: command.name, positionals }),
+    }));
     await fc.assert(
       fc.asyncProperty(hostileArgv, async (args) => {
         counts.parser += 1;

@@ -32,7 +32,8 @@ async function modes(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
-const allPrivate = (found: Record<string, string>) => Object.fromEntries(Object.keys(found).map((name) => [name, name === '.' ? '700' : '600']));
+const allPrivate = (found: Record<string, string>) =>
+  Object.fromEntries(Object.keys(found).map((name) => [name, name === '.' ? '700' : '600']));
 
 describe.runIf(isPosix)('private files', () => {
   it('a new install: the data directory is 0700 and every file in it 0600 (cache, WAL, config, moved-aside, exports)', async () => {
@@ -40,8 +41,24 @@ describe.runIf(isPosix)('private files', () => {
     const group = '/private/api';
     const sessionStart = Date.parse('2024-01-24T02:27:39.324Z');
     emulator.putEvents(group, 's', [{ timestamp: sessionStart + 60_000, message: 'ERROR boom openReplaySession.id=2618307011354435587' }]);
-    const add = await orcw(['connections', 'add', '--name', 'emu', '--region', 'us-east-1', '--log-group', group, '--endpoint', emulator.url,
-      '--access-key-id', DEFAULT_CREDENTIAL.accessKeyId, '--secret-access-key-stdin'], { dataDir, input: `${DEFAULT_CREDENTIAL.secretAccessKey}\n` });
+    const add = await orcw(
+      [
+        'connections',
+        'add',
+        '--name',
+        'emu',
+        '--region',
+        'us-east-1',
+        '--log-group',
+        group,
+        '--endpoint',
+        emulator.url,
+        '--access-key-id',
+        DEFAULT_CREDENTIAL.accessKeyId,
+        '--secret-access-key-stdin',
+      ],
+      { dataDir, input: `${DEFAULT_CREDENTIAL.secretAccessKey}\n` },
+    );
     expect(add.code).toBe(0);
     const core = await createCoreServices({ dataDir, emitProgress: () => undefined });
     try {
@@ -55,7 +72,9 @@ describe.runIf(isPosix)('private files', () => {
       expect(response.result.eventCount).toBe(1);
       // The run's data is in the WAL until a checkpoint: -wal and -shm exist now.
       const found = await modes(dataDir);
-      expect(Object.keys(found)).toEqual(expect.arrayContaining(['cache.db', 'cache.db-wal', 'cache.db-shm', 'connections.json', 'config.lock']));
+      expect(Object.keys(found)).toEqual(
+        expect.arrayContaining(['cache.db', 'cache.db-wal', 'cache.db-shm', 'connections.json', 'config.lock']),
+      );
       expect(Object.keys(found).some((name) => name.startsWith('settings.json.corrupt-'))).toBe(true);
       expect(found).toEqual(allPrivate(found));
     } finally {
@@ -72,12 +91,19 @@ describe.runIf(isPosix)('private files', () => {
     for (const start of ['app', 'cli'] as const) {
       const dataDir = await tempDataDir();
       openCache({ dataDir }).store.close();
-      for (const [name, content] of [['settings.json', '{"version":1,"settings":{}}'], ['connections.json', '{"version":1,"connections":[]}'], ['connections.json.corrupt-1', 'x'], ['cache.db-wal', ''], ['report.md', '# old export']]) {
+      for (const [name, content] of [
+        ['settings.json', '{"version":1,"settings":{}}'],
+        ['connections.json', '{"version":1,"connections":[]}'],
+        ['connections.json.corrupt-1', 'x'],
+        ['cache.db-wal', ''],
+        ['report.md', '# old export'],
+      ]) {
         await writeFile(join(dataDir, name!), content!);
       }
       await mkdir(join(dataDir, 'old-exports'));
       await writeFile(join(dataDir, 'old-exports', 'a.json'), '{}');
-      for (const name of await readdir(dataDir, { recursive: true })) await chmod(join(dataDir, name), name === 'old-exports' ? 0o755 : 0o644);
+      for (const name of await readdir(dataDir, { recursive: true }))
+        await chmod(join(dataDir, name), name === 'old-exports' ? 0o755 : 0o644);
       await chmod(dataDir, 0o755);
       const before = await modes(dataDir);
       expect(before['cache.db']).toBe('644');

@@ -28,7 +28,11 @@ let echo: Server;
 let echoUrl: string;
 let emulator: RunningEmulator;
 let dir: string;
-const saved = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE, profile: process.env.AWS_PROFILE };
+const saved = {
+  config: process.env.AWS_CONFIG_FILE,
+  credentials: process.env.AWS_SHARED_CREDENTIALS_FILE,
+  profile: process.env.AWS_PROFILE,
+};
 
 /** Every piece (8+ characters) of `secret` found in `text`. */
 const pieces = (text: string, secret: string) => {
@@ -59,24 +63,42 @@ beforeAll(async () => {
   const failing = join(dir, 'failing-helper.sh');
   await writeFile(failing, `#!/bin/sh\necho "token for $1: ${HELPER_SECRET}" >&2\nexit 3\n`);
   const working = join(dir, 'working-helper.sh');
-  await writeFile(working, `#!/bin/sh\nprintf '{"Version":1,"AccessKeyId":"%s","SecretAccessKey":"%s"}' ${DEFAULT_CREDENTIAL.accessKeyId} ${DEFAULT_CREDENTIAL.secretAccessKey}\n`);
+  await writeFile(
+    working,
+    `#!/bin/sh\nprintf '{"Version":1,"AccessKeyId":"%s","SecretAccessKey":"%s"}' ${DEFAULT_CREDENTIAL.accessKeyId} ${DEFAULT_CREDENTIAL.secretAccessKey}\n`,
+  );
   await chmod(failing, 0o700);
   await chmod(working, 0o700);
   await writeFile(
     join(dir, 'config'),
     [
-      '[profile keys]', 'region = us-east-1', '',
-      '[profile failing]', 'region = us-east-1', `credential_process = ${failing} --token ${ARGUMENT_SECRET}`, '',
-      '[profile working]', 'region = us-east-1', `credential_process = ${working}`, '',
+      '[profile keys]',
+      'region = us-east-1',
+      '',
+      '[profile failing]',
+      'region = us-east-1',
+      `credential_process = ${failing} --token ${ARGUMENT_SECRET}`,
+      '',
+      '[profile working]',
+      'region = us-east-1',
+      `credential_process = ${working}`,
+      '',
     ].join('\n'),
   );
-  await writeFile(join(dir, 'credentials'), `[keys]\naws_access_key_id = ${PROFILE_KEY_ID}\naws_secret_access_key = ${PROFILE_SECRET}\naws_session_token = ${PROFILE_TOKEN}\n`);
+  await writeFile(
+    join(dir, 'credentials'),
+    `[keys]\naws_access_key_id = ${PROFILE_KEY_ID}\naws_secret_access_key = ${PROFILE_SECRET}\naws_session_token = ${PROFILE_TOKEN}\n`,
+  );
   process.env.AWS_CONFIG_FILE = join(dir, 'config');
   process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
   delete process.env.AWS_PROFILE;
 });
 afterAll(async () => {
-  for (const [key, value] of [['AWS_CONFIG_FILE', saved.config], ['AWS_SHARED_CREDENTIALS_FILE', saved.credentials], ['AWS_PROFILE', saved.profile]] as const) {
+  for (const [key, value] of [
+    ['AWS_CONFIG_FILE', saved.config],
+    ['AWS_SHARED_CREDENTIALS_FILE', saved.credentials],
+    ['AWS_PROFILE', saved.profile],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -85,8 +107,18 @@ afterAll(async () => {
 });
 
 async function profileConnection(dataDir: string, profile: string, endpoint: string) {
-  const service = new ConnectionService({ store: new ConnectionStore(dataDir), secrets: defaultSecretStore(), clientOptions: { maxAttempts: 1 } });
-  const view = await service.create({ name: profile, region: 'us-east-1', logGroups: ['/sec/api'], auth: { kind: 'profile', profile }, endpoint });
+  const service = new ConnectionService({
+    store: new ConnectionStore(dataDir),
+    secrets: defaultSecretStore(),
+    clientOptions: { maxAttempts: 1 },
+  });
+  const view = await service.create({
+    name: profile,
+    region: 'us-east-1',
+    logGroups: ['/sec/api'],
+    auth: { kind: 'profile', profile },
+    endpoint,
+  });
   return { service, view };
 }
 
@@ -104,14 +136,19 @@ describe('profile connections', () => {
     const { service, view } = await profileConnection(await tempDataDir(), 'keys', echoUrl);
     const error = await failure(service.test({ id: view.id }));
     expect(error.code).toBe('AWS_ERROR');
-    expect(error.message).toContain('EchoException: request was x-amz-security-token: [redacted]; authorization: AWS4-HMAC-SHA256 Credential=[redacted]/');
+    expect(error.message).toContain(
+      'EchoException: request was x-amz-security-token: [redacted]; authorization: AWS4-HMAC-SHA256 Credential=[redacted]/',
+    );
     expect(leaks(`${error.message}\n${error.hint}`)).toEqual([]);
   });
 
   it('a failing credential_process: exit status and a hint, never its command line or stderr', async () => {
     const { service, view } = await profileConnection(await tempDataDir(), 'failing', emulator.url);
     const error = await failure(service.test({ id: view.id }));
-    expect(error).toMatchObject({ code: 'AWS_CREDENTIALS_MISSING', message: expect.stringContaining('the credential_process of AWS profile "failing" failed (exit status 3)') });
+    expect(error).toMatchObject({
+      code: 'AWS_CREDENTIALS_MISSING',
+      message: expect.stringContaining('the credential_process of AWS profile "failing" failed (exit status 3)'),
+    });
     expect(error.hint).toContain('Run the credential_process command of profile "failing"');
     expect(leaks(`${error.message}\n${error.hint}`)).toEqual([]);
     expect(`${error.message}${error.hint}`).not.toContain('failing-helper.sh');
@@ -132,10 +169,17 @@ describe('profile connections', () => {
     try {
       const start = Date.now() - 3_600_000;
       const id = flakeId(start, 1, 1);
-      const response = await core.sessions.correlate({ requestId: 'leak-1', reference: makeToken(id, start + 7_200_000, 4), mode: 'refresh' });
+      const response = await core.sessions.correlate({
+        requestId: 'leak-1',
+        reference: makeToken(id, start + 7_200_000, 4),
+        mode: 'refresh',
+      });
       expect(response.result.failures.map((f) => f.code).sort()).toEqual(['AWS_CREDENTIALS_MISSING', 'AWS_ERROR']);
       expect(leaks(JSON.stringify(response))).toEqual([]);
-      const exported = [core.cache.exportSession(id.toString(), 'json').content, core.cache.exportSession(id.toString(), 'md').content].join('\n');
+      const exported = [
+        core.cache.exportSession(id.toString(), 'json').content,
+        core.cache.exportSession(id.toString(), 'md').content,
+      ].join('\n');
       expect(exported).toContain('EchoException');
       expect(leaks(exported)).toEqual([]);
     } finally {

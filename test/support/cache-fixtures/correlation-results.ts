@@ -47,7 +47,12 @@ function makeConnections(rng: Rng): CorrelationResult['connections'] {
   }));
 }
 
-function makeGroups(events: LogEvent[], details: Map<string, { type: string; title: string; stack: string; frames: string[] }>, rng: Rng, replayUrl: string | undefined): ErrorGroup[] {
+function makeGroups(
+  events: LogEvent[],
+  details: Map<string, { type: string; title: string; stack: string; frames: string[] }>,
+  rng: Rng,
+  replayUrl: string | undefined,
+): ErrorGroup[] {
   const byFingerprint = new Map<string, LogEvent[]>();
   for (const event of events) {
     if (!event.fingerprint) continue;
@@ -62,10 +67,20 @@ function makeGroups(events: LogEvent[], details: Map<string, { type: string; tit
     const index = events.indexOf(first);
     const line = (e: LogEvent) => ({ timestamp: e.timestamp, logStream: e.logStream, message: e.message });
     const group: ErrorGroup = {
-      fingerprint, title: detail.title, type: detail.type, level: first.level, count: members.length,
-      firstSeen: first.timestamp, lastSeen: last.timestamp, firstOffsetMs: first.offsetMs,
-      offsetsMs: members.map((m) => m.offsetMs), sampleEventId: first.id, connection: first.connection,
-      logGroup: first.logGroup, logStream: first.logStream, frames: [],
+      fingerprint,
+      title: detail.title,
+      type: detail.type,
+      level: first.level,
+      count: members.length,
+      firstSeen: first.timestamp,
+      lastSeen: last.timestamp,
+      firstOffsetMs: first.offsetMs,
+      offsetsMs: members.map((m) => m.offsetMs),
+      sampleEventId: first.id,
+      connection: first.connection,
+      logGroup: first.logGroup,
+      logStream: first.logStream,
+      frames: [],
       contextBefore: events.slice(Math.max(0, index - rng.int(4)), index).map(line),
       contextAfter: events.slice(index + 1, index + 1 + rng.int(4)).map(line),
     };
@@ -98,9 +113,14 @@ export function makeCorrelationResult(options: ResultOptions): CorrelationResult
     const generated = generateMessage(rng, token ?? sessionId);
     const event: LogEvent = {
       id: `${fnv(connection.id + logGroup)}-${timestamp.toString(36)}-${i}`,
-      timestamp, offsetMs: timestamp - start, connectionId: connection.id, connection: connection.name,
-      logGroup, logStream: rng.pick(streams),
-      level: generated.level, message: generated.message,
+      timestamp,
+      offsetMs: timestamp - start,
+      connectionId: connection.id,
+      connection: connection.name,
+      logGroup,
+      logStream: rng.pick(streams),
+      level: generated.level,
+      message: generated.message,
     };
     // The parts main stores with each event: the same reading of the line as a real run's.
     Object.assign(event, describeMessage(event.message, event.level).parts);
@@ -112,17 +132,29 @@ export function makeCorrelationResult(options: ResultOptions): CorrelationResult
   }
   const failureCount = options.failures ?? (rng.chance(0.2) ? 1 : 0);
   const failures: RunFailure[] = Array.from({ length: failureCount }, () => ({
-    connectionId: `conn-${rng.hex(8)}`, connection: 'restricted-account', logGroups: ['/ecs/billing'],
-    code: 'AWS_ACCESS_DENIED', message: 'Access denied to logs:StartQuery on /ecs/billing.',
+    connectionId: `conn-${rng.hex(8)}`,
+    connection: 'restricted-account',
+    logGroups: ['/ecs/billing'],
+    code: 'AWS_ACCESS_DENIED',
+    message: 'Access denied to logs:StartQuery on /ecs/billing.',
     hint: 'Grant logs:StartQuery and logs:GetQueryResults to this connection.',
   }));
   const bytesScanned = rng.between(1, 50_000) * 1_048_576;
   return {
     session: { id: sessionId, ...(token ? { token } : {}), start, end, ...(replayUrl ? { replayUrl } : {}) },
     window,
-    stats: { bytesScanned, recordsScanned: count * rng.between(10, 500), recordsMatched: count, costUsd: (bytesScanned / 1e9) * 0.005, queries: rng.between(1, 12) },
+    stats: {
+      bytesScanned,
+      recordsScanned: count * rng.between(10, 500),
+      recordsMatched: count,
+      costUsd: (bytesScanned / 1e9) * 0.005,
+      queries: rng.between(1, 12),
+    },
     groups: makeGroups(events, details, rng, replayUrl),
-    events, failures, complete: options.complete ?? failureCount === 0, connections,
+    events,
+    failures,
+    complete: options.complete ?? failureCount === 0,
+    connections,
     ranAt: options.ranAt ?? end + rng.between(1_000, 86_400_000),
   };
 }

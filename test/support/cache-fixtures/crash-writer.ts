@@ -27,7 +27,13 @@ for (let seed = Number(firstSeed); ; seed += 1) {
     const writer = store.beginRun({ session: run.session, window: run.window, connections: run.connections, ranAt: run.ranAt });
     const page = Math.ceil(run.events.length / 3);
     for (let i = 0; i < run.events.length; i += page) writer.append(run.events.slice(i, i + page));
-    writer.finish({ stats: run.stats, groups: run.groups, failures: run.failures, complete: run.complete, covered: run.complete ? [run.window] : [] });
+    writer.finish({
+      stats: run.stats,
+      groups: run.groups,
+      failures: run.failures,
+      complete: run.complete,
+      covered: run.complete ? [run.window] : [],
+    });
   }
   process.stdout.write(`${seed}\n`);
   // Index some of the backlog too, so kills also land inside full-text index transactions.

@@ -18,11 +18,34 @@ const services = ['orders', 'checkout', 'payments', 'users', 'inventory', 'searc
 const verbs = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
 const statuses = [200, 200, 200, 201, 204, 301, 400, 401, 403, 404, 409, 422, 500, 502, 503];
 const words = [
-  'created', 'updated', 'processed', 'enqueued', 'retrying', 'completed', 'started', 'cache miss', 'cache hit',
-  'validated', 'rejected', 'published', 'consumed', 'scheduled', 'skipped', 'loaded', 'flushed', 'synced',
+  'created',
+  'updated',
+  'processed',
+  'enqueued',
+  'retrying',
+  'completed',
+  'started',
+  'cache miss',
+  'cache hit',
+  'validated',
+  'rejected',
+  'published',
+  'consumed',
+  'scheduled',
+  'skipped',
+  'loaded',
+  'flushed',
+  'synced',
 ];
 const nouns = ['order', 'cart', 'invoice', 'payment intent', 'user profile', 'session', 'webhook', 'refund', 'coupon', 'shipment'];
-const intl = ['Zahlung für Kunde Müller fehlgeschlagen', 'Paiement refusé pour la commande', '注文の処理に失敗しました', 'Оплата отклонена', '🚀 deployment finished', 'pedido recebido com sucesso'];
+const intl = [
+  'Zahlung für Kunde Müller fehlgeschlagen',
+  'Paiement refusé pour la commande',
+  '注文の処理に失敗しました',
+  'Оплата отклонена',
+  '🚀 deployment finished',
+  'pedido recebido com sucesso',
+];
 const errorKinds = [
   { type: 'TypeError', title: "Cannot read properties of undefined (reading 'id')", lang: 'node' },
   { type: 'ECONNREFUSED', title: 'connect ECONNREFUSED 10.0.3.17:5432', lang: 'node' },
@@ -43,8 +66,14 @@ function stackFor(kind: (typeof errorKinds)[number], rng: Rng, service: string):
   const frames: string[] = [];
   for (let i = 0; i < depth; i += 1) {
     const fn = `${rng.pick(nouns).replace(' ', '')}${rng.pick(['Service', 'Handler', 'Repository', 'Controller'])}`;
-    if (kind.lang === 'node') frames.push(`at ${fn}.${rng.pick(['create', 'load', 'handle', 'run'])} (/app/src/${service}/${fn}.ts:${rng.between(10, 400)}:${rng.between(3, 60)})`);
-    else if (kind.lang === 'python') frames.push(`File "/srv/${service}/${fn.toLowerCase()}.py", line ${rng.between(10, 400)}, in ${rng.pick(['handle', 'process', 'get'])}`);
+    if (kind.lang === 'node')
+      frames.push(
+        `at ${fn}.${rng.pick(['create', 'load', 'handle', 'run'])} (/app/src/${service}/${fn}.ts:${rng.between(10, 400)}:${rng.between(3, 60)})`,
+      );
+    else if (kind.lang === 'python')
+      frames.push(
+        `File "/srv/${service}/${fn.toLowerCase()}.py", line ${rng.between(10, 400)}, in ${rng.pick(['handle', 'process', 'get'])}`,
+      );
     else frames.push(`at com.shop.${service}.${fn}.${rng.pick(['execute', 'apply', 'call'])}(${fn}.java:${rng.between(10, 400)})`);
   }
   const head = kind.lang === 'python' ? 'Traceback (most recent call last):' : `${kind.type}: ${kind.title}`;
@@ -73,22 +102,27 @@ export function generateMessage(rng: Rng, tag: string): GeneratedMessage {
       durationMs: Math.round(rng.next() * 250_000) / 100,
       openReplaySessionToken: tag,
     };
-    if (rng.chance(0.3)) json.items = Array.from({ length: rng.between(1, 4) }, () => ({ sku: `SKU-${rng.hex(6)}`, qty: rng.between(1, 9) }));
+    if (rng.chance(0.3))
+      json.items = Array.from({ length: rng.between(1, 4) }, () => ({ sku: `SKU-${rng.hex(6)}`, qty: rng.between(1, 9) }));
     if (rng.chance(0.1)) json.note = rng.pick(intl);
     const level = json.level as Level;
     const text = JSON.stringify(json);
     // Some pipelines prefix JSON with a tag; then `json` is parsed from the tail, not the whole line.
-    return rng.chance(0.2)
-      ? { level, message: `[openReplaySessionToken=${tag}] ${text}`, json }
-      : { level, message: text, json };
+    return rng.chance(0.2) ? { level, message: `[openReplaySessionToken=${tag}] ${text}`, json } : { level, message: text, json };
   }
   if (roll < 0.8) {
     const status = rng.pick(statuses);
     const path = `/api/v${rng.between(1, 3)}/${service}/${rng.int(100_000)}${rng.chance(0.3) ? `/items/${rng.hex(8)}` : ''}`;
     const level: Level = status >= 500 ? 'warn' : 'info';
-    return { level, message: `${rng.pick(verbs)} ${path} ${status} ${rng.between(1, 2500)}ms requestId=${uuid(rng)} [openReplaySessionToken=${tag}]` };
+    return {
+      level,
+      message: `${rng.pick(verbs)} ${path} ${status} ${rng.between(1, 2500)}ms requestId=${uuid(rng)} [openReplaySessionToken=${tag}]`,
+    };
   }
   const level: Level = rng.pick(['info', 'debug', 'warn', 'unknown']);
   const text = rng.chance(0.15) ? rng.pick(intl) : `${rng.pick(nouns)} ${rng.pick(words)}`;
-  return { level, message: `${level.toUpperCase()} [${service}] ${text} id=${rng.hex(12)} attempt=${rng.between(1, 5)} openReplaySession.id=${tag}` };
+  return {
+    level,
+    message: `${level.toUpperCase()} [${service}] ${text} id=${rng.hex(12)} attempt=${rng.between(1, 5)} openReplaySession.id=${tag}`,
+  };
 }

@@ -9,7 +9,10 @@ export function createMemoryStore(options: { capBytes?: number; start?: number; 
   let clock = options.start ?? 1_800_000_000_000;
   const now = () => clock;
   const store = new SqliteCache(openMemoryDatabase(), {
-    capBytes: options.capBytes ?? 1024 ** 3, now, memoryOnly: true, backgroundIndex: options.backgroundIndex ?? false,
+    capBytes: options.capBytes ?? 1024 ** 3,
+    now,
+    memoryOnly: true,
+    backgroundIndex: options.backgroundIndex ?? false,
   });
   return {
     store,

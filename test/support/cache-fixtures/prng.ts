@@ -29,7 +29,10 @@ export function createRng(seed: number): Rng {
     pick: <T>(items: readonly T[]): T => items[int(items.length)] as T,
     hex: (length) => {
       let out = '';
-      while (out.length < length) out += Math.floor(next() * 0x100000000).toString(16).padStart(8, '0');
+      while (out.length < length)
+        out += Math.floor(next() * 0x100000000)
+          .toString(16)
+          .padStart(8, '0');
       return out.slice(0, length);
     },
   };

@@ -70,9 +70,11 @@ export function parseCli(argv: string[]): CliConfig {
   const base = num('latency-base-ms', values['latency-base-ms']);
   const bytesRate = num('scan-rate-bytes', values['scan-rate-bytes']);
   const mbRate = num('scan-rate-mb-per-s', values['scan-rate-mb-per-s']);
-  if (bytesRate !== undefined && mbRate !== undefined) throw new Error('--scan-rate-bytes and --scan-rate-mb-per-s set the same rate: give one');
+  if (bytesRate !== undefined && mbRate !== undefined)
+    throw new Error('--scan-rate-bytes and --scan-rate-mb-per-s set the same rate: give one');
   const rate = mbRate === undefined ? bytesRate : mbRate * 1_000_000;
-  if (base !== undefined || rate !== undefined) options.queryLatency = { ...(base === undefined ? {} : { baseMs: base }), ...(rate === undefined ? {} : { bytesPerSecond: rate }) };
+  if (base !== undefined || rate !== undefined)
+    options.queryLatency = { ...(base === undefined ? {} : { baseMs: base }), ...(rate === undefined ? {} : { bytesPerSecond: rate }) };
   const maxQ = num('max-concurrent-queries', values['max-concurrent-queries']);
   if (maxQ !== undefined) options.maxConcurrentQueries = maxQ;
   const faultSeed = num('fault-seed', values['fault-seed']);
@@ -106,12 +108,21 @@ export function parseCredential(spec: string): EmulatorCredential {
 
 export function parseGenerate(spec: string): GenerateOptions {
   const out: GenerateOptions = {};
-  const keys: Record<string, Exclude<keyof GenerateOptions, 'heavySpread'>> = { sessions: 'sessions', days: 'days', rate: 'rate', seed: 'seed', start: 'start', heavy: 'heavySession', heavySession: 'heavySession' };
+  const keys: Record<string, Exclude<keyof GenerateOptions, 'heavySpread'>> = {
+    sessions: 'sessions',
+    days: 'days',
+    rate: 'rate',
+    seed: 'seed',
+    start: 'start',
+    heavy: 'heavySession',
+    heavySession: 'heavySession',
+  };
   for (const part of spec.split(',').filter(Boolean)) {
     const [k, v] = part.split('=');
     const key = keys[k ?? ''];
     const n = Number(v);
-    if (key === undefined || v === undefined || !Number.isFinite(n)) throw new Error(`--generate: bad entry '${part}' (use sessions=,days=,rate=,seed=,heavy=,start=)`);
+    if (key === undefined || v === undefined || !Number.isFinite(n))
+      throw new Error(`--generate: bad entry '${part}' (use sessions=,days=,rate=,seed=,heavy=,start=)`);
     out[key] = n;
   }
   return out;

@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   }
   if (config.generate !== undefined) {
     const manifest = emulator.generate(config.generate);
-    process.stdout.write(`generated ${manifest.totalEvents} events: ${manifest.sessions.length} sessions in ${manifest.logGroups.length} log groups\n`);
+    process.stdout.write(
+      `generated ${manifest.totalEvents} events: ${manifest.sessions.length} sessions in ${manifest.logGroups.length} log groups\n`,
+    );
     if (config.manifest !== undefined) {
       writeFileSync(config.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
       process.stdout.write(`manifest written to ${config.manifest}\n`);

@@ -9,7 +9,10 @@ import type { EmulatorOptions, EmulatorMetrics, QueryLatency, RunningEmulator } 
 
 export type * from './types';
 
-export const DEFAULT_CREDENTIAL: { readonly accessKeyId: string; readonly secretAccessKey: string } = { accessKeyId: 'AKIDEMULATOR0001', secretAccessKey: 'emulator-secret' };
+export const DEFAULT_CREDENTIAL: { readonly accessKeyId: string; readonly secretAccessKey: string } = {
+  accessKeyId: 'AKIDEMULATOR0001',
+  secretAccessKey: 'emulator-secret',
+};
 export const DEFAULT_ACCOUNT_ID = '123456789012';
 /** Fast by default so tests do not wait; raise them to exercise polling. */
 export const DEFAULT_QUERY_LATENCY: Readonly<QueryLatency> = { baseMs: 40, bytesPerSecond: 2_000_000_000 };
@@ -44,11 +47,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     url: `http://${urlHost}:${port}`,
     port,
-    stop: () => (stopped ??= new Promise<void>((resolve, reject) => {
-      state.liveTails.closeAll();
-      server.close((e) => (e ? reject(e) : resolve()));
-      server.closeAllConnections();
-    })),
+    stop: () =>
+      (stopped ??= new Promise<void>((resolve, reject) => {
+        state.liveTails.closeAll();
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      })),
     putEvents: (group, stream, events) => putEvents(state.store, group, stream, events),
     loadNdjson: (path) => loadNdjson(state.store, path),
     generate: (opts) => generateTraffic(state.store, state.accountId, opts),

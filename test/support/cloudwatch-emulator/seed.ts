@@ -34,7 +34,8 @@ export async function loadNdjson(store: LogStore, path: string): Promise<number>
       throw new Error(`${path}:${lineNo}: not valid JSON`);
     }
     const r = seedLine.safeParse(parsed);
-    if (!r.success) throw new Error(`${path}:${lineNo}: expected {logGroup, logStream, timestamp, message}: ${r.error.issues[0]?.message ?? ''}`);
+    if (!r.success)
+      throw new Error(`${path}:${lineNo}: expected {logGroup, logStream, timestamp, message}: ${r.error.issues[0]?.message ?? ''}`);
     const e = r.data;
     store.ensureStream(e.logGroup, e.logStream).append(e.timestamp, e.message, e.timestamp + SEED_INGESTION_LAG_MS);
     n++;

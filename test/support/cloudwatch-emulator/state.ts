@@ -22,7 +22,13 @@ export class EmulatorState {
   queryLatency: QueryLatency;
   maxConcurrentQueries: number;
 
-  constructor(opts: { accountId: string; credentials: EmulatorCredential[]; faults: Faults; queryLatency: QueryLatency; maxConcurrentQueries: number }) {
+  constructor(opts: {
+    accountId: string;
+    credentials: EmulatorCredential[];
+    faults: Faults;
+    queryLatency: QueryLatency;
+    maxConcurrentQueries: number;
+  }) {
     this.accountId = opts.accountId;
     this.credentials = new Map(opts.credentials.map((c) => [c.accessKeyId, c]));
     this.faults = opts.faults;

@@ -35,7 +35,11 @@ export function plantCorpus(emulator: RunningEmulator, corpus: Corpus): void {
   }
   for (const list of streams.values()) {
     const { logGroup, logStream } = list[0]!.event;
-    emulator.putEvents(logGroup, logStream, list.map((e) => ({ timestamp: e.event.timestamp, message: e.event.message })));
+    emulator.putEvents(
+      logGroup,
+      logStream,
+      list.map((e) => ({ timestamp: e.event.timestamp, message: e.event.message })),
+    );
   }
 }
 

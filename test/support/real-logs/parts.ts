@@ -55,7 +55,8 @@ const ourAppFrames = (exception: ParsedException | undefined): string[] =>
 
 function flatCauses(e: { causes?: readonly unknown[] }): string[] {
   const out: string[] = [];
-  for (const c of (e.causes ?? []) as { relation?: string; type: string; causes?: unknown[] }[]) out.push(`${c.relation}:${c.type}`, ...flatCauses(c));
+  for (const c of (e.causes ?? []) as { relation?: string; type: string; causes?: unknown[] }[])
+    out.push(`${c.relation}:${c.type}`, ...flatCauses(c));
   return out;
 }
 
@@ -99,7 +100,9 @@ export function measureParts(corpus: Corpus, outputs: ReadonlyMap<string, readon
   const truth = new Map(corpus.truth.calls.map((c) => [c.call, c]));
   for (const [session, output] of outputs) {
     const byCall = new Map<string, CorpusEvent[]>();
-    for (const e of corpus.events) for (const call of e.calls) if (truth.get(call)?.error) byCall.set(`${e.shape}\u0000${call}`, [...(byCall.get(`${e.shape}\u0000${call}`) ?? []), e]);
+    for (const e of corpus.events)
+      for (const call of e.calls)
+        if (truth.get(call)?.error) byCall.set(`${e.shape}\u0000${call}`, [...(byCall.get(`${e.shape}\u0000${call}`) ?? []), e]);
     for (const [key, events] of byCall) {
       const [shapeIndex, call] = key.split('\u0000') as [string, string];
       const want = truth.get(call)!;
@@ -137,7 +140,8 @@ export function measureParts(corpus: Corpus, outputs: ReadonlyMap<string, readon
       else cell.problems.push(`${call}: frames ${ours.join(' ')}, wanted ${frames.join(' ')}`);
       const causes = flatCauses(error as { causes?: unknown[] });
       // A cause is shown when its type and message are in the shipped lines.
-      const shown = (c: { type: string; message?: string }) => printed.includes(c.type.replace(/^\*/, '')) && (!c.message || printed.includes(c.message));
+      const shown = (c: { type: string; message?: string }) =>
+        printed.includes(c.type.replace(/^\*/, '')) && (!c.message || printed.includes(c.message));
       for (const c of recordedCauses) if (!shown(c)) cell.causesUnprinted.add(c.type);
       if (recordedCauses.every(shown)) {
         cell.causeShown++;

@@ -33,9 +33,21 @@ export async function startCorpusRun(): Promise<CorpusRun> {
   plantCorpus(emulator, corpus);
   const dataDir = await tempDataDir();
   const add = await orcw(
-    ['connections', 'add', '--name', 'corpus', '--region', 'eu-west-1', ...corpus.logGroups.flatMap((g) => ['--log-group', g]),
+    [
+      'connections',
+      'add',
+      '--name',
+      'corpus',
+      '--region',
+      'eu-west-1',
+      ...corpus.logGroups.flatMap((g) => ['--log-group', g]),
       ...corpus.truth.teamFields.flatMap((f) => ['--session-id-field', f]),
-      '--endpoint', emulator.url, '--access-key-id', DEFAULT_CREDENTIAL.accessKeyId, '--secret-access-key-stdin'],
+      '--endpoint',
+      emulator.url,
+      '--access-key-id',
+      DEFAULT_CREDENTIAL.accessKeyId,
+      '--secret-access-key-stdin',
+    ],
     { dataDir, input: `${DEFAULT_CREDENTIAL.secretAccessKey}\n` },
   );
   expect(add.stderr).toBe('');
@@ -43,10 +55,22 @@ export async function startCorpusRun(): Promise<CorpusRun> {
   for (const session of looked) {
     const ref = reference(pasted.get(session.name)!);
     const queryString = buildSessionQuery(ref, { idFieldNames: corpus.truth.teamFields });
-    const result = await runQueries([target(emulator, 'corpus', corpus.logGroups)], { queryString, window: deriveTimeWindow(ref, { now: Date.now() }), tracker: tracker(), tuning: fastTuning });
+    const result = await runQueries([target(emulator, 'corpus', corpus.logGroups)], {
+      queryString,
+      window: deriveTimeWindow(ref, { now: Date.now() }),
+      tracker: tracker(),
+      tuning: fastTuning,
+    });
     expect(result.failures).toEqual([]);
     const keys = result.batches.flatMap((b) =>
-      b.rows.map((r) => eventKey({ logGroup: r['@log']!.split(':')[1]!, logStream: r['@logStream']!, timestamp: Date.parse(`${r['@timestamp']!.replace(' ', 'T')}Z`), message: r['@message']! })),
+      b.rows.map((r) =>
+        eventKey({
+          logGroup: r['@log']!.split(':')[1]!,
+          logStream: r['@logStream']!,
+          timestamp: Date.parse(`${r['@timestamp']!.replace(' ', 'T')}Z`),
+          message: r['@message']!,
+        }),
+      ),
     );
     found.set(session.name, new Set(keys));
   }

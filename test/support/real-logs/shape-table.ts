@@ -33,12 +33,23 @@ export function shapeRows(corpus: Corpus, found: readonly FoundCell[], parts: re
     const type =
       p.typeShown === 0
         ? { mark: '—' as const, note: `never printed: ${list(p.typesUnprinted)}` }
-        : ok(p.type === p.typeShown, `${p.type}/${p.typeShown}${p.typesUnprinted.size > 0 ? `; never printed: ${list(p.typesUnprinted)}` : ''}`);
-    const stack = p.withFrames === 0 ? { mark: '—' as const, note: 'no application frames recorded' } : ok(p.stack === p.calls, `${p.stack}/${p.calls}`);
+        : ok(
+            p.type === p.typeShown,
+            `${p.type}/${p.typeShown}${p.typesUnprinted.size > 0 ? `; never printed: ${list(p.typesUnprinted)}` : ''}`,
+          );
+    const stack =
+      p.withFrames === 0
+        ? { mark: '—' as const, note: 'no application frames recorded' }
+        : ok(p.stack === p.calls, `${p.stack}/${p.calls}`);
     let cause: TableCell;
     if (p.withCauses === 0) cause = { mark: '—', note: 'no failure recorded a cause' };
-    else if (p.causesUnprinted.size > 0 && p.causeShown === p.calls - p.withCauses) cause = { mark: '—', note: `causes never printed: ${list(p.causesUnprinted)}` };
-    else cause = ok(p.cause === p.causeShown, `${p.cause}/${p.causeShown}${p.causesUnprinted.size > 0 ? `; never printed: ${list(p.causesUnprinted)}` : ''}`);
+    else if (p.causesUnprinted.size > 0 && p.causeShown === p.calls - p.withCauses)
+      cause = { mark: '—', note: `causes never printed: ${list(p.causesUnprinted)}` };
+    else
+      cause = ok(
+        p.cause === p.causeShown,
+        `${p.cause}/${p.causeShown}${p.causesUnprinted.size > 0 ? `; never printed: ${list(p.causesUnprinted)}` : ''}`,
+      );
     return {
       shape: shape.id,
       cells: {

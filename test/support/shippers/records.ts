@@ -41,7 +41,11 @@ export function jsonObjectOf(text: string): Record<string, unknown> | undefined 
   }
 }
 
-export function fluentBitRecord(line: { text: string; stream: 'stdout' | 'stderr'; time: string }, kubernetes: KubernetesMeta, mergeLog: boolean): string {
+export function fluentBitRecord(
+  line: { text: string; stream: 'stdout' | 'stderr'; time: string },
+  kubernetes: KubernetesMeta,
+  mergeLog: boolean,
+): string {
   const record: Record<string, unknown> = { time: line.time, stream: line.stream, _p: 'F', log: line.text };
   const merged = mergeLog ? jsonObjectOf(line.text) : undefined;
   if (merged !== undefined) record.log_processed = merged;
@@ -53,7 +57,12 @@ export function dockerJsonRecord(line: { text: string; stream: 'stdout' | 'stder
   return JSON.stringify({ log: `${line.text}\n`, stream: line.stream, time: line.time });
 }
 
-export function fireLensRecord(line: { text: string; stream: 'stdout' | 'stderr' }, containerId: string, containerName: string, ecs: EcsMeta): string {
+export function fireLensRecord(
+  line: { text: string; stream: 'stdout' | 'stderr' },
+  containerId: string,
+  containerName: string,
+  ecs: EcsMeta,
+): string {
   return JSON.stringify({ container_id: containerId, container_name: containerName, source: line.stream, log: line.text, ...ecs });
 }
 
@@ -63,7 +72,10 @@ export function lambdaStartLine(requestId: string): string {
 
 export function lambdaEndLines(requestId: string, durationMs: number): string[] {
   const ms = durationMs.toFixed(2);
-  return [`END RequestId: ${requestId}\n`, `REPORT RequestId: ${requestId}\tDuration: ${ms} ms\tBilled Duration: ${Math.ceil(durationMs)} ms\tMemory Size: 128 MB\tMax Memory Used: 71 MB\t\n`];
+  return [
+    `END RequestId: ${requestId}\n`,
+    `REPORT RequestId: ${requestId}\tDuration: ${ms} ms\tBilled Duration: ${Math.ceil(durationMs)} ms\tMemory Size: 128 MB\tMax Memory Used: 71 MB\t\n`,
+  ];
 }
 
 /** The Node.js runtime's text format: `<ISO time>\t<request id>\t<LEVEL>\t<message>`, the message whole. */
@@ -80,15 +92,29 @@ export function lambdaPythonText(ms: number, requestId: string, level: string, m
  * The Python runtime's record of an unhandled error in the JSON log format: the error's type,
  * message and `traceback.format_list` entries, the time to the second.
  */
-export function lambdaPythonUnhandledJson(ms: number, requestId: string, error: { type: string; message: string; stackTrace: string[] }): string {
+export function lambdaPythonUnhandledJson(
+  ms: number,
+  requestId: string,
+  error: { type: string; message: string; stackTrace: string[] },
+): string {
   const timestamp = new Date(ms).toISOString().slice(0, 19);
-  return pythonJsonDumps({ timestamp, level: 'ERROR', errorMessage: error.message, errorType: error.type, requestId, stackTrace: error.stackTrace });
+  return pythonJsonDumps({
+    timestamp,
+    level: 'ERROR',
+    errorMessage: error.message,
+    errorType: error.type,
+    requestId,
+    stackTrace: error.stackTrace,
+  });
 }
 
 /** Python's `json.dumps` with its default separators (`, ` and `: `), for ASCII text. */
 export function pythonJsonDumps(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
-  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${pythonJsonDumps(v)}`).join(', ')}}`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${pythonJsonDumps(v)}`)
+      .join(', ')}}`;
   return JSON.stringify(value);
 }
 
@@ -96,8 +122,15 @@ export function pythonJsonDumps(value: unknown): string {
  * The Node.js runtime's JSON log format for `console.error(text, err)`: the message
  * util.format'ed (the error's stack behind the text), the error's type, message and stack lines.
  */
-export function lambdaNodeJson(ms: number, requestId: string, level: string, message: string, error?: { type: string; message: string; stack: string }): string {
+export function lambdaNodeJson(
+  ms: number,
+  requestId: string,
+  level: string,
+  message: string,
+  error?: { type: string; message: string; stack: string },
+): string {
   const record: Record<string, unknown> = { timestamp: new Date(ms).toISOString(), level, requestId, message };
-  if (error !== undefined) Object.assign(record, { errorType: error.type, errorMessage: error.message, stackTrace: error.stack.split('\n') });
+  if (error !== undefined)
+    Object.assign(record, { errorType: error.type, errorMessage: error.message, stackTrace: error.stack.split('\n') });
   return JSON.stringify(record);
 }

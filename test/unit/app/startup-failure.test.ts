@@ -21,12 +21,18 @@ describe('a start-up failure', () => {
   it('shows an AppError’s message and hint, releases the single-instance lock, then exits 1', () => {
     const shell = recordingShell();
     reportStartupFailure(new AppError('CACHE_TOO_NEW', 'The cache was written by a newer orcw.', 'Update orcw.'), shell);
-    expect(shell.calls).toEqual(['dialog: orcw could not start | The cache was written by a newer orcw.\n\nUpdate orcw.', 'release lock', 'exit 1']);
+    expect(shell.calls).toEqual([
+      'dialog: orcw could not start | The cache was written by a newer orcw.\n\nUpdate orcw.',
+      'release lock',
+      'exit 1',
+    ]);
   });
 
   it('describes anything else briefly, scrubbed of secrets, with what to do', () => {
     const failure = describeStartupFailure(new TypeError('cannot read wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY of undefined'));
-    expect(failure.content).toMatch(/^Something went wrong while starting: TypeError: cannot read \[redacted\] of undefined\n\nStart it again/);
+    expect(failure.content).toMatch(
+      /^Something went wrong while starting: TypeError: cannot read \[redacted\] of undefined\n\nStart it again/,
+    );
     expect(failure.exitCode).toBe(1);
     expect(describeStartupFailure('a string').content).toContain('a string');
   });

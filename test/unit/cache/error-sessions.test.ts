@@ -18,7 +18,9 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const results: CorrelationResult[] = Array.from({ length: 8 }, (_, i) => makeCorrelationResult({ seed: 500 + i, events: 400, complete: true, failures: 0 }));
+const results: CorrelationResult[] = Array.from({ length: 8 }, (_, i) =>
+  makeCorrelationResult({ seed: 500 + i, events: 400, complete: true, failures: 0 }),
+);
 // Namespaced types as Python and Java write them: the same cause under its full and short name.
 results.forEach((result, i) => {
   for (const group of result.groups) if (group.type === 'TypeError' && i % 2 === 0) group.type = 'checkout.errors.TypeError';
@@ -26,7 +28,10 @@ results.forEach((result, i) => {
 
 /** The rule computed from the fixtures themselves: other sessions whose run has the fingerprint. */
 function expectedRelated(sessionId: string, fingerprint: string, runs: readonly CorrelationResult[]): string[] {
-  return runs.filter((r) => r.session.id !== sessionId && r.groups.some((g) => g.fingerprint === fingerprint)).map((r) => r.session.id).sort();
+  return runs
+    .filter((r) => r.session.id !== sessionId && r.groups.some((g) => g.fingerprint === fingerprint))
+    .map((r) => r.session.id)
+    .sort();
 }
 
 describe('errors across sessions', () => {
@@ -50,7 +55,12 @@ describe('errors across sessions', () => {
     // A newer complete run of another session without the error replaces what that session shows.
     const sharing = related.find((r) => r.sessionCount > 0)!;
     const other = results.find((r) => r.session.id === sharing.sessions[0]!.sessionId)!;
-    const replaced: CorrelationResult = { ...other, ranAt: other.ranAt + 1, groups: other.groups.filter((g) => g.fingerprint !== sharing.fingerprint), events: other.events.filter((e) => e.fingerprint !== sharing.fingerprint) };
+    const replaced: CorrelationResult = {
+      ...other,
+      ranAt: other.ranAt + 1,
+      groups: other.groups.filter((g) => g.fingerprint !== sharing.fingerprint),
+      events: other.events.filter((e) => e.fingerprint !== sharing.fingerprint),
+    };
     store.saveRun(replaced);
     const after = store.relatedErrors(first.session.id, [sharing.fingerprint], 20)[0];
     expect(after?.sessionCount ?? 0).toBe(sharing.sessionCount - 1);
@@ -67,14 +77,22 @@ describe('errors across sessions', () => {
     const { store } = openCache({ dataDir: freshDir(), backgroundIndex: false });
     for (const result of results) store.saveRun(result);
     const group = results.flatMap((r) => r.groups).find((g) => g.type === 'checkout.errors.TypeError')!;
-    const withType = (test: (type: string) => boolean) => results.filter((r) => r.groups.some((g) => test(g.type))).map((r) => r.session.id).sort();
+    const withType = (test: (type: string) => boolean) =>
+      results
+        .filter((r) => r.groups.some((g) => test(g.type)))
+        .map((r) => r.session.id)
+        .sort();
     const sessionsOf = (hits: { sessionId: string }[]) => [...new Set(hits.map((h) => h.sessionId))].sort();
 
-    expect(sessionsOf(store.sessionsWithError(group.type.toUpperCase(), 500))).toEqual(withType((t) => t.toLowerCase() === group.type.toLowerCase()));
+    expect(sessionsOf(store.sessionsWithError(group.type.toUpperCase(), 500))).toEqual(
+      withType((t) => t.toLowerCase() === group.type.toLowerCase()),
+    );
     const last = shortType(group.type);
     const byShort = sessionsOf(store.sessionsWithError(last.toLowerCase(), 500));
     expect(byShort).toEqual(withType((t) => shortType(t).toLowerCase() === last.toLowerCase()));
-    expect(byShort.length, 'the short name also finds the sessions that logged the bare type').toBeGreaterThan(sessionsOf(store.sessionsWithError(group.type, 500)).length);
+    expect(byShort.length, 'the short name also finds the sessions that logged the bare type').toBeGreaterThan(
+      sessionsOf(store.sessionsWithError(group.type, 500)).length,
+    );
     const byFingerprint = store.sessionsWithError(group.fingerprint.slice(0, 8), 500);
     expect(byFingerprint.length).toBeGreaterThan(0);
     for (const hit of byFingerprint) expect(hit.fingerprint.startsWith(group.fingerprint.slice(0, 8))).toBe(true);
@@ -89,17 +107,30 @@ describe('errors across sessions', () => {
     openCache({ dataDir: dir, backgroundIndex: false }).store.close();
     const db = new DatabaseSync(join(dir, 'cache.db'));
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan(`SELECT * FROM error_groups g WHERE g.fingerprint IN (SELECT value FROM json_each('["a"]'))`)).toContain('USING INDEX error_groups_fingerprint');
-    expect(plan(`SELECT * FROM error_groups g WHERE ${SHORT_TYPE_SQL} = 'x' COLLATE NOCASE`)).toContain('USING INDEX error_groups_short_type');
+    expect(plan(`SELECT * FROM error_groups g WHERE g.fingerprint IN (SELECT value FROM json_each('["a"]'))`)).toContain(
+      'USING INDEX error_groups_fingerprint',
+    );
+    expect(plan(`SELECT * FROM error_groups g WHERE ${SHORT_TYPE_SQL} = 'x' COLLATE NOCASE`)).toContain(
+      'USING INDEX error_groups_short_type',
+    );
     expect(plan(`SELECT * FROM error_groups g WHERE g.type = 'a.x' COLLATE NOCASE`)).toContain('USING INDEX error_groups_type');
-    expect(plan(`SELECT * FROM error_groups g WHERE g.fingerprint >= 'ab' AND g.fingerprint < 'ab~'`)).toContain('USING INDEX error_groups_fingerprint');
+    expect(plan(`SELECT * FROM error_groups g WHERE g.fingerprint >= 'ab' AND g.fingerprint < 'ab~'`)).toContain(
+      'USING INDEX error_groups_fingerprint',
+    );
     db.close();
   });
 
   it('takes the last segment of dotted, namespaced and pointer types', () => {
     const db = new DatabaseSync(':memory:');
     const short = (type: string) => (db.prepare(`SELECT ${SHORT_TYPE_SQL} AS s FROM (SELECT ? AS type)`).get(type) as { s: string }).s;
-    for (const [type, want] of [['botocore.exceptions.ClientError', 'ClientError'], ['ZeroDivisionError', 'ZeroDivisionError'], ['*fs.PathError', 'PathError'], ['std::io::Error', 'Error'], ['App\\Exceptions\\Boom', 'Boom'], ['com.acme.Outer$Inner', 'Outer$Inner']] as const) {
+    for (const [type, want] of [
+      ['botocore.exceptions.ClientError', 'ClientError'],
+      ['ZeroDivisionError', 'ZeroDivisionError'],
+      ['*fs.PathError', 'PathError'],
+      ['std::io::Error', 'Error'],
+      ['App\\Exceptions\\Boom', 'Boom'],
+      ['com.acme.Outer$Inner', 'Outer$Inner'],
+    ] as const) {
       expect(short(type), type).toBe(want);
       expect(shortType(type), type).toBe(want);
     }

@@ -20,7 +20,10 @@ function runOf(events: LogEvent[], seed = 1): CorrelationResult {
     session: { id: sessionIdFor(seed), start: START, end: START + 7_200_000 },
     window: { from: START - 600_000, to: START + 7_500_000 },
     stats: { bytesScanned: 0, recordsScanned: 0, recordsMatched: events.length, costUsd: 0, queries: 1 },
-    groups: [], events, failures: [], complete: true,
+    groups: [],
+    events,
+    failures: [],
+    complete: true,
     connections: [{ id: 'c1', name: 'production', logGroups: ['/ecs/api'] }],
     ranAt: START + 8_000_000,
   };
@@ -85,7 +88,10 @@ describe('filters applied in the cache', () => {
   });
 
   it('counts interleaved values alike', () => {
-    const { store: other, run: ref } = stored(['a', 'a', 'b', 'a', 'c', 'c'].map((logGroup, i) => event(i, 'info', { logGroup, connection: i % 2 ? 'x' : 'y' })), 2);
+    const { store: other, run: ref } = stored(
+      ['a', 'a', 'b', 'a', 'c', 'c'].map((logGroup, i) => event(i, 'info', { logGroup, connection: i % 2 ? 'x' : 'y' })),
+      2,
+    );
     const { facets } = other.runView(ref);
     expect(Object.fromEntries(facets.logGroups)).toEqual({ a: 3, b: 1, c: 2 });
     expect(Object.fromEntries(facets.connections)).toEqual({ y: 3, x: 3 });
@@ -106,7 +112,9 @@ describe('timeline bars counted in the cache', () => {
   it('loses no event and no error, and a bar filters to exactly its count, whatever the offsets and bin count', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: -600_000, max: 7_200_000 }), fc.constantFrom<Level>('error', 'info', 'fatal', 'warn')), { maxLength: 120 }),
+        fc.array(fc.tuple(fc.integer({ min: -600_000, max: 7_200_000 }), fc.constantFrom<Level>('error', 'info', 'fatal', 'warn')), {
+          maxLength: 120,
+        }),
         fc.integer({ min: 1, max: 300 }),
         (rows, count) => {
           const list = rows.map(([offset, level], i) => event(offset, level, { message: `line ${i}` }));
@@ -127,11 +135,15 @@ describe('timeline bars counted in the cache', () => {
 });
 
 describe('pages, lookups and neighbours', () => {
-  const many = Array.from({ length: 1_234 }, (_, i) => event(i * 10, i % 7 === 0 ? 'error' : 'info', { message: `line ${i}`, logStream: i % 2 ? 'odd' : 'even' }));
+  const many = Array.from({ length: 1_234 }, (_, i) =>
+    event(i * 10, i % 7 === 0 ? 'error' : 'info', { message: `line ${i}`, logStream: i % 2 ? 'odd' : 'even' }),
+  );
   const { store, run } = stored(many, 3);
 
   it('reads a run page by page, in time order, with the total asked once', () => {
-    const pages = [0, 500, 1_000].map((offset) => store.eventPage({ run, filter: emptyFilter, offset, limit: 500, withTotal: offset === 0 }));
+    const pages = [0, 500, 1_000].map((offset) =>
+      store.eventPage({ run, filter: emptyFilter, offset, limit: 500, withTotal: offset === 0 }),
+    );
     expect(pages[0]!.total).toBe(1_234);
     expect(pages[1]!.total).toBeUndefined();
     expect(pages.flatMap((p) => p.events.map((e) => e.message))).toEqual(many.map((e) => e.message));
@@ -140,7 +152,9 @@ describe('pages, lookups and neighbours', () => {
   it('finds an event and where a filter lists it', () => {
     const target = many[700]!;
     expect(store.findEvent({ run, eventId: target.id })?.event).toEqual(target);
-    expect(store.findEvent({ run, eventId: target.id, timestamp: target.timestamp, filter: { ...emptyFilter, text: 'line' } })?.index).toBe(700);
+    expect(store.findEvent({ run, eventId: target.id, timestamp: target.timestamp, filter: { ...emptyFilter, text: 'line' } })?.index).toBe(
+      700,
+    );
     expect(store.findEvent({ run, eventId: target.id, filter: { ...emptyFilter, logGroups: ['/nowhere'] } })).toEqual({ event: target });
     expect(store.findEvent({ run, eventId: 'e-missing' })).toBeNull();
   });
@@ -158,6 +172,8 @@ describe('pages, lookups and neighbours', () => {
   });
 
   it('refuses a run of another session', () => {
-    expect(() => store.eventPage({ run: { ...run, sessionId: sessionIdFor(99) }, filter: emptyFilter, offset: 0, limit: 1, withTotal: false })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() =>
+      store.eventPage({ run: { ...run, sessionId: sessionIdFor(99) }, filter: emptyFilter, offset: 0, limit: 1, withTotal: false }),
+    ).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 });

@@ -24,7 +24,11 @@ describe('full-text indexing after save', () => {
     store.saveRun({ ...result, complete: false, ranAt: result.ranAt - 1 });
     expect(store.indexPending(0).pending).toBe(0);
     // A newer run replaces it: its events wait, the old run's blocks are gone from the index.
-    const replacement = { ...makeCorrelationResult({ seed: 3, events: 200, complete: true, failures: 0 }), session: result.session, ranAt: result.ranAt + 1 };
+    const replacement = {
+      ...makeCorrelationResult({ seed: 3, events: 200, complete: true, failures: 0 }),
+      session: result.session,
+      ranAt: result.ranAt + 1,
+    };
     store.saveRun(replacement);
     expect(store.indexPending(0).pending).toBe(200);
     store.indexPending();

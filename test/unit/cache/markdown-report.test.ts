@@ -49,10 +49,12 @@ describe('renderMarkdownReport', () => {
   });
 
   it('keeps log content from turning into Markdown or HTML', () => {
-    const md = renderMarkdownReport(withGroup(result, {
-      title: '<img src=x onerror=alert(1)> **bold** [link](http://evil) | pipe',
-      stack: 'Error: boom\n```\n# not a heading\n````',
-    }));
+    const md = renderMarkdownReport(
+      withGroup(result, {
+        title: '<img src=x onerror=alert(1)> **bold** [link](http://evil) | pipe',
+        stack: 'Error: boom\n```\n# not a heading\n````',
+      }),
+    );
     expect(md).toContain('&lt;img src=x onerror=alert(1)\\> \\*\\*bold\\*\\* \\[link\\](http://evil) \\| pipe');
     expect(md).not.toContain('<img');
     expect(md).toContain('`````text\nError: boom\n```\n# not a heading\n````\n`````');

@@ -25,7 +25,13 @@ function writePaged(store: CacheStore, run: CorrelationResult, pages = 4): RunWr
   return writer;
 }
 
-const end = (run: CorrelationResult) => ({ stats: run.stats, groups: run.groups, failures: run.failures, complete: run.complete, covered: [run.window] });
+const end = (run: CorrelationResult) => ({
+  stats: run.stats,
+  groups: run.groups,
+  failures: run.failures,
+  complete: run.complete,
+  covered: [run.window],
+});
 
 describe('runs written page by page', () => {
   it('show nowhere until finished, then exactly as written', () => {
@@ -93,7 +99,12 @@ describe('runs written page by page', () => {
     const { runId } = store.saveRun(cached);
     const boundary = cached.events[250]!.timestamp;
     const fresh = cached.events.slice(250).map((e) => ({ ...e, id: `${e.id}-fresh` }));
-    const writer = store.beginRun({ session: cached.session, window: cached.window, connections: cached.connections, ranAt: cached.ranAt + 1 });
+    const writer = store.beginRun({
+      session: cached.session,
+      window: cached.window,
+      connections: cached.connections,
+      ranAt: cached.ranAt + 1,
+    });
     writer.append(fresh);
     expect(writer.copyFrom(runId, [{ from: cached.window.from, to: boundary - 1 }])).toBe(250);
     const events = [...store.eventPages(writer.runId, { pageSize: 64 })].flat();

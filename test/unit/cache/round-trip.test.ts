@@ -20,17 +20,34 @@ describe('saveRun → openSession round trip', () => {
   it('keeps optional fields absent, edge values, and each kind of part (summary, span, fields, exception)', () => {
     const { store } = createMemoryStore();
     const base = makeCorrelationResult({ seed: 5, events: 3 });
-    const [a, b, c] = base.events as [CorrelationResult['events'][number], CorrelationResult['events'][number], CorrelationResult['events'][number]];
+    const [a, b, c] = base.events as [
+      CorrelationResult['events'][number],
+      CorrelationResult['events'][number],
+      CorrelationResult['events'][number],
+    ];
     const result: CorrelationResult = {
       ...base,
       session: { id: base.session.id, start: base.session.start, end: base.session.end },
       stats: { bytesScanned: 0, recordsScanned: 0, recordsMatched: 0, costUsd: 0.000_001_5, queries: 0 },
       events: [
         { ...bare(a), message: '{"a":1}', jsonAt: 0, summary: 'a', offsetMs: -1.5, timestamp: 1.25 },
-        { ...bare(b), message: 'prefix {"nested":{"x":[1,"two",null,true]}}', summarySpan: [0, 6], fields: { pod: 'api-7d9', 'label.app': 'ünï"' } },
         {
-          ...bare(c), message: 'emoji 🚀 and "quotes" and \\ and 日本語\nsecond line', fingerprint: 'f'.repeat(128),
-          exception: { type: 'E', message: '日本語', frames: [{ raw: 'at f (a.js:1:2)', function: 'f', file: 'a.js', line: 1, column: 2, app: true }], omittedFrames: 3, causes: [{ type: 'C', message: '', frames: [], relation: 'cause' }] },
+          ...bare(b),
+          message: 'prefix {"nested":{"x":[1,"two",null,true]}}',
+          summarySpan: [0, 6],
+          fields: { pod: 'api-7d9', 'label.app': 'ünï"' },
+        },
+        {
+          ...bare(c),
+          message: 'emoji 🚀 and "quotes" and \\ and 日本語\nsecond line',
+          fingerprint: 'f'.repeat(128),
+          exception: {
+            type: 'E',
+            message: '日本語',
+            frames: [{ raw: 'at f (a.js:1:2)', function: 'f', file: 'a.js', line: 1, column: 2, app: true }],
+            omittedFrames: 3,
+            causes: [{ type: 'C', message: '', frames: [], relation: 'cause' }],
+          },
         },
       ],
       groups: [],
@@ -65,7 +82,7 @@ describe('saveRun → openSession round trip', () => {
   it('refuses a run whose session ID is not a decimal OpenReplay ID', () => {
     const { store } = createMemoryStore();
     const result = makeCorrelationResult({ seed: 3, events: 1 });
-    expect(() => store.saveRun({ ...result, session: { ...result.session, id: "1; DROP TABLE runs" } })).toThrow(
+    expect(() => store.saveRun({ ...result, session: { ...result.session, id: '1; DROP TABLE runs' } })).toThrow(
       expect.objectContaining({ code: 'INVALID_INPUT' }),
     );
   });

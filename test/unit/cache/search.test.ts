@@ -17,8 +17,22 @@ function sessionWith(seed: number, lines: Line[]): CorrelationResult {
   const base = makeCorrelationResult({ seed, events: lines.length, complete: true, failures: 0 });
   const events = base.events.map((event, i): LogEvent => {
     const line = lines[i] as Line;
-    const { summary: _summary, summarySpan: _span, jsonAt: _jsonAt, fields: _fields, exception: _exception, fingerprint: _fingerprint, ...rest } = event;
-    return { ...rest, message: line.message, level: line.level ?? 'info', logGroup: line.logGroup ?? '/ecs/api', ...(line.fingerprint ? { fingerprint: line.fingerprint } : {}) };
+    const {
+      summary: _summary,
+      summarySpan: _span,
+      jsonAt: _jsonAt,
+      fields: _fields,
+      exception: _exception,
+      fingerprint: _fingerprint,
+      ...rest
+    } = event;
+    return {
+      ...rest,
+      message: line.message,
+      level: line.level ?? 'info',
+      logGroup: line.logGroup ?? '/ecs/api',
+      ...(line.fingerprint ? { fingerprint: line.fingerprint } : {}),
+    };
   });
   return { ...base, events };
 }
@@ -31,10 +45,7 @@ const a = sessionWith(1, [
   { message: 'timeout after 30s: CONNECTION REFUSED', level: 'warn', logGroup: '/aws/lambda/pay', fingerprint: 'fpB' },
   { message: '100% done_with_it' },
 ]);
-const b = sessionWith(2, [
-  { message: 'connection refused again', level: 'error', fingerprint: 'fpA' },
-  { message: 'hello ok world' },
-]);
+const b = sessionWith(2, [{ message: 'connection refused again', level: 'error', fingerprint: 'fpA' }, { message: 'hello ok world' }]);
 
 type IndexState = 'indexed' | 'unindexed' | 'partly indexed';
 
@@ -55,7 +66,9 @@ describe.each<IndexState>(['indexed', 'unindexed'])('search (%s)', (state) => {
 
   it('matches every term as a case-insensitive substring, newest first', () => {
     expect(messages(store.search(q({ text: 'connection refused' })))).toEqual([
-      'connection refused again', 'timeout after 30s: CONNECTION REFUSED', 'connection refused by db-primary',
+      'connection refused again',
+      'timeout after 30s: CONNECTION REFUSED',
+      'connection refused by db-primary',
     ]);
     expect(messages(store.search(q({ text: 'REFUSED connection' })))).toHaveLength(3);
   });
@@ -80,9 +93,13 @@ describe.each<IndexState>(['indexed', 'unindexed'])('search (%s)', (state) => {
 
   it('filters by session, level, log group, time range and error group', () => {
     expect(messages(store.search(q({ text: 'connection', sessionId: a.session.id })))).toEqual([
-      'timeout after 30s: CONNECTION REFUSED', 'connection refused by db-primary',
+      'timeout after 30s: CONNECTION REFUSED',
+      'connection refused by db-primary',
     ]);
-    expect(messages(store.search(q({ text: 'refused', level: 'error' })))).toEqual(['connection refused again', 'connection refused by db-primary']);
+    expect(messages(store.search(q({ text: 'refused', level: 'error' })))).toEqual([
+      'connection refused again',
+      'connection refused by db-primary',
+    ]);
     expect(messages(store.search(q({ text: 'refused', logGroup: '/aws/lambda/pay' })))).toEqual(['timeout after 30s: CONNECTION REFUSED']);
     const target = a.events[4] as LogEvent;
     expect(messages(store.search(q({ text: 'refused', from: target.timestamp, to: target.timestamp })))).toEqual([target.message]);
@@ -95,8 +112,14 @@ describe.each<IndexState>(['indexed', 'unindexed'])('search (%s)', (state) => {
     const [hit] = store.search(q({ text: 'db-primary' }));
     const event = a.events[0] as LogEvent;
     expect(hit).toStrictEqual({
-      sessionId: a.session.id, eventId: event.id, timestamp: event.timestamp, level: 'error',
-      logGroup: event.logGroup, logStream: event.logStream, message: event.message, fingerprint: 'fpA',
+      sessionId: a.session.id,
+      eventId: event.id,
+      timestamp: event.timestamp,
+      level: 'error',
+      logGroup: event.logGroup,
+      logStream: event.logStream,
+      message: event.message,
+      fingerprint: 'fpA',
     });
   });
 
@@ -118,10 +141,16 @@ describe.each<IndexState>(['indexed', 'unindexed'])('search (%s)', (state) => {
 describe.each<IndexState>(['indexed', 'unindexed'])('search by field (%s)', (state) => {
   // Envelope metadata becomes fields (pod, container, request ID): `name=value` finds them even
   // when the message spells them otherwise, and plain text still finds the message.
-  const shipped = sessionWith(4, [{ message: 'GET /cart 200' }, { message: 'GET /cart 500', level: 'error' }, { message: 'pod=api-7d9 in text' }]);
+  const shipped = sessionWith(4, [
+    { message: 'GET /cart 200' },
+    { message: 'GET /cart 500', level: 'error' },
+    { message: 'pod=api-7d9 in text' },
+  ]);
   const withFields: CorrelationResult = {
     ...shipped,
-    events: shipped.events.map((e, i) => (i < 2 ? { ...e, fields: { pod: `api-7d9-${i}`, namespace: 'shop', requestId: `f986a3d4-${i}` } } : e)),
+    events: shipped.events.map((e, i) =>
+      i < 2 ? { ...e, fields: { pod: `api-7d9-${i}`, namespace: 'shop', requestId: `f986a3d4-${i}` } } : e,
+    ),
   };
   const store = storeWith([withFields], state);
 
@@ -137,23 +166,35 @@ describe.each<IndexState>(['indexed', 'unindexed'])('search by field (%s)', (sta
 function oracle(results: CorrelationResult[], query: SearchQuery): string[] {
   const lowerAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
   const terms = splitTerms(query.text);
-  const contains = (message: string, term: string) => ([...term].every((c) => c.charCodeAt(0) <= 0x7f)
-    ? lowerAscii(message).includes(lowerAscii(term))
-    : message.toLowerCase().includes(term.toLowerCase()));
+  const contains = (message: string, term: string) =>
+    [...term].every((c) => c.charCodeAt(0) <= 0x7f)
+      ? lowerAscii(message).includes(lowerAscii(term))
+      : message.toLowerCase().includes(term.toLowerCase());
   const fieldContains = (fields: LogEvent['fields'], term: string) => {
     const m = /^([A-Za-z][\w.-]{0,63})=(.+)$/.exec(term);
     const held = m && fields ? fields[m[1]!] : undefined;
     return held !== undefined && held.toLowerCase().includes(m![2]!.toLowerCase());
   };
-  return results.slice().reverse().flatMap((result) => result.events.slice().reverse()
-    .filter((e) => (query.sessionId === undefined || query.sessionId === result.session.id)
-      && (query.level === undefined || e.level === query.level)
-      && (query.logGroup === undefined || e.logGroup === query.logGroup)
-      && (query.from === undefined || e.timestamp >= query.from)
-      && (query.to === undefined || e.timestamp <= query.to)
-      && (query.fingerprint === undefined || e.fingerprint === query.fingerprint)
-      && terms.every((term) => contains(e.message, term) || fieldContains(e.fields, term)))
-    .map((e) => e.id)).slice(0, query.limit);
+  return results
+    .slice()
+    .reverse()
+    .flatMap((result) =>
+      result.events
+        .slice()
+        .reverse()
+        .filter(
+          (e) =>
+            (query.sessionId === undefined || query.sessionId === result.session.id) &&
+            (query.level === undefined || e.level === query.level) &&
+            (query.logGroup === undefined || e.logGroup === query.logGroup) &&
+            (query.from === undefined || e.timestamp >= query.from) &&
+            (query.to === undefined || e.timestamp <= query.to) &&
+            (query.fingerprint === undefined || e.fingerprint === query.fingerprint) &&
+            terms.every((term) => contains(e.message, term) || fieldContains(e.fields, term)),
+        )
+        .map((e) => e.id),
+    )
+    .slice(0, query.limit);
 }
 
 describe.each<IndexState>(['indexed', 'unindexed', 'partly indexed'])('search against a brute-force reference (%s)', (state) => {
@@ -177,7 +218,10 @@ describe.each<IndexState>(['indexed', 'unindexed', 'partly indexed'])('search ag
         ...(rng.chance(0.2) ? { from: event.timestamp - 600_000, to: event.timestamp + 600_000 } : {}),
         ...(rng.chance(0.1) && event.fingerprint ? { fingerprint: event.fingerprint } : {}),
       });
-      expect(store.search(query).map((hit) => hit.eventId), JSON.stringify(query)).toEqual(oracle(results, query));
+      expect(
+        store.search(query).map((hit) => hit.eventId),
+        JSON.stringify(query),
+      ).toEqual(oracle(results, query));
     }
   });
 });
@@ -197,7 +241,10 @@ describe.each<IndexState>(['indexed', 'partly indexed'])('search plans on a larg
       q({ text, to: middle.timestamp, limit: 50 }),
     ]);
     for (const query of queries) {
-      expect(store.search(query).map((hit) => hit.eventId), JSON.stringify(query)).toEqual(oracle(results, query));
+      expect(
+        store.search(query).map((hit) => hit.eventId),
+        JSON.stringify(query),
+      ).toEqual(oracle(results, query));
     }
   });
 });

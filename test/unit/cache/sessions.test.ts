@@ -14,7 +14,10 @@ describe('session list, delete, clear and stats', () => {
     const viewed = tick();
     store.openSession(first.session.id);
     const [top, next] = store.listSessions();
-    const largest = [...first.groups].sort((x, y) => y.count - x.count).slice(0, 3).map((g) => g.title);
+    const largest = [...first.groups]
+      .sort((x, y) => y.count - x.count)
+      .slice(0, 3)
+      .map((g) => g.title);
     expect(top).toStrictEqual({
       sessionId: first.session.id,
       ...(first.session.token ? { token: first.session.token } : {}),

@@ -20,7 +20,9 @@ describe('visibleControls', () => {
         expect(hasActiveControl(shown)).toBe(false);
         if (!hasActiveControl(text)) expect(shown).toBe(text);
         // Each control becomes a visible stand-in: the rest of the text keeps its order.
-        expect(shown.replace(/[\u2400-\u2421]|\\u[0-9a-f]{4}/g, '')).toBe(withoutActiveControls(text).replace(/[\u2400-\u2421]|\\u[0-9a-f]{4}/g, ''));
+        expect(shown.replace(/[\u2400-\u2421]|\\u[0-9a-f]{4}/g, '')).toBe(
+          withoutActiveControls(text).replace(/[\u2400-\u2421]|\\u[0-9a-f]{4}/g, ''),
+        );
       }),
       { numRuns: 2000 },
     );

@@ -20,14 +20,34 @@ const nodeError = (code: string, message: string) => Object.assign(new Error(mes
 
 describe('mapAwsError', () => {
   it.each([
-    [new UnrecognizedClientException({ ...meta, message: 'The security token included in the request is invalid.' }), 'AWS_UNKNOWN_KEY', /Access key ID not recognised — check it in IAM/],
-    [serviceError('InvalidSignatureException', 'The request signature we calculated does not match'), 'AWS_BAD_SECRET', /secret access key/],
-    [serviceError('ExpiredTokenException', 'The security token included in the request is expired'), 'AWS_EXPIRED_TOKEN', /session token has expired/],
-    [new AccessDeniedException({ ...meta, message: 'User is not authorized' }), 'AWS_ACCESS_DENIED', /CloudWatchReadOnlyAccess: logs:DescribeLogGroups, logs:StartQuery, logs:GetQueryResults, logs:StopQuery, logs:GetLogEvents/],
+    [
+      new UnrecognizedClientException({ ...meta, message: 'The security token included in the request is invalid.' }),
+      'AWS_UNKNOWN_KEY',
+      /Access key ID not recognised — check it in IAM/,
+    ],
+    [
+      serviceError('InvalidSignatureException', 'The request signature we calculated does not match'),
+      'AWS_BAD_SECRET',
+      /secret access key/,
+    ],
+    [
+      serviceError('ExpiredTokenException', 'The security token included in the request is expired'),
+      'AWS_EXPIRED_TOKEN',
+      /session token has expired/,
+    ],
+    [
+      new AccessDeniedException({ ...meta, message: 'User is not authorized' }),
+      'AWS_ACCESS_DENIED',
+      /CloudWatchReadOnlyAccess: logs:DescribeLogGroups, logs:StartQuery, logs:GetQueryResults, logs:StopQuery, logs:GetLogEvents/,
+    ],
     [new ThrottlingException({ ...meta, message: 'Rate exceeded' }), 'AWS_THROTTLED', /throttling/],
     [new LimitExceededException({ ...meta, message: 'too many queries' }), 'AWS_THROTTLED', /LimitExceededException/],
     [new MalformedQueryException({ ...meta, message: 'unexpected symbol' }), 'AWS_MALFORMED_QUERY', /unexpected symbol/],
-    [new ResourceNotFoundException({ ...meta, message: 'The specified log group does not exist.' }), 'AWS_RESOURCE_NOT_FOUND', /does not exist/],
+    [
+      new ResourceNotFoundException({ ...meta, message: 'The specified log group does not exist.' }),
+      'AWS_RESOURCE_NOT_FOUND',
+      /does not exist/,
+    ],
     [new ServiceUnavailableException({ $metadata: { httpStatusCode: 503 }, message: 'down' }), 'AWS_ERROR', /HTTP 503/],
   ])('maps %s', (error, code, message) => {
     const mapped = mapAwsError(error, { region: 'eu-west-1' });
@@ -45,7 +65,10 @@ describe('mapAwsError', () => {
   it('tells an unknown region from a network outage when the host does not resolve', () => {
     const dns = nodeError('ENOTFOUND', 'getaddrinfo ENOTFOUND logs.xx-nowhere-9.amazonaws.com');
     expect(mapAwsError(dns, { region: 'xx-nowhere-9' }).code).toBe('AWS_UNKNOWN_REGION');
-    expect(mapAwsError(dns, { region: 'eu-west-1' })).toMatchObject({ code: 'AWS_NETWORK', message: expect.stringContaining('logs.eu-west-1.amazonaws.com') });
+    expect(mapAwsError(dns, { region: 'eu-west-1' })).toMatchObject({
+      code: 'AWS_NETWORK',
+      message: expect.stringContaining('logs.eu-west-1.amazonaws.com'),
+    });
     expect(mapAwsError(dns, { region: 'xx-nowhere-9', endpoint: 'http://logs.internal:4566' })).toMatchObject({
       code: 'AWS_NETWORK',
       hint: expect.stringMatching(/endpoint/),
@@ -66,11 +89,22 @@ describe('mapAwsError', () => {
 
   it('maps credential-provider failures to what to run next', () => {
     const missing = Object.assign(new Error('Profile nope was not found.'), { name: 'CredentialsProviderError' });
-    expect(mapAwsError(missing, { profile: 'nope' })).toMatchObject({ code: 'AWS_CREDENTIALS_MISSING', message: expect.stringContaining('"nope"') });
-    const sso = Object.assign(new Error('The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.'), {
-      name: 'CredentialsProviderError',
+    expect(mapAwsError(missing, { profile: 'nope' })).toMatchObject({
+      code: 'AWS_CREDENTIALS_MISSING',
+      message: expect.stringContaining('"nope"'),
     });
-    expect(mapAwsError(sso, { profile: 'dev-sso' })).toMatchObject({ code: 'AWS_EXPIRED_TOKEN', hint: 'Run: aws sso login --profile dev-sso' });
+    const sso = Object.assign(
+      new Error(
+        'The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.',
+      ),
+      {
+        name: 'CredentialsProviderError',
+      },
+    );
+    expect(mapAwsError(sso, { profile: 'dev-sso' })).toMatchObject({
+      code: 'AWS_EXPIRED_TOKEN',
+      hint: 'Run: aws sso login --profile dev-sso',
+    });
   });
 
   it('passes AppErrors through and turns aborts into CANCELLED', () => {

@@ -58,7 +58,11 @@ describe('ConnectionService (profile connections)', () => {
     ['an empty log group name', { logGroups: [''] }, /Log group name is empty/],
     ['an endpoint that is not http(s)', { endpoint: 'ftp://example.com' }, /endpoint/],
     ['an empty profile', { auth: { kind: 'profile' as const, profile: '' } }, /auth\.profile/],
-    ['a malformed access key id', { auth: { kind: 'keys' as const, accessKeyId: 'akid lower', secretAccessKey: 's' } }, /Access key ID must be/],
+    [
+      'a malformed access key id',
+      { auth: { kind: 'keys' as const, accessKeyId: 'akid lower', secretAccessKey: 's' } },
+      /Access key ID must be/,
+    ],
   ])('rejects %s with INVALID_INPUT and writes nothing', async (_label, overrides, message) => {
     const { service: s, store } = await service();
     const error = await s.create(draft(overrides as Partial<ConnectionDraft>)).catch((e: unknown) => e);
@@ -78,13 +82,23 @@ describe('ConnectionService (profile connections)', () => {
 
   it('updates fields, clears optional ones with null and de-duplicates log groups', async () => {
     const { service: s, store } = await service();
-    const created = await s.create(draft({ endpoint: 'http://127.0.0.1:4566', openReplay: { baseUrl: 'https://or.example.com', projectId: 'p1' } }));
-    const updated = await s.update({ id: created.id, region: 'us-east-2', logGroups: ['/a', '/b', '/a'], endpoint: null, openReplay: null });
+    const created = await s.create(
+      draft({ endpoint: 'http://127.0.0.1:4566', openReplay: { baseUrl: 'https://or.example.com', projectId: 'p1' } }),
+    );
+    const updated = await s.update({
+      id: created.id,
+      region: 'us-east-2',
+      logGroups: ['/a', '/b', '/a'],
+      endpoint: null,
+      openReplay: null,
+    });
     expect(updated).toMatchObject({ region: 'us-east-2', logGroups: ['/a', '/b'] });
     expect(updated).not.toHaveProperty('endpoint');
     expect(updated).not.toHaveProperty('openReplay');
     expect(connectionViewSchema.parse(updated)).toEqual(updated);
-    expect(await store.read()).toEqual([{ id: created.id, name: 'Prod', region: 'us-east-2', logGroups: ['/a', '/b'], auth: { kind: 'profile', profile: 'prod' } }]);
+    expect(await store.read()).toEqual([
+      { id: created.id, name: 'Prod', region: 'us-east-2', logGroups: ['/a', '/b'], auth: { kind: 'profile', profile: 'prod' } },
+    ]);
   });
 
   it('stores session ID field names, replaces and clears them, and refuses bad ones without storing anything', async () => {
@@ -98,8 +112,13 @@ describe('ConnectionService (profile connections)', () => {
     await s.update({ id: created.id, sessionIdFields: ['a'] });
     expect(await s.update({ id: created.id, sessionIdFields: null })).not.toHaveProperty('sessionIdFields');
     for (const bad of [['a/b'], ['x" or 1'], ['a b'], ['a'.repeat(65)], Array.from({ length: 9 }, (_, i) => `f${i}`), ['id', 'ID']]) {
-      await expect(s.create(draft({ name: `n${bad.length}${bad[0]!.length}`, sessionIdFields: bad }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-      await expect(s.update({ id: created.id, sessionIdFields: bad })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('sessionIdFields') });
+      await expect(s.create(draft({ name: `n${bad.length}${bad[0]!.length}`, sessionIdFields: bad }))).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
+      await expect(s.update({ id: created.id, sessionIdFields: bad })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('sessionIdFields'),
+      });
     }
     expect(await store.read()).toHaveLength(1);
     expect((await store.read())[0]).not.toHaveProperty('sessionIdFields');

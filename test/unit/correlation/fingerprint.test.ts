@@ -21,12 +21,18 @@ describe('identityFrames', () => {
       'com.acme.Main.main(Main.java)',
     ];
     expect(identityFrames(java)).toEqual(java.slice(2, 5));
-    const python = ['handle (/var/task/handler.py)', 'full_dispatch_request (/usr/local/lib/python3.11/site-packages/flask/app.py)', '_run (<frozen runpy>)'];
+    const python = [
+      'handle (/var/task/handler.py)',
+      'full_dispatch_request (/usr/local/lib/python3.11/site-packages/flask/app.py)',
+      '_run (<frozen runpy>)',
+    ];
     expect(identityFrames(python)).toEqual(['handle (/var/task/handler.py)']);
   });
 
   it('falls back to the innermost frames when all are library frames', () => {
-    expect(identityFrames(['TCPConnectWrap.afterConnect [as oncomplete] (node:net)'])).toEqual(['TCPConnectWrap.afterConnect [as oncomplete] (node:net)']);
+    expect(identityFrames(['TCPConnectWrap.afterConnect [as oncomplete] (node:net)'])).toEqual([
+      'TCPConnectWrap.afterConnect [as oncomplete] (node:net)',
+    ]);
     expect(identityFrames([])).toEqual([]);
   });
 });
@@ -52,13 +58,27 @@ describe('fingerprintError', () => {
   it('tells types and places apart, and only the top three frames count', () => {
     const base = fingerprintError({ type: 'TypeError', message: 'x', typed: true, frames }).fingerprint;
     expect(fingerprintError({ type: 'RangeError', message: 'x', typed: true, frames }).fingerprint).not.toBe(base);
-    expect(fingerprintError({ type: 'TypeError', message: 'x', typed: true, frames: ['z (/app/z.js)', ...frames.slice(1)] }).fingerprint).not.toBe(base);
-    expect(fingerprintError({ type: 'TypeError', message: 'x', typed: true, frames: [...frames.slice(0, 3), 'other (/app/o.js)'] }).fingerprint).toBe(base);
+    expect(
+      fingerprintError({ type: 'TypeError', message: 'x', typed: true, frames: ['z (/app/z.js)', ...frames.slice(1)] }).fingerprint,
+    ).not.toBe(base);
+    expect(
+      fingerprintError({ type: 'TypeError', message: 'x', typed: true, frames: [...frames.slice(0, 3), 'other (/app/o.js)'] }).fingerprint,
+    ).toBe(base);
   });
 
   it('untyped lines: title without timestamp and level, one identity whatever the level word', () => {
-    const error = fingerprintError({ type: 'error', message: '2024-01-24 04:27:39,324 ERROR charge failed for order 7', typed: false, frames: [] });
-    const fatal = fingerprintError({ type: 'fatal', message: '2024-01-25 11:00:00,001 FATAL charge failed for order 9', typed: false, frames: [] });
+    const error = fingerprintError({
+      type: 'error',
+      message: '2024-01-24 04:27:39,324 ERROR charge failed for order 7',
+      typed: false,
+      frames: [],
+    });
+    const fatal = fingerprintError({
+      type: 'fatal',
+      message: '2024-01-25 11:00:00,001 FATAL charge failed for order 9',
+      typed: false,
+      frames: [],
+    });
     expect(error.title).toBe('charge failed for order <n>');
     expect(error.fingerprint).toBe(fatal.fingerprint);
   });

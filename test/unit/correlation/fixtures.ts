@@ -40,7 +40,9 @@ export function row({ at, message, stream = 'api/i-1', group = '/ecs/api', ptr }
 /** One row per line, `stepMs` apart, each with the monkeypatch's `[openReplaySessionToken=…] ` prefix when `token` is set. */
 export function splitRows(text: string, options: { at: number; stream?: string; token?: string; stepMs?: number }): InsightsRow[] {
   const { at, stream, token, stepMs = 1 } = options;
-  return text.split('\n').map((line, i) =>
-    row({ at: at + i * stepMs, stream, message: token === undefined ? line : `[openReplaySessionToken=${token}] ${line}` }),
-  );
+  return text
+    .split('\n')
+    .map((line, i) =>
+      row({ at: at + i * stepMs, stream, message: token === undefined ? line : `[openReplaySessionToken=${token}] ${line}` }),
+    );
 }

@@ -19,7 +19,15 @@ describe('fnv1a64', () => {
   });
 
   it('hashes the UTF-8 bytes, including astral characters and lone surrogates', () => {
-    for (const text of ['héllo wörld', 'Ошибка: ключ', '日本語のエラー', 'emoji 😀 end', 'lone \ud800 high', 'lone \udc00 low', 'end \ud83d']) {
+    for (const text of [
+      'héllo wörld',
+      'Ошибка: ключ',
+      '日本語のエラー',
+      'emoji 😀 end',
+      'lone \ud800 high',
+      'lone \udc00 low',
+      'end \ud83d',
+    ]) {
       expect(fnv1a64(text), text).toBe(reference(text));
     }
   });

@@ -121,7 +121,10 @@ describe('grouping errors', () => {
       row({ at: 0, message: 'WARN pool exhausted' }),
       row({ at: 1, message: 'INFO request done' }),
       row({ at: 2, message: 'some line' }),
-      row({ at: 3, message: '{"level":40,"msg":"slow query","err":{"type":"Error","message":"x","stack":"Error: x\\n    at q (/a.js:1:1)"}}' }),
+      row({
+        at: 3,
+        message: '{"level":40,"msg":"slow query","err":{"type":"Error","message":"x","stack":"Error: x\\n    at q (/a.js:1:1)"}}',
+      }),
     ];
     const { events, groups } = run(rows);
     expect(groups).toEqual([]);

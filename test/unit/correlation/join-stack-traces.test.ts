@@ -114,7 +114,11 @@ describe('joining split stack traces', () => {
 
   it('does not join across a gap longer than two seconds', () => {
     const lines = nodeTypeError().split('\n');
-    const rows = [row({ at: 0, message: lines[0] as string }), row({ at: 100, message: lines[1] as string }), row({ at: 2_200, message: lines[2] as string })];
+    const rows = [
+      row({ at: 0, message: lines[0] as string }),
+      row({ at: 100, message: lines[1] as string }),
+      row({ at: 2_200, message: lines[2] as string }),
+    ];
     const { events } = run(rows);
     expect(events).toHaveLength(2);
     expect(events[0]?.message).toBe(lines.slice(0, 2).join('\n'));
@@ -140,7 +144,10 @@ describe('joining split stack traces', () => {
   });
 
   it('an exception-like line with no frame after it is a single error line, not a trace', () => {
-    const rows = [row({ at: 0, message: 'ValueError: invalid literal for int() with base 10: "abc"' }), row({ at: 5, message: 'INFO retrying' })];
+    const rows = [
+      row({ at: 0, message: 'ValueError: invalid literal for int() with base 10: "abc"' }),
+      row({ at: 5, message: 'INFO retrying' }),
+    ];
     const { events, groups } = run(rows);
     expect(events).toHaveLength(2);
     expect(groups[0]?.type).toBe('ValueError');
@@ -148,7 +155,8 @@ describe('joining split stack traces', () => {
   });
 
   it('continues a trace that began inside a multi-line event (logback header + exception line)', () => {
-    const head = '2024-01-24 04:27:40.101 ERROR [http-nio-8080-exec-3] c.a.o.OrderController - cancel failed\njava.lang.IllegalStateException: Order 9 is already shipped';
+    const head =
+      '2024-01-24 04:27:40.101 ERROR [http-nio-8080-exec-3] c.a.o.OrderController - cancel failed\njava.lang.IllegalStateException: Order 9 is already shipped';
     const rows = [
       row({ at: 0, message: head }),
       row({ at: 1, message: '\tat com.acme.orders.OrderService.cancel(OrderService.java:214)' }),

@@ -4,7 +4,9 @@ import { API, SESSION_START, TOKEN_4, row } from './fixtures';
 import { pythonKeyError } from './traces';
 
 function groupsOf(...messages: string[]) {
-  return processRows([{ source: API, rows: messages.map((message, i) => row({ at: i * 1_000, message })) }], { sessionStart: SESSION_START });
+  return processRows([{ source: API, rows: messages.map((message, i) => row({ at: i * 1_000, message })) }], {
+    sessionStart: SESSION_START,
+  });
 }
 
 const pinoLine = (orderId: number): string =>
@@ -56,7 +58,12 @@ describe('structured (JSON) logs', () => {
   });
 
   it('structlog JSON: `event`, `level`, formatted `exception`', () => {
-    const line = JSON.stringify({ event: 'payment failed', level: 'error', timestamp: '2024-01-24T04:27:40.120Z', exception: pythonKeyError('sku') });
+    const line = JSON.stringify({
+      event: 'payment failed',
+      level: 'error',
+      timestamp: '2024-01-24T04:27:40.120Z',
+      exception: pythonKeyError('sku'),
+    });
     const { groups } = groupsOf(line);
     expect(groups[0]).toMatchObject({ type: 'KeyError', level: 'error' });
   });
@@ -95,7 +102,11 @@ describe('structured (JSON) logs', () => {
   });
 
   it('winston: top-level `stack`', () => {
-    const line = JSON.stringify({ level: 'error', message: 'db down', stack: 'Error: connect ETIMEDOUT 10.1.2.3:5432\n    at Socket.onTimeout (/app/db.js:9:3)' });
+    const line = JSON.stringify({
+      level: 'error',
+      message: 'db down',
+      stack: 'Error: connect ETIMEDOUT 10.1.2.3:5432\n    at Socket.onTimeout (/app/db.js:9:3)',
+    });
     expect(groupsOf(line).groups[0]).toMatchObject({ type: 'Error', title: 'Error: connect ETIMEDOUT <ip>' });
   });
 
@@ -115,13 +126,21 @@ describe('structured (JSON) logs', () => {
       '@timestamp': '2024-01-24T04:27:40.120Z',
       'log.level': 'error',
       message: 'request failed',
-      error: { type: 'java.io.IOException', message: 'Broken pipe', stack_trace: 'java.io.IOException: Broken pipe\n\tat sun.nio.ch.SocketDispatcher.write0(Native Method)' },
+      error: {
+        type: 'java.io.IOException',
+        message: 'Broken pipe',
+        stack_trace: 'java.io.IOException: Broken pipe\n\tat sun.nio.ch.SocketDispatcher.write0(Native Method)',
+      },
     });
     expect(groupsOf(line).groups[0]).toMatchObject({ type: 'java.io.IOException', title: 'java.io.IOException: Broken pipe' });
   });
 
   it('a warn-level structured line with an error object stays an ungrouped event', () => {
-    const line = JSON.stringify({ level: 'warn', msg: 'retrying', err: { type: 'Error', message: 'x', stack: 'Error: x\n    at f (/a.js:1:1)' } });
+    const line = JSON.stringify({
+      level: 'warn',
+      msg: 'retrying',
+      err: { type: 'Error', message: 'x', stack: 'Error: x\n    at f (/a.js:1:1)' },
+    });
     const { events, groups } = groupsOf(line);
     expect(events[0]?.level).toBe('warn');
     expect(groups).toEqual([]);

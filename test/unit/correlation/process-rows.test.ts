@@ -57,7 +57,9 @@ describe('normalising rows', () => {
   });
 
   it('leaves arrays, scalars, broken JSON and JSON inside text unparsed', () => {
-    const rows = ['[1,2,3]', '42', '{"level":"error", broken', 'INFO payload {"a":1}', '{"a":1} trailing'].map((message, i) => row({ at: i, message }));
+    const rows = ['[1,2,3]', '42', '{"level":"error", broken', 'INFO payload {"a":1}', '{"a":1} trailing'].map((message, i) =>
+      row({ at: i, message }),
+    );
     const { events } = processRows([{ source: API, rows }], options);
     expect(events.map((e) => readRecord(e.message).record)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
@@ -65,14 +67,21 @@ describe('normalising rows', () => {
   it('a JSON line without a level falls back to its message text, then to its exception', () => {
     const rows = [
       row({ at: 0, message: '{"msg":"ERROR upstream down"}' }),
-      row({ at: 1, message: '{"message":"boom","exc_info":"Traceback (most recent call last):\\n  File \\"/a.py\\", line 1, in f\\nValueError: x"}' }),
+      row({
+        at: 1,
+        message: '{"message":"boom","exc_info":"Traceback (most recent call last):\\n  File \\"/a.py\\", line 1, in f\\nValueError: x"}',
+      }),
       row({ at: 2, message: '{"msg":"hello"}' }),
     ];
     expect(processRows([{ source: API, rows }], options).events.map((e) => e.level)).toEqual(['error', 'error', 'unknown']);
   });
 
   it('drops rows without a readable timestamp and counts them', () => {
-    const rows: InsightsRow[] = [row({ at: 0, message: 'ok' }), { '@message': 'no time' }, { '@timestamp': '24/01/2024 04:27', '@message': 'bad time' }];
+    const rows: InsightsRow[] = [
+      row({ at: 0, message: 'ok' }),
+      { '@message': 'no time' },
+      { '@timestamp': '24/01/2024 04:27', '@message': 'bad time' },
+    ];
     const result = processRows([{ source: API, rows }], options);
     expect(result.events.map((e) => e.message)).toEqual(['ok']);
     expect(result.dropped).toBe(2);
@@ -106,7 +115,11 @@ describe('ordering, de-duplication and ids', () => {
   });
 
   it('keeps identical lines from different streams, groups or connections', () => {
-    const rows = [row({ at: 0, message: 'same', stream: 'a' }), row({ at: 0, message: 'same', stream: 'b' }), row({ at: 0, message: 'same', group: '/ecs/worker' })];
+    const rows = [
+      row({ at: 0, message: 'same', stream: 'a' }),
+      row({ at: 0, message: 'same', stream: 'b' }),
+      row({ at: 0, message: 'same', group: '/ecs/worker' }),
+    ];
     const { events } = processRows(
       [
         { source: API, rows },

@@ -3,7 +3,13 @@ import { compileFilterPattern } from '../../support/cloudwatch-emulator/operatio
 import { AwsError } from '../../support/cloudwatch-emulator/server/aws-error';
 
 describe('FilterLogEvents term patterns', () => {
-  const lines = ['[ERROR] A fatal exception has occurred', 'Exiting with ERRORCODE: -1', 'INFO all good', 'WARN disk at 91%', 'ERROR 500 from "pricing"'];
+  const lines = [
+    '[ERROR] A fatal exception has occurred',
+    'Exiting with ERRORCODE: -1',
+    'INFO all good',
+    'WARN disk at 91%',
+    'ERROR 500 from "pricing"',
+  ];
   const match = (p: string | undefined): string[] => lines.filter(compileFilterPattern(p));
 
   it('matches plain terms as case-sensitive substrings, all required', () => {
@@ -31,9 +37,12 @@ describe('FilterLogEvents term patterns', () => {
     expect(match('%-1$%')).toEqual([lines[1]]);
   });
 
-  it.each(['%(ERROR)%', '%ERROR 500%', '%"pricing"%', '%ERROR!%', '%fatal% ERROR', '%%'])('refuses the regex %j: ( ), spaces, quotes and ! are outside the dialect', (p) => {
-    expect(() => compileFilterPattern(p)).toThrow(AwsError);
-  });
+  it.each(['%(ERROR)%', '%ERROR 500%', '%"pricing"%', '%ERROR!%', '%fatal% ERROR', '%%'])(
+    'refuses the regex %j: ( ), spaces, quotes and ! are outside the dialect',
+    (p) => {
+      expect(() => compileFilterPattern(p)).toThrow(AwsError);
+    },
+  );
 
   it.each(['{ $.level = "error" }', '[ip, user, status=500]', 'ERROR:', '"unterminated'])('refuses %j instead of misreading it', (p) => {
     expect(() => compileFilterPattern(p)).toThrow(AwsError);

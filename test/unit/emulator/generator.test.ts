@@ -59,7 +59,9 @@ describe('traffic generator', () => {
     expect(formats).toContain(4);
     expect(formats).toContain(null);
     expect(manifest.sessions.some((s) => s.tokenFormat === 4 && s.token!.split('.')[1]!.startsWith('-'))).toBe(true);
-    expect(new Set(manifest.sessions.flatMap((s) => s.tagStyles))).toEqual(new Set(['prefix', 'json', 'session-id', 'id-json', 'token-named']));
+    expect(new Set(manifest.sessions.flatMap((s) => s.tagStyles))).toEqual(
+      new Set(['prefix', 'json', 'session-id', 'id-json', 'token-named']),
+    );
   });
 
   it('counts tagged events exactly as a scan of the stored events does', () => {
@@ -81,7 +83,11 @@ describe('traffic generator', () => {
       // A runtime's error record names type and message apart (`errorType`, `errorMessage`).
       const found = texts.some((t) => t.includes(headline)) || (texts.includes(e.type) && texts.includes(e.message));
       expect(found, `${e.groupKey} in ${e.logStream}`).toBe(true);
-      for (const frame of e.frames) expect(texts.some((t) => t.includes(frame)), frame).toBe(true);
+      for (const frame of e.frames)
+        expect(
+          texts.some((t) => t.includes(frame)),
+          frame,
+        ).toBe(true);
       expect(e.frames.length).toBeGreaterThan(0);
       const before = stream.messages[stream.at(pos - 1)]!;
       expect(before.includes(s.token ?? '\u0000') || before.includes(`openReplaySession.id=${s.sessionId}`)).toBe(false);
@@ -98,19 +104,39 @@ describe('traffic generator', () => {
     const all = [...store.groups.values()].flatMap((g) => [...g.streams.values()].flatMap((s) => s.messages));
     const has = (text: string) => all.some((m) => m.includes(text));
     // Envelopes: Fluent Bit with and without Merge_Log, FireLens, Docker json-file.
-    for (const text of ['"_p":"F","log":"{\\"level\\":50', '"log_processed":{"level":"error"', '"container_name":"/ecs-orders-', '"log":"{\\"@timestamp\\"']) expect(has(text), text).toBe(true);
+    for (const text of [
+      '"_p":"F","log":"{\\"level\\":50',
+      '"log_processed":{"level":"error"',
+      '"container_name":"/ecs-orders-',
+      '"log":"{\\"@timestamp\\"',
+    ])
+      expect(has(text), text).toBe(true);
     // Lambda: Node text and JSON formats, Python text format, Python's unhandled-error record.
-    for (const text of ['\tERROR\t[openReplaySessionToken=', '"level":"ERROR","requestId"', '[ERROR]\t', '"errorType": "ExportError"']) expect(has(text), text).toBe(true);
+    for (const text of ['\tERROR\t[openReplaySessionToken=', '"level":"ERROR","requestId"', '[ERROR]\t', '"errorType": "ExportError"'])
+      expect(has(text), text).toBe(true);
     // openReplaySession.id as a string, a number, nested, escaped; tokens under other names.
-    for (const re of [/\\"openReplaySession\.id\\":\\"\d+\\"/, /\\"openReplaySession\.id\\":\d+[,}]/, /\\"openReplaySession\\":\{\\"id\\":\\"\d+\\"\}/, /\\"openReplaySession\.id\\": \\"\d+\\"/, /X-OpenReplay-SessionToken: [0-9a-z]+\./, /sessionToken="[0-9a-z]+\./]) {
-      expect(all.some((m) => re.test(m)), String(re)).toBe(true);
+    for (const re of [
+      /\\"openReplaySession\.id\\":\\"\d+\\"/,
+      /\\"openReplaySession\.id\\":\d+[,}]/,
+      /\\"openReplaySession\\":\{\\"id\\":\\"\d+\\"\}/,
+      /\\"openReplaySession\.id\\": \\"\d+\\"/,
+      /X-OpenReplay-SessionToken: [0-9a-z]+\./,
+      /sessionToken="[0-9a-z]+\./,
+    ]) {
+      expect(
+        all.some((m) => re.test(m)),
+        String(re),
+      ).toBe(true);
     }
   });
 
   it('plants decoys: ids with extra digits and tokens whose id part extends a real one', () => {
     const all = [...store.groups.values()].flatMap((g) => [...g.streams.values()].flatMap((s) => s.messages));
     const idDecoy = manifest.sessions.some((s) => all.some((m) => new RegExp(`openReplaySession\\.id=${s.sessionId}[0-9]`).test(m)));
-    const tokenDecoy = manifest.sessions.some((s) => s.token !== undefined && all.some((m) => m.includes(`openReplaySessionToken=${s.token!.split('.')[0]}`) && !m.includes(s.token!)));
+    const tokenDecoy = manifest.sessions.some(
+      (s) =>
+        s.token !== undefined && all.some((m) => m.includes(`openReplaySessionToken=${s.token!.split('.')[0]}`) && !m.includes(s.token!)),
+    );
     expect(idDecoy).toBe(true);
     expect(tokenDecoy).toBe(true);
   });
@@ -119,15 +145,24 @@ describe('traffic generator', () => {
 describe("the heavy session's lines", () => {
   /** Times (ms after the session start) of the heavy session's tagged lines, found by scanning the store. */
   function heavyTimes(spread?: 'session' | 'even'): { times: number[]; session: ManifestSession } {
-    const { store, manifest } = generate({ sessions: 2, seed: 7, rate: 1, heavySession: 6_000, ...(spread ? { heavySpread: spread } : {}) });
+    const { store, manifest } = generate({
+      sessions: 2,
+      seed: 7,
+      rate: 1,
+      heavySession: 6_000,
+      ...(spread ? { heavySpread: spread } : {}),
+    });
     const session = manifest.sessions.find((s) => s.heavy)!;
     const carries = sessionTagTest(session);
     const times: number[] = [];
-    for (const g of store.groups.values()) for (const st of g.streams.values()) for (let p = 0; p < st.count; p++) if (carries(st.messages[st.at(p)]!)) times.push(st.timestamps[st.at(p)]! - session.start);
+    for (const g of store.groups.values())
+      for (const st of g.streams.values())
+        for (let p = 0; p < st.count; p++) if (carries(st.messages[st.at(p)]!)) times.push(st.timestamps[st.at(p)]! - session.start);
     return { times, session };
   }
   /** Share of the lines in each quarter hour of the session's two hours. */
-  const quarters = (times: number[]) => Array.from({ length: 8 }, (_, q) => times.filter((t) => t >= q * 900_000 && t < (q + 1) * 900_000).length / times.length);
+  const quarters = (times: number[]) =>
+    Array.from({ length: 8 }, (_, q) => times.filter((t) => t >= q * 900_000 && t < (q + 1) * 900_000).length / times.length);
 
   it('happen during the session, densest at its start and thinning after (the default)', () => {
     const { times, session } = heavyTimes();

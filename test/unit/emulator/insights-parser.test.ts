@@ -22,8 +22,14 @@ describe('Logs Insights parser', () => {
   });
 
   it('accepts comments, backquoted fields, keywords in any case and stats with bin()', () => {
-    const q = parseQuery('# errors per 5 minutes\nFILTER `level` = "error" AND NOT @message LIKE "health" # trailing\n| stats count(*) as n by bin(5m), @logStream');
-    expect(q.commands[1]).toMatchObject({ kind: 'stats', aggregates: [{ fn: 'count', name: 'n' }], by: [{ binMs: 300_000, name: 'bin(5m)' }, { field: '@logStream' }] });
+    const q = parseQuery(
+      '# errors per 5 minutes\nFILTER `level` = "error" AND NOT @message LIKE "health" # trailing\n| stats count(*) as n by bin(5m), @logStream',
+    );
+    expect(q.commands[1]).toMatchObject({
+      kind: 'stats',
+      aggregates: [{ fn: 'count', name: 'n' }],
+      by: [{ binMs: 300_000, name: 'bin(5m)' }, { field: '@logStream' }],
+    });
   });
 
   it.each([

@@ -38,7 +38,10 @@ describe('openExternal guard', () => {
     const open = vi.fn(async () => undefined);
     const opener = createExternalOpener(open, async () => ['https://or.example.com/openreplay']);
     const foreign = 'https://evil.example/7/session/2618307011354435587';
-    await expect(opener({ url: foreign })).rejects.toMatchObject({ code: 'EXTERNAL_URL_UNCONFIRMED', message: expect.stringContaining('This link opens evil.example,') });
+    await expect(opener({ url: foreign })).rejects.toMatchObject({
+      code: 'EXTERNAL_URL_UNCONFIRMED',
+      message: expect.stringContaining('This link opens evil.example,'),
+    });
     await expect(opener({ url: foreign, confirmedHost: 'or.example.com' })).rejects.toMatchObject({ code: 'EXTERNAL_URL_UNCONFIRMED' });
     expect(open).not.toHaveBeenCalled();
     await opener({ url: foreign, confirmedHost: 'evil.example' });

@@ -24,7 +24,15 @@ function header(source: string, key: string): string {
 async function typecheck(extendsConfig: string, files: string[], extra: Record<string, unknown> = {}): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'orcw-tsc-'));
   const config = path.join(dir, 'tsconfig.json');
-  const compilerOptions = { composite: false, noEmit: true, emitDeclarationOnly: false, rootDir: root, tsBuildInfoFile: null, typeRoots: [path.join(root, 'node_modules/@types')], ...extra };
+  const compilerOptions = {
+    composite: false,
+    noEmit: true,
+    emitDeclarationOnly: false,
+    rootDir: root,
+    tsBuildInfoFile: null,
+    typeRoots: [path.join(root, 'node_modules/@types')],
+    ...extra,
+  };
   writeFileSync(config, JSON.stringify({ extends: path.join(root, extendsConfig), compilerOptions, files, include: [], references: [] }));
   try {
     await promisify(execFile)(process.execPath, [tsc, '-p', config, '--pretty', 'false']);
@@ -36,18 +44,30 @@ async function typecheck(extendsConfig: string, files: string[], extra: Record<s
 
 describe('layer boundaries enforced by the compiler', () => {
   it('has a fixture for every boundary', () => {
-    expect(fixtures.map((name) => header(readFileSync(path.join(fixturesDir, name), 'utf8'), 'layer')).sort()).toEqual(['renderer', 'services', 'shared', 'shared']);
+    expect(fixtures.map((name) => header(readFileSync(path.join(fixturesDir, name), 'utf8'), 'layer')).sort()).toEqual([
+      'renderer',
+      'services',
+      'shared',
+      'shared',
+    ]);
   });
 
-  it.each(fixtures)('%s fails to typecheck in its layer', async (name) => {
-    const file = path.join(fixturesDir, name);
-    const source = readFileSync(file, 'utf8');
-    const output = await typecheck(`tsconfig.${header(source, 'layer')}.json`, [file]);
-    expect(output).toContain(`error ${header(source, 'expect')}`);
-  }, 120_000);
+  it.each(fixtures)(
+    '%s fails to typecheck in its layer',
+    async (name) => {
+      const file = path.join(fixturesDir, name);
+      const source = readFileSync(file, 'utf8');
+      const output = await typecheck(`tsconfig.${header(source, 'layer')}.json`, [file]);
+      expect(output).toContain(`error ${header(source, 'expect')}`);
+    },
+    120_000,
+  );
 
   it('the same fixtures typecheck where the DOM and Node are both available (the tests project)', async () => {
-    const output = await typecheck('tsconfig.tooling.json', fixtures.map((name) => path.join(fixturesDir, name)));
+    const output = await typecheck(
+      'tsconfig.tooling.json',
+      fixtures.map((name) => path.join(fixturesDir, name)),
+    );
     expect(output).toBe('');
   }, 120_000);
 });

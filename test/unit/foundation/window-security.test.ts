@@ -56,7 +56,10 @@ describe('app:// asset resolution', () => {
   const root = '/opt/orcw/renderer';
 
   it('serves files inside the renderer build', () => {
-    expect(resolveAppAsset(root, 'app://orcw/index.html')).toEqual({ filePath: `${root}/index.html`, contentType: 'text/html; charset=utf-8' });
+    expect(resolveAppAsset(root, 'app://orcw/index.html')).toEqual({
+      filePath: `${root}/index.html`,
+      contentType: 'text/html; charset=utf-8',
+    });
     expect(resolveAppAsset(root, 'app://orcw/')?.filePath).toBe(`${root}/index.html`);
     expect(resolveAppAsset(root, 'app://orcw/assets/index-abc.js')?.contentType).toMatch(/javascript/);
   });

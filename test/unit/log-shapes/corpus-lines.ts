@@ -37,7 +37,13 @@ export function processShape(shipper: string, program: string): LogEvent[] {
   const shape = shapeIndex(shipper, program);
   const rows = corpus.events
     .filter((e) => e.shape === shape)
-    .map((e, i) => ({ '@timestamp': iso(e.event.timestamp), '@message': e.event.message, '@logStream': e.event.logStream, '@log': `123456789012:${e.event.logGroup}`, '@ptr': `p${i}` }));
+    .map((e, i) => ({
+      '@timestamp': iso(e.event.timestamp),
+      '@message': e.event.message,
+      '@logStream': e.event.logStream,
+      '@log': `123456789012:${e.event.logGroup}`,
+      '@ptr': `p${i}`,
+    }));
   return processRows([{ source: { connectionId: 'c', connection: 'corpus', logGroups: [] }, rows }], { sessionStart: 0 }).events;
 }
 
@@ -54,18 +60,28 @@ export function truthOf(call: string): { type: string; innermost: string; causes
   const error = corpus.truth.calls.find((c) => c.call === call)?.error;
   if (!error) throw new Error(`${call} recorded no error`);
   const first = error.frames[0];
-  return { type: error.type, innermost: first ? `${first.function.split('.').pop()}:${first.line}` : '', causes: chain(error), causesPrinted: error.causesPrinted !== false };
+  return {
+    type: error.type,
+    innermost: first ? `${first.function.split('.').pop()}:${first.line}` : '',
+    causes: chain(error),
+    causesPrinted: error.causesPrinted !== false,
+  };
 }
 
 /** The same of an exception orcw parsed (module-qualified Python types read as the program's own). */
 export function partsOf(exception: ParsedException | undefined): { type: string; innermost: string; causes: string[] } {
   const first = exception?.frames.find((f) => f.app) ?? exception?.frames[0];
-  return { type: unqualified(exception?.type ?? ''), innermost: first ? `${(first.function ?? '<anonymous>').split('.').pop()}:${first.line}` : '', causes: chain(exception ?? { causes: [] }) };
+  return {
+    type: unqualified(exception?.type ?? ''),
+    innermost: first ? `${(first.function ?? '<anonymous>').split('.').pop()}:${first.line}` : '',
+    causes: chain(exception ?? { causes: [] }),
+  };
 }
 
 function chain(e: { causes?: readonly { relation?: string; type: string; causes?: unknown }[] }): string[] {
   const out: string[] = [];
-  for (const c of e.causes ?? []) out.push(`${c.relation}:${unqualified(c.type)}`, ...chain(c as { causes?: { relation?: string; type: string }[] }));
+  for (const c of e.causes ?? [])
+    out.push(`${c.relation}:${unqualified(c.type)}`, ...chain(c as { causes?: { relation?: string; type: string }[] }));
   return out;
 }
 

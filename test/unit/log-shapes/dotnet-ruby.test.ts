@@ -22,7 +22,10 @@ interface Truth {
 function firstReport(stderr: string, startsAgain: RegExp): string {
   const lines = stderr.split('\n');
   const again = lines.findIndex((line, i) => i > 0 && startsAgain.test(line));
-  return lines.slice(0, again === -1 ? undefined : again).join('\n').trimEnd();
+  return lines
+    .slice(0, again === -1 ? undefined : again)
+    .join('\n')
+    .trimEnd();
 }
 
 function chainOf(e: ParsedException): ParsedException[] {
@@ -32,7 +35,12 @@ function chainOf(e: ParsedException): ParsedException[] {
 }
 
 const rows = (text: string) =>
-  text.split('\n').map((line, i) => ({ '@timestamp': `2024-01-24 04:27:40.${String(100 + i).padStart(3, '0')}`, '@message': line, '@logStream': 's', '@log': '1:/g' }));
+  text.split('\n').map((line, i) => ({
+    '@timestamp': `2024-01-24 04:27:40.${String(100 + i).padStart(3, '0')}`,
+    '@message': line,
+    '@logStream': 's',
+    '@log': '1:/g',
+  }));
 
 describe('Ruby (`full_message`, then each cause)', () => {
   const truth = JSON.parse(read('ruby/shop.truth.json')) as Truth;
@@ -41,12 +49,19 @@ describe('Ruby (`full_message`, then each cause)', () => {
   it('the exception, its frames with file and line, and its cause', () => {
     const chain = chainOf(parseTrace(text).exception);
     const truths = [truth, truth.cause as Truth];
-    expect(chain.map((e) => [e.relation, e.type, e.message])).toEqual([[undefined, truths[0]!.type, truths[0]!.message], ['cause', truths[1]!.type, truths[1]!.message]]);
-    chain.forEach((e, i) => expect(e.frames.map((f) => [f.function, f.file, f.line])).toEqual(truths[i]!.frames.map((f) => [f.function, f.file, f.line])));
+    expect(chain.map((e) => [e.relation, e.type, e.message])).toEqual([
+      [undefined, truths[0]!.type, truths[0]!.message],
+      ['cause', truths[1]!.type, truths[1]!.message],
+    ]);
+    chain.forEach((e, i) =>
+      expect(e.frames.map((f) => [f.function, f.file, f.line])).toEqual(truths[i]!.frames.map((f) => [f.function, f.file, f.line])),
+    );
   });
 
   it('split one line per event, joined back into one error', () => {
-    const { events, groups } = processRows([{ source: { connectionId: 'c', connection: 'c', logGroups: ['/g'] }, rows: rows(text) }], { sessionStart: 0 });
+    const { events, groups } = processRows([{ source: { connectionId: 'c', connection: 'c', logGroups: ['/g'] }, rows: rows(text) }], {
+      sessionStart: 0,
+    });
     expect(events).toHaveLength(1);
     expect(groups[0]).toMatchObject({ type: truth.type, level: 'error' });
     expect(events[0]?.exception?.causes?.[0]?.type).toBe(truth.cause?.type);
@@ -60,13 +75,18 @@ describe('.NET (Mono: `Outer: a ---> Inner: b`, inner frames, `--- End of inner 
   it('the exception and its inner exception, each with its own frames', () => {
     const chain = chainOf(parseTrace(text).exception);
     const truths = [truth, truth.inner as Truth];
-    expect(chain.map((e) => [e.relation, e.type, e.message])).toEqual([[undefined, truths[0]!.type, truths[0]!.message], ['inner', truths[1]!.type, truths[1]!.message]]);
+    expect(chain.map((e) => [e.relation, e.type, e.message])).toEqual([
+      [undefined, truths[0]!.type, truths[0]!.message],
+      ['inner', truths[1]!.type, truths[1]!.message],
+    ]);
     chain.forEach((e, i) => expect(e.frames.map((f) => [f.function, f.line])).toEqual(truths[i]!.frames.map((f) => [f.function, f.line])));
     expect(chain[0]?.frames.every((f) => f.app)).toBe(true);
   });
 
   it('split one line per event, joined back into one error', () => {
-    const { events, groups } = processRows([{ source: { connectionId: 'c', connection: 'c', logGroups: ['/g'] }, rows: rows(text) }], { sessionStart: 0 });
+    const { events, groups } = processRows([{ source: { connectionId: 'c', connection: 'c', logGroups: ['/g'] }, rows: rows(text) }], {
+      sessionStart: 0,
+    });
     expect(events).toHaveLength(1);
     expect(groups[0]).toMatchObject({ type: truth.type });
     expect(events[0]?.exception?.causes?.[0]).toMatchObject({ relation: 'inner', type: truth.inner?.type });
@@ -83,7 +103,17 @@ describe('.NET (Mono: `Outer: a ---> Inner: b`, inner frames, `--- End of inner 
       '   at System.Threading.Tasks.Task.InnerInvoke()',
     ].join('\n');
     const { exception } = parseTrace(net);
-    expect(exception).toMatchObject({ type: 'System.InvalidOperationException', frames: [{ function: 'Acme.Shop.Checkout.Charge', file: '/src/Acme.Shop/Checkout.cs', line: 21, app: true }, { function: 'System.Threading.Tasks.Task.InnerInvoke', app: false }] });
-    expect(exception.causes?.[0]).toMatchObject({ relation: 'inner', type: 'System.IO.IOException', frames: [{ function: 'Acme.Shop.Gateway.Send', line: 15 }] });
+    expect(exception).toMatchObject({
+      type: 'System.InvalidOperationException',
+      frames: [
+        { function: 'Acme.Shop.Checkout.Charge', file: '/src/Acme.Shop/Checkout.cs', line: 21, app: true },
+        { function: 'System.Threading.Tasks.Task.InnerInvoke', app: false },
+      ],
+    });
+    expect(exception.causes?.[0]).toMatchObject({
+      relation: 'inner',
+      type: 'System.IO.IOException',
+      frames: [{ function: 'Acme.Shop.Gateway.Send', line: 15 }],
+    });
   });
 });

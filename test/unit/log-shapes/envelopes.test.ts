@@ -9,7 +9,13 @@ describe('shipper envelopes, opened to the line the program printed', () => {
     const message = callMessage('Fluent Bit (EKS)', 'py-structlog:5.2');
     const read = readRecord(message);
     expect(read.record).toMatchObject({ event: 'stock update failed', level: 'error' });
-    expect(read.fields).toMatchObject({ pod: expect.stringMatching(/^py-structlog-/), namespace: 'shop', container: 'py-structlog', host: expect.stringContaining('compute.internal'), stream: 'stdout' });
+    expect(read.fields).toMatchObject({
+      pod: expect.stringMatching(/^py-structlog-/),
+      namespace: 'shop',
+      container: 'py-structlog',
+      host: expect.stringContaining('compute.internal'),
+      stream: 'stdout',
+    });
     expect(read.level).toBe('error');
     expect(read.jsonAt).toBe(0);
   });
@@ -30,7 +36,13 @@ describe('shipper envelopes, opened to the line the program printed', () => {
 
   it('ECS FireLens: container, task, cluster and task definition as fields', () => {
     const read = readRecord(callMessage('ECS FireLens', 'py-json-logger:5.2'));
-    expect(read.fields).toMatchObject({ container: 'py-json-logger', containerId: expect.any(String), cluster: 'shop-prod', taskDefinition: 'py-json-logger:17', stream: 'stdout' });
+    expect(read.fields).toMatchObject({
+      container: 'py-json-logger',
+      containerId: expect.any(String),
+      cluster: 'shop-prod',
+      taskDefinition: 'py-json-logger:17',
+      stream: 'stdout',
+    });
     expect(read.fields?.task).toMatch(/^[0-9a-f]{32}$/);
     expect(read.record).toMatchObject({ levelname: 'ERROR', message: 'invoice failed' });
   });
@@ -47,11 +59,17 @@ describe('shipper envelopes, opened to the line the program printed', () => {
 
   it('several envelopes of one trace joined by newlines: their lines, joined', () => {
     const lines = ['Traceback (most recent call last):', '  File "/app/x.py", line 3, in f', "KeyError: 'k'"];
-    const joined = lines.map((log) => JSON.stringify({ log: `${log}\n`, stream: 'stderr', time: '2026-12-01T20:04:17.578039595Z' })).join('\n');
+    const joined = lines
+      .map((log) => JSON.stringify({ log: `${log}\n`, stream: 'stderr', time: '2026-12-01T20:04:17.578039595Z' }))
+      .join('\n');
     expect(readRecord(joined)).toMatchObject({ body: lines.join('\n'), fields: { stream: 'stderr' }, level: 'error' });
   });
 
   it("a program's own JSON with a `log` field is no envelope", () => {
-    expect(readRecord('{"log":"audit","level":"info","msg":"user signed in"}').record).toEqual({ log: 'audit', level: 'info', msg: 'user signed in' });
+    expect(readRecord('{"log":"audit","level":"info","msg":"user signed in"}').record).toEqual({
+      log: 'audit',
+      level: 'info',
+      msg: 'user signed in',
+    });
   });
 });

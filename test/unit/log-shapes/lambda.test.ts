@@ -59,10 +59,15 @@ describe('AWS Lambda, Node.js runtime', () => {
   it('platform lines and records are info, with their request ID', () => {
     const text = callEvents('Lambda', 'lambda-node-text:1.1');
     expect(text.length).toBeGreaterThan(0);
-    expect(readRecord('START RequestId: f986a3d4-506f-4c16-a86b-b9bf125d46ec Version: $LATEST')).toMatchObject({ level: 'info', fields: { requestId: 'f986a3d4-506f-4c16-a86b-b9bf125d46ec' } });
-    const report = 'REPORT RequestId: 0f2d561b-ac93-497d-8b43-a5748df9e431\tDuration: 27.37 ms\tBilled Duration: 28 ms\tMemory Size: 128 MB\tMax Memory Used: 71 MB\t';
+    expect(readRecord('START RequestId: f986a3d4-506f-4c16-a86b-b9bf125d46ec Version: $LATEST')).toMatchObject({
+      level: 'info',
+      fields: { requestId: 'f986a3d4-506f-4c16-a86b-b9bf125d46ec' },
+    });
+    const report =
+      'REPORT RequestId: 0f2d561b-ac93-497d-8b43-a5748df9e431\tDuration: 27.37 ms\tBilled Duration: 28 ms\tMemory Size: 128 MB\tMax Memory Used: 71 MB\t';
     expect(readRecord(report)).toMatchObject({ level: 'info', title: 'REPORT RequestId: 0f2d561b-ac93-497d-8b43-a5748df9e431' });
-    const platform = '{"time":"2026-12-01T20:04:17.885Z","type":"platform.start","record":{"requestId":"3b357519-67ad-49bb-98b1-c0ac8d5d81ed","version":"$LATEST"}}';
+    const platform =
+      '{"time":"2026-12-01T20:04:17.885Z","type":"platform.start","record":{"requestId":"3b357519-67ad-49bb-98b1-c0ac8d5d81ed","version":"$LATEST"}}';
     expect(readRecord(platform)).toMatchObject({ level: 'info', fields: { requestId: '3b357519-67ad-49bb-98b1-c0ac8d5d81ed' } });
     expect(shown(platform)).toBe('platform.start 3b357519-67ad-49bb-98b1-c0ac8d5d81ed');
   });

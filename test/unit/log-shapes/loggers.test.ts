@@ -41,6 +41,10 @@ describe("Go's loggers: the error as its text, the stack as zap prints it", () =
   it('slog: `err` beside `msg` and `level`', () => {
     const message = callMessage('ECS FireLens', 'go-slog:5.2');
     expect(readRecord(message).level).toBe('error');
-    expect(exceptionOf(message)).toMatchObject({ type: 'error', message: 'profile handler: load user 9: open /data/users.db: record not found', frames: [] });
+    expect(exceptionOf(message)).toMatchObject({
+      type: 'error',
+      message: 'profile handler: load user 9: open /data/users.db: record not found',
+      frames: [],
+    });
   });
 });

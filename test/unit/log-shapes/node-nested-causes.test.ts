@@ -41,7 +41,13 @@ const TAG = '[openReplaySessionToken=vdjqs4qlq041.50.mx591gtp.w5W23XRqbVCd55DDqj
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 function processed(messages: string[]) {
-  const rows = messages.map((m, i) => ({ '@timestamp': iso(1_700_000_000_000 + i), '@message': m, '@logStream': 'app/app/1', '@log': '123456789012:/ecs/app', '@ptr': `p${i}` }));
+  const rows = messages.map((m, i) => ({
+    '@timestamp': iso(1_700_000_000_000 + i),
+    '@message': m,
+    '@logStream': 'app/app/1',
+    '@log': '123456789012:/ecs/app',
+    '@ptr': `p${i}`,
+  }));
   return processRows([{ source: { connectionId: 'c', connection: 'c', logGroups: [] }, rows }], { sessionStart: 0 }).events;
 }
 

@@ -27,10 +27,9 @@ describe('parseStackFrames', () => {
       '/app/node_modules/express-async-handler/index.js',
     ]);
     expect(parseStackFrames(nodeConnRefused(5432))).toEqual(['TCPConnectWrap.afterConnect [as oncomplete] (node:net)']);
-    expect(parseStackFrames('Error: x\n    at new Foo (file:///app/foo.mjs:3:9)\n    at node:internal/main/run_main_module:28:49')).toEqual([
-      'new Foo (file:///app/foo.mjs)',
-      'node:internal/main/run_main_module',
-    ]);
+    expect(parseStackFrames('Error: x\n    at new Foo (file:///app/foo.mjs:3:9)\n    at node:internal/main/run_main_module:28:49')).toEqual(
+      ['new Foo (file:///app/foo.mjs)', 'node:internal/main/run_main_module'],
+    );
   });
 
   it('Java: frames of the outer exception, stopping at `Caused by:`', () => {
@@ -48,7 +47,10 @@ describe('parseStackFrames', () => {
       '\tat com.acme.Handler$$Lambda/0x0000000800c03000.apply(Unknown Source)',
       '\tat java.base/jdk.internal.misc.Unsafe.park(Native Method)',
     ].join('\n');
-    expect(parseStackFrames(trace)).toEqual(['com.acme.Handler$$Lambda/0x….apply(Unknown Source)', 'java.base/jdk.internal.misc.Unsafe.park(Native Method)']);
+    expect(parseStackFrames(trace)).toEqual([
+      'com.acme.Handler$$Lambda/0x….apply(Unknown Source)',
+      'java.base/jdk.internal.misc.Unsafe.park(Native Method)',
+    ]);
   });
 
   it('Go: function names without arguments, paired with their files; `created by` and other goroutines left out', () => {

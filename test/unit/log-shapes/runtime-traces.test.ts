@@ -51,6 +51,9 @@ describe('Go panic texts', () => {
   it('`http: panic serving <addr>: <value>` behind the log package date', () => {
     const message = callMessage('ECS awslogs', 'go-panic:5.2');
     expect(readRecord(message).level).toBe('error');
-    expect(describeMessage(message, 'error').parts.exception).toMatchObject({ type: 'panic', message: expect.stringContaining('runtime error: index out of range [4] with length 2') });
+    expect(describeMessage(message, 'error').parts.exception).toMatchObject({
+      type: 'panic',
+      message: expect.stringContaining('runtime error: index out of range [4] with length 2'),
+    });
   });
 });

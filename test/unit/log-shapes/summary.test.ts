@@ -5,12 +5,19 @@ import { eventSummary, type Level } from '../../../shared/domain/correlation';
 
 const summaryOf = (message: string, level: Level = 'info') => eventSummary({ message, ...describeMessage(message, level).parts });
 
-const pythonTrace = ['Traceback (most recent call last):', '  File "/var/task/handler.py", line 36, in handle', '    upload(report)', 'botocore.exceptions.ClientError: An error occurred (AccessDenied)'].join('\n');
+const pythonTrace = [
+  'Traceback (most recent call last):',
+  '  File "/var/task/handler.py", line 36, in handle',
+  '    upload(report)',
+  'botocore.exceptions.ClientError: An error occurred (AccessDenied)',
+].join('\n');
 
 describe('event summaries', () => {
   it('a structured line: its message and its exception, not its JSON', () => {
     const json = { level: 'error', logger: 'reports', message: 'report generation failed', exc_info: pythonTrace };
-    expect(summaryOf(JSON.stringify(json), 'error')).toBe('report generation failed — botocore.exceptions.ClientError: An error occurred (AccessDenied)');
+    expect(summaryOf(JSON.stringify(json), 'error')).toBe(
+      'report generation failed — botocore.exceptions.ClientError: An error occurred (AccessDenied)',
+    );
     expect(summaryOf('{"msg":"ok"}')).toBe('ok');
     expect(summaryOf('{"a":1}')).toBe('{"a":1}');
   });
@@ -44,7 +51,9 @@ describe('error titles keep nothing of a removed tag', () => {
     ['panic: openReplaySession.id=2618307011354435587: reindex orders', 'panic: reindex orders'],
     ['ERROR charge failed, openReplaySessionToken=jw4wdfpgqhoj.3az.lrraavgc.5KJp7z9wQbUe4rXc2YtG8hNfDs', 'charge failed'],
   ])('%s', (message, title) => {
-    const { groups } = processRows([{ source: { connectionId: 'c', connection: 'c', logGroups: ['/g'] }, rows: [row(message)] }], { sessionStart: 0 });
+    const { groups } = processRows([{ source: { connectionId: 'c', connection: 'c', logGroups: ['/g'] }, rows: [row(message)] }], {
+      sessionStart: 0,
+    });
     expect(groups[0]?.title).toBe(title);
   });
 });

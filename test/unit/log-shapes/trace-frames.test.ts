@@ -37,13 +37,29 @@ describe('frames of a trace, as the UI shows them', () => {
     );
     expect(trace.exception).toMatchObject({ type: 'ValueError', message: 'empty' });
     expect(trace.exception.frames).toEqual([
-      { raw: 'File "/usr/lib/python3/dist-packages/x.py", line 3, in total', function: 'total', file: '/usr/lib/python3/dist-packages/x.py', line: 3, code: 'raise ValueError("empty")', app: false },
-      { raw: 'File "/app/views.py", line 12, in checkout', function: 'checkout', file: '/app/views.py', line: 12, code: 'total = cart.total()', app: true },
+      {
+        raw: 'File "/usr/lib/python3/dist-packages/x.py", line 3, in total',
+        function: 'total',
+        file: '/usr/lib/python3/dist-packages/x.py',
+        line: 3,
+        code: 'raise ValueError("empty")',
+        app: false,
+      },
+      {
+        raw: 'File "/app/views.py", line 12, in checkout',
+        function: 'checkout',
+        file: '/app/views.py',
+        line: 12,
+        code: 'total = cart.total()',
+        app: true,
+      },
     ]);
   });
 
   it('Java: class and method, file and line; `... n more` counts the frames left out', () => {
-    const trace = parseTrace('java.lang.IllegalStateException: x\n\tat com.acme.Cart.total(Cart.java:42)\n\tat java.base/java.lang.Thread.run(Thread.java:833)\n\t... 12 more');
+    const trace = parseTrace(
+      'java.lang.IllegalStateException: x\n\tat com.acme.Cart.total(Cart.java:42)\n\tat java.base/java.lang.Thread.run(Thread.java:833)\n\t... 12 more',
+    );
     expect(trace.exception.frames.map((f) => [f.function, f.file, f.line, f.app])).toEqual([
       ['com.acme.Cart.total', 'Cart.java', 42, true],
       ['java.lang.Thread.run', 'Thread.java', 833, false],

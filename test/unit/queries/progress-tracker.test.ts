@@ -3,7 +3,12 @@ import { ProgressTracker, type RunProgress } from '../../../main/services/correl
 
 function tracker(clock: { now: number }) {
   const seen: RunProgress[] = [];
-  const t = new ProgressTracker(0.005, (p) => seen.push(p), 100, () => clock.now);
+  const t = new ProgressTracker(
+    0.005,
+    (p) => seen.push(p),
+    100,
+    () => clock.now,
+  );
   return { t, seen };
 }
 
@@ -62,6 +67,14 @@ describe('ProgressTracker', () => {
     expect(seen.length).toBe(afterStatus + 1);
     t.update('a/0', { status: 'Running' });
     expect(seen.length).toBe(afterStatus + 2);
-    expect(seen.at(-1)!.queries[0]).toEqual({ key: 'a/0', connection: 'prod', logGroups: 1, status: 'Running', recordsScanned: 0, recordsMatched: 0, bytesScanned: 30 });
+    expect(seen.at(-1)!.queries[0]).toEqual({
+      key: 'a/0',
+      connection: 'prod',
+      logGroups: 1,
+      status: 'Running',
+      recordsScanned: 0,
+      recordsMatched: 0,
+      bytesScanned: 30,
+    });
   });
 });

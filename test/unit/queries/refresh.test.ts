@@ -9,29 +9,71 @@ const MIN = 60_000;
 const conn: Connection = { id: 'c1', name: 'prod', region: 'us-east-1', logGroups: ['/a', '/b'], auth: { kind: 'keys' } };
 
 function event(id: string, timestamp: number, fingerprint?: string): LogEvent {
-  return { id, timestamp, offsetMs: timestamp - START, connectionId: 'c1', connection: 'prod', logGroup: '/a', logStream: 's', level: fingerprint ? 'error' : 'info', message: id, ...(fingerprint ? { fingerprint } : {}) };
+  return {
+    id,
+    timestamp,
+    offsetMs: timestamp - START,
+    connectionId: 'c1',
+    connection: 'prod',
+    logGroup: '/a',
+    logStream: 's',
+    level: fingerprint ? 'error' : 'info',
+    message: id,
+    ...(fingerprint ? { fingerprint } : {}),
+  };
 }
 
 function group(fingerprint: string, times: number[], extra: Partial<ErrorGroup> = {}): ErrorGroup {
   return {
-    fingerprint, title: fingerprint, type: 'Error', level: 'error', count: times.length, firstSeen: times[0]!, lastSeen: times.at(-1)!,
-    firstOffsetMs: times[0]! - START, offsetsMs: times.map((t) => t - START), sampleEventId: `${fingerprint}-0`, connection: 'prod',
-    logGroup: '/a', logStream: 's', frames: [], contextBefore: [], contextAfter: [], ...extra,
+    fingerprint,
+    title: fingerprint,
+    type: 'Error',
+    level: 'error',
+    count: times.length,
+    firstSeen: times[0]!,
+    lastSeen: times.at(-1)!,
+    firstOffsetMs: times[0]! - START,
+    offsetsMs: times.map((t) => t - START),
+    sampleEventId: `${fingerprint}-0`,
+    connection: 'prod',
+    logGroup: '/a',
+    logStream: 's',
+    frames: [],
+    contextBefore: [],
+    contextAfter: [],
+    ...extra,
   };
 }
 
-function run(window: { from: number; to: number }, ranAt: number, events: LogEvent[], groups: ErrorGroup[], extra: Partial<CorrelationResult> = {}): CorrelationResult {
+function run(
+  window: { from: number; to: number },
+  ranAt: number,
+  events: LogEvent[],
+  groups: ErrorGroup[],
+  extra: Partial<CorrelationResult> = {},
+): CorrelationResult {
   return {
-    session: { id: '1', start: START, end: START + 120 * MIN }, window, events, groups, failures: [], complete: true, ranAt,
+    session: { id: '1', start: START, end: START + 120 * MIN },
+    window,
+    events,
+    groups,
+    failures: [],
+    complete: true,
+    ranAt,
     stats: { bytesScanned: 100, recordsScanned: 10, recordsMatched: events.length, costUsd: 0, queries: 1 },
-    connections: [{ id: 'c1', name: 'prod', logGroups: ['/b', '/a'] }], ...extra,
+    connections: [{ id: 'c1', name: 'prod', logGroups: ['/b', '/a'] }],
+    ...extra,
   };
 }
 
 /** A cached run as planning sees it: its header, and its events only through the time of the last before a point. */
 function cachedRun(result: CorrelationResult) {
   const stamps = result.events.map((e) => e.timestamp);
-  return { ...result, lastEventBefore: (time: number) => stamps.filter((t) => t < time).reduce<number | undefined>((a, b) => (a === undefined ? b : Math.max(a, b)), undefined) };
+  return {
+    ...result,
+    lastEventBefore: (time: number) =>
+      stamps.filter((t) => t < time).reduce<number | undefined>((a, b) => (a === undefined ? b : Math.max(a, b)), undefined),
+  };
 }
 
 describe('planRefresh', () => {
@@ -61,13 +103,21 @@ describe('planRefresh', () => {
   it('runs in full when the cached run cannot be extended', () => {
     const wider = { from: cachedWindow.from - MIN, to: START + 90 * MIN };
     expect(planRefresh(cachedRun(cached), [conn], wider)).toEqual({ kind: 'full' });
-    expect(planRefresh(cachedRun({ ...cached, complete: false }), [conn], { ...cachedWindow, to: START + 90 * MIN })).toEqual({ kind: 'full' });
-    expect(planRefresh(cachedRun(cached), [{ ...conn, logGroups: ['/a'] }], { ...cachedWindow, to: START + 90 * MIN })).toEqual({ kind: 'full' });
-    expect(planRefresh(cachedRun(cached), [conn, { ...conn, id: 'c2' }], { ...cachedWindow, to: START + 90 * MIN })).toEqual({ kind: 'full' });
+    expect(planRefresh(cachedRun({ ...cached, complete: false }), [conn], { ...cachedWindow, to: START + 90 * MIN })).toEqual({
+      kind: 'full',
+    });
+    expect(planRefresh(cachedRun(cached), [{ ...conn, logGroups: ['/a'] }], { ...cachedWindow, to: START + 90 * MIN })).toEqual({
+      kind: 'full',
+    });
+    expect(planRefresh(cachedRun(cached), [conn, { ...conn, id: 'c2' }], { ...cachedWindow, to: START + 90 * MIN })).toEqual({
+      kind: 'full',
+    });
     // New session-ID field names find lines the cached run could not: even a covered run is redone.
     const old = run(cachedWindow, START + 2 * 24 * 60 * MIN, [], []);
     expect(planRefresh(cachedRun(old), [{ ...conn, sessionIdFields: ['sessionId'] }], cachedWindow)).toEqual({ kind: 'full' });
-    const named = run(cachedWindow, START + 2 * 24 * 60 * MIN, [], [], { connections: [{ id: 'c1', name: 'prod', logGroups: ['/a', '/b'], sessionIdFields: ['sessionId'] }] });
+    const named = run(cachedWindow, START + 2 * 24 * 60 * MIN, [], [], {
+      connections: [{ id: 'c1', name: 'prod', logGroups: ['/a', '/b'], sessionIdFields: ['sessionId'] }],
+    });
     expect(planRefresh(cachedRun(named), [{ ...conn, sessionIdFields: ['SESSIONID'] }], cachedWindow)).toEqual({ kind: 'covered' });
     expect(planRefresh(cachedRun(named), [conn], cachedWindow)).toEqual({ kind: 'full' });
   });
@@ -77,10 +127,21 @@ describe('mergeTail', () => {
   it('spans both windows and merges groups by fingerprint: counts and offsets from each side of the boundary', () => {
     const boundary = START + 30 * MIN;
     const t = (m: number) => START + m * MIN;
-    const cached = run({ from: t(-5), to: t(40) }, t(40), [event('k-0', t(5), 'k'), event('k-1', t(35), 'k'), event('info', t(36))], [group('k', [t(5), t(35)], { contextBefore: [{ timestamp: t(5) - 1, logStream: 's', message: 'before' }] })]);
-    const fresh = run({ from: boundary, to: t(90) }, t(90), [event('k-1', t(35), 'k'), event('info', t(36)), event('n-0', t(60), 'n'), event('k-2', t(70), 'k')], [group('k', [t(35), t(70)]), group('n', [t(60)])], {
-      stats: { bytesScanned: 7, recordsScanned: 3, recordsMatched: 4, costUsd: 0, queries: 1 },
-    });
+    const cached = run(
+      { from: t(-5), to: t(40) },
+      t(40),
+      [event('k-0', t(5), 'k'), event('k-1', t(35), 'k'), event('info', t(36))],
+      [group('k', [t(5), t(35)], { contextBefore: [{ timestamp: t(5) - 1, logStream: 's', message: 'before' }] })],
+    );
+    const fresh = run(
+      { from: boundary, to: t(90) },
+      t(90),
+      [event('k-1', t(35), 'k'), event('info', t(36)), event('n-0', t(60), 'n'), event('k-2', t(70), 'k')],
+      [group('k', [t(35), t(70)]), group('n', [t(60)])],
+      {
+        stats: { bytesScanned: 7, recordsScanned: 3, recordsMatched: 4, costUsd: 0, queries: 1 },
+      },
+    );
     const merged = mergeTail(cached, fresh, boundary);
     expect(merged.window).toEqual({ from: t(-5), to: t(90) });
     const k = merged.groups.find((g) => g.fingerprint === 'k')!;

@@ -7,7 +7,12 @@ describe('connection form → draft', () => {
   it('builds a key-based draft that passes the shared schema', () => {
     const { draft, errors } = toDraft(valid, false);
     expect(errors).toEqual({});
-    expect(draft).toMatchObject({ name: 'production', region: 'us-east-1', auth: { kind: 'keys', accessKeyId: 'AKIDEMULATOR0001' }, logGroups: [] });
+    expect(draft).toMatchObject({
+      name: 'production',
+      region: 'us-east-1',
+      auth: { kind: 'keys', accessKeyId: 'AKIDEMULATOR0001' },
+      logGroups: [],
+    });
     expect(draft).not.toHaveProperty('endpoint');
   });
 
@@ -31,14 +36,24 @@ describe('connection form → draft', () => {
   it('sends a rotated secret with the stored access key ID when the ID is left empty', () => {
     const { draft, keepAuth } = toDraft({ ...valid, accessKeyId: '', secretAccessKey: 'the-new-secret' }, true, 'AKIDSTORED000001');
     expect(keepAuth).toBe(false);
-    expect(toUpdate('conn-1', draft!, keepAuth).auth).toEqual({ kind: 'keys', accessKeyId: 'AKIDSTORED000001', secretAccessKey: 'the-new-secret' });
+    expect(toUpdate('conn-1', draft!, keepAuth).auth).toEqual({
+      kind: 'keys',
+      accessKeyId: 'AKIDSTORED000001',
+      secretAccessKey: 'the-new-secret',
+    });
     // Creating a connection has no stored ID to fall back on.
     expect(toDraft({ ...valid, accessKeyId: '', secretAccessKey: 'x' }, false, 'AKIDSTORED000001').errors.accessKeyId).toBeDefined();
   });
 
   it('sends a profile and the OpenReplay settings when given', () => {
-    const { draft } = toDraft({ ...valid, authKind: 'profile', profile: 'staging', openReplayBaseUrl: 'https://replay.acme.dev', openReplayProjectId: '7' }, false);
-    expect(draft).toMatchObject({ auth: { kind: 'profile', profile: 'staging' }, openReplay: { baseUrl: 'https://replay.acme.dev', projectId: '7' } });
+    const { draft } = toDraft(
+      { ...valid, authKind: 'profile', profile: 'staging', openReplayBaseUrl: 'https://replay.acme.dev', openReplayProjectId: '7' },
+      false,
+    );
+    expect(draft).toMatchObject({
+      auth: { kind: 'profile', profile: 'staging' },
+      openReplay: { baseUrl: 'https://replay.acme.dev', projectId: '7' },
+    });
   });
 
   it('reads session ID field names separated by commas or spaces, and names a bad one', () => {
@@ -56,5 +71,12 @@ describe('connection form → draft', () => {
 });
 
 function toView() {
-  return { id: 'conn-1', name: 'p', region: 'us-east-1', logGroups: [], auth: { kind: 'profile' as const, profile: 'p' }, hasSecret: false };
+  return {
+    id: 'conn-1',
+    name: 'p',
+    region: 'us-east-1',
+    logGroups: [],
+    auth: { kind: 'profile' as const, profile: 'p' },
+    hasSecret: false,
+  };
 }

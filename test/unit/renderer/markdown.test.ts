@@ -4,7 +4,11 @@ import { event } from './events';
 
 describe('copy as Markdown', () => {
   it('renders an event with its source, replay link and message in a fence', () => {
-    const md = eventToMarkdown(event(95_000, 'error', { message: 'TypeError: boom' }), '2618307011354435587', 'https://app.openreplay.com/1/session/2618307011354435587?jumpto=95000');
+    const md = eventToMarkdown(
+      event(95_000, 'error', { message: 'TypeError: boom' }),
+      '2618307011354435587',
+      'https://app.openreplay.com/1/session/2618307011354435587?jumpto=95000',
+    );
     expect(md).toContain('**ERROR** `+1:35.000`');
     expect(md).toContain('- Session: `2618307011354435587`');
     expect(md).toContain('- Replay at this moment: https://app.openreplay.com/1/session/2618307011354435587?jumpto=95000');
@@ -25,8 +29,22 @@ describe('copy as Markdown', () => {
   it('escapes the title, so log text cannot become Markdown', () => {
     const md = groupToMarkdown(
       {
-        fingerprint: 'f', title: '# <img src=x> [link](http://evil) **x**', type: 'E`x', level: 'error', count: 1, firstSeen: 0, lastSeen: 0, firstOffsetMs: 0,
-        offsetsMs: [0], sampleEventId: 'e', connection: 'prod', logGroup: '/ecs/api', logStream: 's', frames: [], contextBefore: [], contextAfter: [],
+        fingerprint: 'f',
+        title: '# <img src=x> [link](http://evil) **x**',
+        type: 'E`x',
+        level: 'error',
+        count: 1,
+        firstSeen: 0,
+        lastSeen: 0,
+        firstOffsetMs: 0,
+        offsetsMs: [0],
+        sampleEventId: 'e',
+        connection: 'prod',
+        logGroup: '/ecs/api',
+        logStream: 's',
+        frames: [],
+        contextBefore: [],
+        contextAfter: [],
       },
       '42',
     );
@@ -37,8 +55,23 @@ describe('copy as Markdown', () => {
   it('renders a group with its count and stack', () => {
     const md = groupToMarkdown(
       {
-        fingerprint: 'f', title: 'TypeError: boom', type: 'TypeError', level: 'error', count: 3, firstSeen: 0, lastSeen: 0, firstOffsetMs: 1000,
-        offsetsMs: [1000], sampleEventId: 'e', connection: 'prod', logGroup: '/ecs/api', logStream: 's', stack: 'at f (a.js:1:1)', frames: [], contextBefore: [], contextAfter: [],
+        fingerprint: 'f',
+        title: 'TypeError: boom',
+        type: 'TypeError',
+        level: 'error',
+        count: 3,
+        firstSeen: 0,
+        lastSeen: 0,
+        firstOffsetMs: 1000,
+        offsetsMs: [1000],
+        sampleEventId: 'e',
+        connection: 'prod',
+        logGroup: '/ecs/api',
+        logStream: 's',
+        stack: 'at f (a.js:1:1)',
+        frames: [],
+        contextBefore: [],
+        contextAfter: [],
       },
       '42',
     );

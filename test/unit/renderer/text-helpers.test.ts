@@ -28,8 +28,22 @@ describe('highlightPieces', () => {
 describe('sortGroups', () => {
   it('sorts by count, then by first occurrence', () => {
     const g = (fingerprint: string, count: number, firstOffsetMs: number) => ({
-      fingerprint, title: fingerprint, type: 'E', level: 'error' as const, count, firstSeen: 0, lastSeen: 0, firstOffsetMs,
-      offsetsMs: [], sampleEventId: '', connection: '', logGroup: '', logStream: '', frames: [], contextBefore: [], contextAfter: [],
+      fingerprint,
+      title: fingerprint,
+      type: 'E',
+      level: 'error' as const,
+      count,
+      firstSeen: 0,
+      lastSeen: 0,
+      firstOffsetMs,
+      offsetsMs: [],
+      sampleEventId: '',
+      connection: '',
+      logGroup: '',
+      logStream: '',
+      frames: [],
+      contextBefore: [],
+      contextAfter: [],
     });
     expect(sortGroups([g('a', 1, 0), g('b', 5, 900), g('c', 5, 100)]).map((x) => x.fingerprint)).toEqual(['c', 'b', 'a']);
   });
@@ -40,11 +54,16 @@ describe('bookmarklet', () => {
     const code = buildBookmarklet();
     expect(code.startsWith('javascript:')).toBe(true);
     // Browsers percent-decode a javascript: bookmark before running it; run it against a stand-in location.
-    const page = { href: 'https://app.openreplay.com/42/session/2618307011354435587?jumpto=95000#x', pathname: '/42/session/2618307011354435587' };
+    const page = {
+      href: 'https://app.openreplay.com/42/session/2618307011354435587?jumpto=95000#x',
+      pathname: '/42/session/2618307011354435587',
+    };
     const location = { ...page };
     const run = new Function('location', 'alert', decodeURIComponent(code.slice('javascript:'.length)));
     run(location, () => undefined);
-    expect(location.href).toBe(`orcw://open?url=${encodeURIComponent('https://app.openreplay.com/42/session/2618307011354435587?jumpto=95000')}`);
+    expect(location.href).toBe(
+      `orcw://open?url=${encodeURIComponent('https://app.openreplay.com/42/session/2618307011354435587?jumpto=95000')}`,
+    );
     const parsed = parseDeepLink(location.href, { now: Date.UTC(2025, 0, 1) });
     expect(parsed).toMatchObject({ ok: true, value: { sessionId: '2618307011354435587', jumpToMs: 95000 } });
   });
@@ -52,7 +71,9 @@ describe('bookmarklet', () => {
   it('does nothing but warn on a page that is not a replay', () => {
     const location = { href: 'https://example.com/', pathname: '/' };
     const alerts: string[] = [];
-    new Function('location', 'alert', decodeURIComponent(buildBookmarklet().slice('javascript:'.length)))(location, (m: string) => alerts.push(m));
+    new Function('location', 'alert', decodeURIComponent(buildBookmarklet().slice('javascript:'.length)))(location, (m: string) =>
+      alerts.push(m),
+    );
     expect(location.href).toBe('https://example.com/');
     expect(alerts).toHaveLength(1);
   });

@@ -13,7 +13,8 @@ const PLAIN_SECRET = 'correct-horse-battery-staple';
 /** Every piece of `secret` at least `length` long that appears in `text`. */
 function pieces(text: string, secret: string, length = 6): string[] {
   const found: string[] = [];
-  for (let i = 0; i + length <= secret.length; i += 1) if (text.includes(secret.slice(i, i + length))) found.push(secret.slice(i, i + length));
+  for (let i = 0; i + length <= secret.length; i += 1)
+    if (text.includes(secret.slice(i, i + length))) found.push(secret.slice(i, i + length));
   return found;
 }
 
@@ -34,7 +35,18 @@ describe('scrubSecrets', () => {
       'password=hunter2',
     ].join('\n');
     const clean = scrubSecrets(text, [PLAIN_SECRET]);
-    for (const secret of [PLAIN_SECRET, SECRET_KEY, ACCESS_KEY_ID, 'ASIAY34FZKBOKMUTVV7A', STS_TOKEN, 'abc123def', 'shortbutnamed', 'tokvalue', '5d672d79c15b', 'hunter2']) {
+    for (const secret of [
+      PLAIN_SECRET,
+      SECRET_KEY,
+      ACCESS_KEY_ID,
+      'ASIAY34FZKBOKMUTVV7A',
+      STS_TOKEN,
+      'abc123def',
+      'shortbutnamed',
+      'tokvalue',
+      '5d672d79c15b',
+      'hunter2',
+    ]) {
       expect([secret, pieces(clean, secret)]).toEqual([secret, []]);
     }
     expect(clean).toContain(`plain ${REDACTED}`);
@@ -64,7 +76,14 @@ describe('scrubSecrets', () => {
   });
 
   it('scrubs error values and run failures without touching the rest', () => {
-    const failure = { connectionId: 'c-1', connection: 'prod', logGroups: ['/a'], code: 'AWS_ERROR' as const, message: `bad ${SECRET_KEY}`, hint: `try ${PLAIN_SECRET}` };
+    const failure = {
+      connectionId: 'c-1',
+      connection: 'prod',
+      logGroups: ['/a'],
+      code: 'AWS_ERROR' as const,
+      message: `bad ${SECRET_KEY}`,
+      hint: `try ${PLAIN_SECRET}`,
+    };
     expect(scrubErrorValue(failure, [PLAIN_SECRET])).toEqual({ ...failure, message: `bad ${REDACTED}`, hint: `try ${REDACTED}` });
     const clean = { code: 'AWS_ERROR' as const, message: 'fine', hint: 'fine' };
     expect(scrubErrorValue(clean)).toBe(clean);

@@ -128,7 +128,10 @@ describe('invalid links', () => {
     ['orcw://session/18446744073709551616', 'orcw:// link: session ID is larger than 2^64−1 (18446744073709551615)'],
     [`orcw://session/${EXAMPLE_ID}?foo=1`, 'unsupported orcw:// link parameter "foo"; allowed: from, to, connection, replay, jumpto'],
     [`orcw://session/${EXAMPLE_ID}?a%22b=1`, 'unsupported orcw:// link parameter; allowed: from, to, connection, replay, jumpto'],
-    [`orcw://session/${EXAMPLE_ID}?url=${enc(CLOUD)}`, 'unsupported orcw:// link parameter "url"; allowed: from, to, connection, replay, jumpto'],
+    [
+      `orcw://session/${EXAMPLE_ID}?url=${enc(CLOUD)}`,
+      'unsupported orcw:// link parameter "url"; allowed: from, to, connection, replay, jumpto',
+    ],
     [`orcw://session/${EXAMPLE_ID}?from`, 'orcw:// link parameter "from" has no value'],
     [`orcw://session/${EXAMPLE_ID}?jumpto=1&jumpto=2`, 'orcw:// link has "jumpto" more than once'],
     [`orcw://session/${EXAMPLE_ID}?connection=%E0%A4%A`, 'orcw:// link parameter "connection" is not valid percent-encoding'],
@@ -146,13 +149,22 @@ describe('invalid links', () => {
     [`orcw://session/${EXAMPLE_ID}?connection=${'c'.repeat(101)}`, 'connection must be 1–100 characters'],
     [`orcw://session/${EXAMPLE_ID}?connection=a%0Ab`, 'connection contains control characters'],
     [`orcw://session/${EXAMPLE_ID}?connection=a%E2%80%A8b`, 'connection contains control characters'],
-    [`orcw://session/${EXAMPLE_ID}?replay=${enc('https://app.openreplay.com/3/session/2618307011354435588')}`, 'orcw:// link: replay URL is for session 2618307011354435588, the link for 2618307011354435587'],
-    [`orcw://session/${EXAMPLE_ID}?replay=${enc('https://app.openreplay.com/3/x')}`, 'not an OpenReplay replay URL: expected /<projectId>/session/<sessionId>'],
+    [
+      `orcw://session/${EXAMPLE_ID}?replay=${enc('https://app.openreplay.com/3/session/2618307011354435588')}`,
+      'orcw:// link: replay URL is for session 2618307011354435588, the link for 2618307011354435587',
+    ],
+    [
+      `orcw://session/${EXAMPLE_ID}?replay=${enc('https://app.openreplay.com/3/x')}`,
+      'not an OpenReplay replay URL: expected /<projectId>/session/<sessionId>',
+    ],
     [`orcw://session/${EXAMPLE_ID}?replay=${enc('javascript:alert(1)')}`, 'replay URL must start with https:// or http://'],
     [`orcw://session/${EXAMPLE_ID}?jumpto=soon`, 'jumpto must be a whole number of milliseconds'],
     [`orcw://open`, 'orcw://open link has no url parameter'],
     [`orcw://open?from=1706000000000`, 'unsupported orcw:// link parameter "from"; allowed: url'],
-    [`orcw://open?url=${enc('https://app.openreplay.com/3/session/')}`, 'not an OpenReplay replay URL: expected /<projectId>/session/<sessionId>'],
+    [
+      `orcw://open?url=${enc('https://app.openreplay.com/3/session/')}`,
+      'not an OpenReplay replay URL: expected /<projectId>/session/<sessionId>',
+    ],
     [`orcw://open?url=${enc('ftp://x/3/session/1')}`, 'replay URL must start with https:// or http://'],
     [`orcw://open?url=${enc(CLOUD)}&url=${enc(CLOUD)}`, 'orcw:// link has "url" more than once'],
   ])('%s → %s', (link, message) => {
@@ -161,12 +173,16 @@ describe('invalid links', () => {
 
   it('refuses a window far from the session, naming the limit (the 2,741-day link of the issue)', () => {
     const refusal = refusedBy(parseDeepLink, `orcw://session/${EXAMPLE_ID}?from=2019-06-01T00:00:00Z&to=2024-01-23T00:00:00Z`);
-    expect(refusal.message).toBe('orcw:// link: from (2019-06-01T00:00:00.000Z) is more than 1 day before the session start (2024-01-24T02:27:39.324Z)');
+    expect(refusal.message).toBe(
+      'orcw:// link: from (2019-06-01T00:00:00.000Z) is more than 1 day before the session start (2024-01-24T02:27:39.324Z)',
+    );
     expect(refusal.hint).toContain('within 1 day of the session (start to end) and be at most 7 days long');
     const late = refusedBy(parseDeepLink, `orcw://session/${EXAMPLE_TOKEN}?to=${EXAMPLE_EXP + 24 * HOUR + 1}`);
     expect(late.message).toContain('is more than 1 day after the session end (2024-01-24T04:27:39.324Z)');
     // The edges themselves are fine.
-    expect(parse(`orcw://session/${EXAMPLE_TOKEN}?from=${EXAMPLE_START - 24 * HOUR}&to=${EXAMPLE_EXP + 24 * HOUR}`).from).toBe(EXAMPLE_START - 24 * HOUR);
+    expect(parse(`orcw://session/${EXAMPLE_TOKEN}?from=${EXAMPLE_START - 24 * HOUR}&to=${EXAMPLE_EXP + 24 * HOUR}`).from).toBe(
+      EXAMPLE_START - 24 * HOUR,
+    );
   });
 
   it('accepts a 100-character connection', () => {

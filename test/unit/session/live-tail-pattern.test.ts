@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { buildLiveTailPattern, MAX_FILTER_PATTERN_LENGTH } from '../../../shared/session/live-tail-pattern';
 
-const ref = (sessionId: string, token?: string) => ({ kind: 'session-id' as const, sessionId, start: 0, end: 1, ...(token ? { token } : {}) });
+const ref = (sessionId: string, token?: string) => ({
+  kind: 'session-id' as const,
+  sessionId,
+  start: 0,
+  end: 1,
+  ...(token ? { token } : {}),
+});
 
 describe('the Live Tail filter pattern of a session', () => {
-  it('is one %regex% of the token prefix or the ID, in the dialect\'s characters only', () => {
+  it("is one %regex% of the token prefix or the ID, in the dialect's characters only", () => {
     // The README's example session: base36(2618307011354435587) = jw4wdfpgqhoj.
     const pattern = buildLiveTailPattern(ref('2618307011354435587'));
     expect(pattern).toBe('%jw4wdfpgqhoj\\.|2618307011354435587%');

@@ -14,13 +14,10 @@ function error(text: string): { message: string; hint: string } {
 }
 
 describe('surrounding whitespace', () => {
-  it.each([` ${EXAMPLE_TOKEN}`, `${EXAMPLE_TOKEN}\n`, `\t ${EXAMPLE_TOKEN} \r\n`, `\u00a0${EXAMPLE_TOKEN}\u2003`])(
-    'trims %j',
-    (text) => {
-      const result = parse(text);
-      expect(result.ok && result.value.token).toBe(EXAMPLE_TOKEN);
-    },
-  );
+  it.each([` ${EXAMPLE_TOKEN}`, `${EXAMPLE_TOKEN}\n`, `\t ${EXAMPLE_TOKEN} \r\n`, `\u00a0${EXAMPLE_TOKEN}\u2003`])('trims %j', (text) => {
+    const result = parse(text);
+    expect(result.ok && result.value.token).toBe(EXAMPLE_TOKEN);
+  });
 
   it('trims around IDs and URLs too', () => {
     expect(parse(`  ${EXAMPLE_ID}\n`).ok).toBe(true);

@@ -8,7 +8,42 @@ import { onlyKnownEscapes, readQueryShape, type QueryShape } from './query-shape
 
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 /** Characters that would let text escape a string or regex literal, add a command or a comment. */
-const HOSTILE = ['"', "'", '`', '/', '\\', '|', '#', '\n', '\r', '\t', ' ', '.', '-', '=', '[', ']', '?', '&', '%', ':', '(', ')', '*', '$', '^', '{', '}', '\u0000', '\u2028', 'é', 'A', 'z', '0', '9'];
+const HOSTILE = [
+  '"',
+  "'",
+  '`',
+  '/',
+  '\\',
+  '|',
+  '#',
+  '\n',
+  '\r',
+  '\t',
+  ' ',
+  '.',
+  '-',
+  '=',
+  '[',
+  ']',
+  '?',
+  '&',
+  '%',
+  ':',
+  '(',
+  ')',
+  '*',
+  '$',
+  '^',
+  '{',
+  '}',
+  '\u0000',
+  '\u2028',
+  'é',
+  'A',
+  'z',
+  '0',
+  '9',
+];
 
 const tokenRef: SessionReference = { kind: 'token', sessionId: EXAMPLE_ID, token: EXAMPLE_TOKEN, start: EXAMPLE_START, end: EXAMPLE_EXP };
 const idRef: SessionReference = { kind: 'session-id', sessionId: EXAMPLE_ID, start: EXAMPLE_START, end: EXAMPLE_EXP };
@@ -22,7 +57,12 @@ function baselineFor(withToken: boolean, names: readonly string[]): QueryShape {
 
 const escapeName = (name: string) => name.replaceAll('.', '\\.');
 
-function expectSameStructure(query: string, expected: QueryShape, ids: { sessionId: string; token?: string }, names: readonly string[] = []): void {
+function expectSameStructure(
+  query: string,
+  expected: QueryShape,
+  ids: { sessionId: string; token?: string },
+  names: readonly string[] = [],
+): void {
   const shape = readQueryShape(query);
   expect(shape.commands).toEqual(['fields', 'filter', 'sort', 'limit']);
   expect(shape.commands).toEqual(expected.commands);
@@ -160,20 +200,24 @@ describe('buildSessionQuery against hostile objects', () => {
   it('throws INVALID_REFERENCE or builds a query of the same structure', () => {
     let built = 0;
     fc.assert(
-      fc.property(fc.oneof(hostileRef, fc.anything()), fc.oneof(fc.constant(undefined), fieldNames, fc.anything(), fc.array(hostileValue, { maxLength: 3 })), (ref, names) => {
-        let query: string;
-        try {
-          query = buildSessionQuery(ref as SessionReference, { idFieldNames: names as string[] | undefined });
-        } catch (error) {
-          expect(error).toBeInstanceOf(AppError);
-          expect(['INVALID_REFERENCE', 'INVALID_INPUT']).toContain((error as AppError).code);
-          return;
-        }
-        built += 1;
-        const { sessionId, token } = ref as { sessionId: string; token?: string };
-        const kept = (names as string[] | undefined) ?? [];
-        expectSameStructure(query, baselineFor(token !== undefined, kept), { sessionId, token }, kept);
-      }),
+      fc.property(
+        fc.oneof(hostileRef, fc.anything()),
+        fc.oneof(fc.constant(undefined), fieldNames, fc.anything(), fc.array(hostileValue, { maxLength: 3 })),
+        (ref, names) => {
+          let query: string;
+          try {
+            query = buildSessionQuery(ref as SessionReference, { idFieldNames: names as string[] | undefined });
+          } catch (error) {
+            expect(error).toBeInstanceOf(AppError);
+            expect(['INVALID_REFERENCE', 'INVALID_INPUT']).toContain((error as AppError).code);
+            return;
+          }
+          built += 1;
+          const { sessionId, token } = ref as { sessionId: string; token?: string };
+          const kept = (names as string[] | undefined) ?? [];
+          expectSameStructure(query, baselineFor(token !== undefined, kept), { sessionId, token }, kept);
+        },
+      ),
       { numRuns: 5000 },
     );
     expect(built).toBeGreaterThan(100);

@@ -31,7 +31,9 @@ describe('buildSessionQuery', () => {
 
   it("adds one clause for a connection's own field names, escaped", () => {
     const query = buildSessionQuery(idRef, { idFieldNames: ['sessionId', 'ctx.or-session', 'SESSIONID'] });
-    expect(query).toContain(` or @message like /(?i)(^|[^0-9A-Za-z_])(sessionId|ctx\\.or-session)[\\\\"'\\s]*[:=]>?[\\\\"'\\s]*${EXAMPLE_ID}([^0-9]|$)/\n`);
+    expect(query).toContain(
+      ` or @message like /(?i)(^|[^0-9A-Za-z_])(sessionId|ctx\\.or-session)[\\\\"'\\s]*[:=]>?[\\\\"'\\s]*${EXAMPLE_ID}([^0-9]|$)/\n`,
+    );
     expect(buildSessionQuery(idRef, { idFieldNames: [] })).toBe(buildSessionQuery(idRef));
   });
 
@@ -62,8 +64,13 @@ describe('buildSessionQuery', () => {
     ])('finds exactly the tagged lines, %s', (_name, extraNames) => {
       const lines = plantedLines(tagCase, { extraNames });
       const query = buildSessionQuery(idRef, extraNames ? { idFieldNames: EXTRA_NAMES } : {});
-      const found = messagesFound(query, lines.map((l) => l.message));
-      const wrong = lines.filter((l) => found.has(l.message) !== l.found).map((l) => `${l.found ? 'missed' : 'matched'}: ${l.label}: ${l.message}`);
+      const found = messagesFound(
+        query,
+        lines.map((l) => l.message),
+      );
+      const wrong = lines
+        .filter((l) => found.has(l.message) !== l.found)
+        .map((l) => `${l.found ? 'missed' : 'matched'}: ${l.label}: ${l.message}`);
       expect(wrong).toEqual([]);
       expect(lines.filter((l) => l.found).length).toBeGreaterThan(40);
       expect(lines.filter((l) => !l.found).length).toBeGreaterThan(150);

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDeepLink, deriveTimeWindow, parseDeepLink, parseSessionReference, type SessionReference } from '../../../shared/session/reference';
+import {
+  buildDeepLink,
+  deriveTimeWindow,
+  parseDeepLink,
+  parseSessionReference,
+  type SessionReference,
+} from '../../../shared/session/reference';
 import { HOUR, MINUTE, NOW, SIG, idAt, token } from './fixtures';
 
 const DAY = 24 * HOUR;

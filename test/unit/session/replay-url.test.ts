@@ -26,8 +26,16 @@ describe('parsing replay URLs', () => {
   });
 
   it.each([
-    ['http://openreplay.internal:8080/my_proj-1/session/' + EXAMPLE_ID, 'http://openreplay.internal:8080/my_proj-1/session/' + EXAMPLE_ID, 'my_proj-1'],
-    ['https://or.example.com/tools/openreplay/42/session/' + EXAMPLE_ID, 'https://or.example.com/tools/openreplay/42/session/' + EXAMPLE_ID, '42'],
+    [
+      'http://openreplay.internal:8080/my_proj-1/session/' + EXAMPLE_ID,
+      'http://openreplay.internal:8080/my_proj-1/session/' + EXAMPLE_ID,
+      'my_proj-1',
+    ],
+    [
+      'https://or.example.com/tools/openreplay/42/session/' + EXAMPLE_ID,
+      'https://or.example.com/tools/openreplay/42/session/' + EXAMPLE_ID,
+      '42',
+    ],
     ['https://10.0.0.7/5/session/' + EXAMPLE_ID, 'https://10.0.0.7/5/session/' + EXAMPLE_ID, '5'],
     ['HTTPS://App.OpenReplay.com:443/3/session/' + EXAMPLE_ID, CLOUD, '3'],
   ])('self-hosted and odd-case forms: %s', (text, canonical, projectId) => {
@@ -77,8 +85,14 @@ describe('parsing replay URLs', () => {
     [`${CLOUD}?jumpto=12345678901234567`, 'jumpto must be a whole number of milliseconds'],
     [`${CLOUD}?jumpto=1&jumpto=2`, 'replay URL has more than one jumpto'],
     [`${CLOUD}?jumpto=${7 * 24 * HOUR + 1}`, 'jumpto is more than 7 days after the session start'],
-    [`${CLOUD}?jumpto=${EXAMPLE_START - 10 * MINUTE - 1}`, 'jumpto (2024-01-24T02:17:39.323Z) is before the session start (2024-01-24T02:27:39.324Z)'],
-    [`${CLOUD}?jumpto=${EXAMPLE_START + 7 * 24 * HOUR + 1}`, 'jumpto (2024-01-31T02:27:39.325Z) is more than 7 days after the session start'],
+    [
+      `${CLOUD}?jumpto=${EXAMPLE_START - 10 * MINUTE - 1}`,
+      'jumpto (2024-01-24T02:17:39.323Z) is before the session start (2024-01-24T02:27:39.324Z)',
+    ],
+    [
+      `${CLOUD}?jumpto=${EXAMPLE_START + 7 * 24 * HOUR + 1}`,
+      'jumpto (2024-01-31T02:27:39.325Z) is more than 7 days after the session start',
+    ],
   ])('%s → %s', (text, message) => {
     expect(error(text)).toBe(message);
   });
@@ -98,7 +112,10 @@ describe('parsing replay URLs', () => {
     [`https://app.openreplay.com/${'p'.repeat(65)}/session/${EXAMPLE_ID}`, 'replay URL project ID must be letters, digits, - or _'],
     [`https://app.openreplay.com/3/session/26183070113544355x`, 'replay URL: session ID must be digits only'],
     [`https://app.openreplay.com/3/session/18446744073709551616`, 'replay URL: session ID is larger than 2^64−1 (18446744073709551615)'],
-    [`https://app.openreplay.com/3/session/12345`, 'replay URL: session ID 12345 would start on 2019-02-12T19:33:20.000Z, before OpenReplay sessions existed (2019-02-20)'],
+    [
+      `https://app.openreplay.com/3/session/12345`,
+      'replay URL: session ID 12345 would start on 2019-02-12T19:33:20.000Z, before OpenReplay sessions existed (2019-02-20)',
+    ],
     [`https://user:pw@app.openreplay.com/3/session/${EXAMPLE_ID}`, 'replay URL must not contain a user name or password'],
     [`https://user@app.openreplay.com/3/session/${EXAMPLE_ID}`, 'replay URL must not contain a user name or password'],
     [`https://app.openreplay.com/3/session/${EXAMPLE_ID}?q=a b`, 'replay URL contains spaces, backslashes or non-ASCII characters'],

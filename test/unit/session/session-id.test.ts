@@ -28,7 +28,11 @@ describe('decimal session IDs', () => {
 
   it('ignores the shard and sequence bits when deriving the start', () => {
     const start = Date.UTC(2022, 2, 3, 4, 5, 6, 789);
-    for (const [shard, seq] of [[0, 0], [0xffff, 0xff], [1, 2]] as const) {
+    for (const [shard, seq] of [
+      [0, 0],
+      [0xffff, 0xff],
+      [1, 2],
+    ] as const) {
       expect(sessionStartMs(idAt(start, shard, seq))).toBe(start);
     }
   });

@@ -26,13 +26,22 @@ describe('deriveTimeWindow', () => {
   });
 
   it('is [start − 5 min, start + 2 h + 5 min] for an ID', () => {
-    expect(deriveTimeWindow(idRef, { now: LATER })).toEqual({ from: EXAMPLE_START - 5 * MINUTE, to: EXAMPLE_START + 2 * HOUR + 5 * MINUTE });
+    expect(deriveTimeWindow(idRef, { now: LATER })).toEqual({
+      from: EXAMPLE_START - 5 * MINUTE,
+      to: EXAMPLE_START + 2 * HOUR + 5 * MINUTE,
+    });
   });
 
   it('uses the given margin, including 0 and 24 h', () => {
-    expect(deriveTimeWindow(tokenRef, { now: LATER, marginMs: 30_000 })).toEqual({ from: EXAMPLE_START - 30_000, to: EXAMPLE_EXP + 30_000 });
+    expect(deriveTimeWindow(tokenRef, { now: LATER, marginMs: 30_000 })).toEqual({
+      from: EXAMPLE_START - 30_000,
+      to: EXAMPLE_EXP + 30_000,
+    });
     expect(deriveTimeWindow(tokenRef, { now: LATER, marginMs: 0 })).toEqual({ from: EXAMPLE_START, to: EXAMPLE_EXP });
-    expect(deriveTimeWindow(tokenRef, { now: LATER * 2, marginMs: 24 * HOUR })).toEqual({ from: EXAMPLE_START - 24 * HOUR, to: EXAMPLE_EXP + 24 * HOUR });
+    expect(deriveTimeWindow(tokenRef, { now: LATER * 2, marginMs: 24 * HOUR })).toEqual({
+      from: EXAMPLE_START - 24 * HOUR,
+      to: EXAMPLE_EXP + 24 * HOUR,
+    });
   });
 
   it('clips the end to now for a session still running', () => {
@@ -55,7 +64,10 @@ describe('deriveTimeWindow', () => {
       from: EXAMPLE_START - HOUR,
       to: EXAMPLE_START + HOUR,
     });
-    expect(deriveTimeWindow(ref, { now: LATER, to: EXAMPLE_START + HOUR })).toEqual({ from: EXAMPLE_START + MINUTE, to: EXAMPLE_START + HOUR });
+    expect(deriveTimeWindow(ref, { now: LATER, to: EXAMPLE_START + HOUR })).toEqual({
+      from: EXAMPLE_START + MINUTE,
+      to: EXAMPLE_START + HOUR,
+    });
   });
 
   it('clips an override past now, too', () => {
@@ -78,20 +90,32 @@ describe('deriveTimeWindow', () => {
     expect(refusal({ from: Date.UTC(2019, 5, 1) })).toMatch(/more than 1 day before the session start/);
     expect(refusal({}, { ...tokenRef, from: Date.UTC(2019, 5, 1) })).toMatch(/more than 1 day before the session start/);
     // Both edges are allowed; the length cap still holds for a long session.
-    expect(deriveTimeWindow(tokenRef, { now: LATER, from: EXAMPLE_START - DAY, to: EXAMPLE_EXP + DAY })).toEqual({ from: EXAMPLE_START - DAY, to: EXAMPLE_EXP + DAY });
+    expect(deriveTimeWindow(tokenRef, { now: LATER, from: EXAMPLE_START - DAY, to: EXAMPLE_EXP + DAY })).toEqual({
+      from: EXAMPLE_START - DAY,
+      to: EXAMPLE_EXP + DAY,
+    });
     const week = { ...tokenRef, end: EXAMPLE_START + 7 * DAY };
     expect(refusal({ from: EXAMPLE_START - HOUR }, week)).toBe('the time window is 7.1 days long; at most 7 days are allowed');
   });
 
   it('refuses from ≥ to', () => {
-    expect(thrown(() => deriveTimeWindow(tokenRef, { now: LATER, from: EXAMPLE_START, to: EXAMPLE_START })).message).toBe('from must be before to');
-    expect(thrown(() => deriveTimeWindow(tokenRef, { now: LATER, from: EXAMPLE_START + 1, to: EXAMPLE_START })).message).toBe('from must be before to');
+    expect(thrown(() => deriveTimeWindow(tokenRef, { now: LATER, from: EXAMPLE_START, to: EXAMPLE_START })).message).toBe(
+      'from must be before to',
+    );
+    expect(thrown(() => deriveTimeWindow(tokenRef, { now: LATER, from: EXAMPLE_START + 1, to: EXAMPLE_START })).message).toBe(
+      'from must be before to',
+    );
     expect(thrown(() => deriveTimeWindow(tokenRef, { now: LATER, from: EXAMPLE_EXP + HOUR })).message).toBe('from must be before to');
   });
 
   it('refuses a window that starts after now (a wrong clock or a future session)', () => {
-    expect(thrown(() => deriveTimeWindow(tokenRef, { now: EXAMPLE_START - 5 * MINUTE })).message).toMatch(/^the time window starts after now/);
-    expect(deriveTimeWindow(tokenRef, { now: EXAMPLE_START - 5 * MINUTE + 1 })).toEqual({ from: EXAMPLE_START - 5 * MINUTE, to: EXAMPLE_START - 5 * MINUTE + 1 });
+    expect(thrown(() => deriveTimeWindow(tokenRef, { now: EXAMPLE_START - 5 * MINUTE })).message).toMatch(
+      /^the time window starts after now/,
+    );
+    expect(deriveTimeWindow(tokenRef, { now: EXAMPLE_START - 5 * MINUTE + 1 })).toEqual({
+      from: EXAMPLE_START - 5 * MINUTE,
+      to: EXAMPLE_START - 5 * MINUTE + 1,
+    });
   });
 
   it.each([

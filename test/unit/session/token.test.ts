@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { parseSessionReference } from '../../../shared/session/reference';
-import { EXAMPLE_EXP, EXAMPLE_ID, EXAMPLE_START, EXAMPLE_TOKEN, EXAMPLE_TOKEN_3, HOUR, NOW, SIG, b36, idAt, token, parsedBy, refusedBy } from './fixtures';
+import {
+  EXAMPLE_EXP,
+  EXAMPLE_ID,
+  EXAMPLE_START,
+  EXAMPLE_TOKEN,
+  EXAMPLE_TOKEN_3,
+  HOUR,
+  NOW,
+  SIG,
+  b36,
+  idAt,
+  token,
+  parsedBy,
+  refusedBy,
+} from './fixtures';
 
 const parse = (text: string) => parsedBy(parseSessionReference, text);
 
@@ -111,7 +125,9 @@ describe('token errors', () => {
   });
 
   it('refuses a sessionID segment that would start before 2019-02-20', () => {
-    expect(error(`${b36(idAt(Date.UTC(2019, 1, 19)))}.lrraavgc.${SIG}`)).toMatch(/^sessionID segment \d+ would start on 2019-02-19T00:00:00.000Z, before OpenReplay sessions existed/);
+    expect(error(`${b36(idAt(Date.UTC(2019, 1, 19)))}.lrraavgc.${SIG}`)).toMatch(
+      /^sessionID segment \d+ would start on 2019-02-19T00:00:00.000Z, before OpenReplay sessions existed/,
+    );
   });
 
   it('refuses a token whose session would start in the future', () => {
@@ -127,7 +143,9 @@ describe('token errors', () => {
   });
 
   it('refuses an expiry more than 7 days after the start (a huge, costly window)', () => {
-    expect(error(`jw4wdfpgqhoj.${b36(EXAMPLE_START + 7 * 24 * HOUR + 1)}.${SIG}`)).toMatch(/^expiry is more than 7 days after the session start/);
+    expect(error(`jw4wdfpgqhoj.${b36(EXAMPLE_START + 7 * 24 * HOUR + 1)}.${SIG}`)).toMatch(
+      /^expiry is more than 7 days after the session start/,
+    );
   });
 
   it('refuses tokens longer than 200 characters', () => {

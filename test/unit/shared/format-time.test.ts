@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dayDifference, formatClock, formatClockFrom, formatDate, formatOffset, formatTimestamp, zoneLabel } from '../../../shared/time/format-time';
+import {
+  dayDifference,
+  formatClock,
+  formatClockFrom,
+  formatDate,
+  formatOffset,
+  formatTimestamp,
+  zoneLabel,
+} from '../../../shared/time/format-time';
 
 const original = process.env.TZ;
 afterEach(() => {

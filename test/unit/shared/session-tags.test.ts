@@ -17,7 +17,10 @@ function outside(text: string, spans: readonly [number, number][]): string {
 
 // The renderer dims what the summaries remove: the same tags, found by the same patterns.
 describe('sessionTagSpans', () => {
-  const lines = [...ID_FORMS.map(([name, write]) => [name, write(ID), ID] as const), ...TOKEN_FORMS.map(([name, write]) => [name, write(TOKEN), TOKEN] as const)];
+  const lines = [
+    ...ID_FORMS.map(([name, write]) => [name, write(ID), ID] as const),
+    ...TOKEN_FORMS.map(([name, write]) => [name, write(TOKEN), TOKEN] as const),
+  ];
   it.each(lines)('%s: a value removeSessionTags removes lies inside a span, one it keeps outside all', (_name, line, value) => {
     const spans = sessionTagSpans(line);
     expect(outside(line, spans).includes(value)).toBe(removeSessionTags(line).includes(value));
@@ -26,7 +29,11 @@ describe('sessionTagSpans', () => {
   it('gives ordered, non-overlapping spans that cover the tag text only', () => {
     const line = `[openReplaySessionToken=${TOKEN}] [openReplaySessionToken=${TOKEN}] charge failed, openReplaySession.id=${ID}`;
     const spans = sessionTagSpans(line);
-    expect(spans.map(([a, b]) => line.slice(a, b))).toEqual([`[openReplaySessionToken=${TOKEN}]`, `[openReplaySessionToken=${TOKEN}]`, `openReplaySession.id=${ID}`]);
+    expect(spans.map(([a, b]) => line.slice(a, b))).toEqual([
+      `[openReplaySessionToken=${TOKEN}]`,
+      `[openReplaySessionToken=${TOKEN}]`,
+      `openReplaySession.id=${ID}`,
+    ]);
     expect(outside(line, spans)).toBe('  charge failed, ');
   });
 

@@ -70,7 +70,8 @@ export async function contextForGroups(
   const patches = new Map<string, GroupContextPatch>();
   for (const [i, group] of groups.entries()) {
     const lines = found.get(group.fingerprint);
-    if (lines && !(cancelled && lines.before.length + lines.after.length === 0)) patches.set(group.fingerprint, { contextBefore: lines.before, contextAfter: lines.after });
+    if (lines && !(cancelled && lines.before.length + lines.after.length === 0))
+      patches.set(group.fingerprint, { contextBefore: lines.before, contextAfter: lines.after });
     else if (i >= max || cancelled) patches.set(group.fingerprint, { contextPending: true });
   }
   return patches;

@@ -102,7 +102,11 @@ function fromRecord(record: JsonObject, source: ErrorSource): ErrorDescription {
 }
 
 /** The description with the trace's frames; the trace's exception shown under the described type and message. */
-function withTrace(base: { type: string; message: string; typed: boolean }, trace: ParsedTrace, stack: string | undefined): ErrorDescription {
+function withTrace(
+  base: { type: string; message: string; typed: boolean },
+  trace: ParsedTrace,
+  stack: string | undefined,
+): ErrorDescription {
   const description: ErrorDescription = { type: base.type, message: base.message, typed: base.typed, frames: trace.identities };
   if (stack !== undefined) description.stack = stack;
   if (base.typed || trace.exception.frames.length > 0) {

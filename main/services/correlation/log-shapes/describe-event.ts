@@ -25,7 +25,12 @@ export function describeEvent(source: EventPartsSource): EventParts {
   // Written without spreads and optional-property objects: this runs once per event of a run.
   const description = isErrorLevel(source.level) || source.stack !== undefined ? describeError(source) : undefined;
   const exception = description?.exception;
-  const parts: EventParts['parts'] = summarise(source.message, source.title ?? source.body, source.title === undefined ? source.record : undefined, exception);
+  const parts: EventParts['parts'] = summarise(
+    source.message,
+    source.title ?? source.body,
+    source.title === undefined ? source.record : undefined,
+    exception,
+  );
   if (exception) parts.exception = exception;
   return { parts, description };
 }

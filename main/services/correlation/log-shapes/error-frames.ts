@@ -8,7 +8,9 @@ export function structlogFrame(frame: JsonObject): ParsedFrame {
   const line = field(frame, 'lineno');
   const fn = typeof name === 'string' ? name : undefined;
   const path = typeof file === 'string' ? file : undefined;
-  const parts: Parameters<typeof makeFrame>[1] = { raw: `File "${path ?? '?'}", line ${typeof line === 'number' ? line : '?'}, in ${fn ?? '?'}` };
+  const parts: Parameters<typeof makeFrame>[1] = {
+    raw: `File "${path ?? '?'}", line ${typeof line === 'number' ? line : '?'}, in ${fn ?? '?'}`,
+  };
   if (fn !== undefined) parts.function = fn;
   if (path !== undefined) parts.file = path;
   if (typeof line === 'number' && Number.isInteger(line)) parts.line = line;
@@ -24,7 +26,10 @@ export function jvmFrameObject(frame: JsonObject): ParsedFrame {
   const fn = `${typeof cls === 'string' ? cls : '?'}.${typeof method === 'string' ? method : '?'}`;
   const path = typeof file === 'string' ? file : undefined;
   const number = typeof line === 'number' && Number.isInteger(line) && line >= 0 ? line : undefined;
-  const parts: Parameters<typeof makeFrame>[1] = { raw: `at ${fn}(${path ?? 'Unknown Source'}${number === undefined ? '' : `:${number}`})`, function: fn };
+  const parts: Parameters<typeof makeFrame>[1] = {
+    raw: `at ${fn}(${path ?? 'Unknown Source'}${number === undefined ? '' : `:${number}`})`,
+    function: fn,
+  };
   if (path !== undefined) parts.file = path;
   if (number !== undefined) parts.line = number;
   return makeFrame(`${fn}(${path ?? 'Unknown Source'})`, parts);

@@ -70,7 +70,13 @@ function takeErrorObject(error: JsonObject, into: JsonException, depth: number):
   if (typeof type === 'string' && type !== '') into.type = type;
   const message = field(error, 'message') ?? field(error, 'msg') ?? field(error, 'errorMessage');
   if (typeof message === 'string') into.message = message;
-  const stack = stackText(field(error, 'stack') ?? field(error, 'stack_trace') ?? field(error, 'stacktrace') ?? field(error, 'stackTrace') ?? field(error, 'trace'));
+  const stack = stackText(
+    field(error, 'stack') ??
+      field(error, 'stack_trace') ??
+      field(error, 'stacktrace') ??
+      field(error, 'stackTrace') ??
+      field(error, 'trace'),
+  );
   if (stack) into.stack = stack;
   // log4j2's JSON layouts: `extendedStackTrace` (or `stackTrace`) as objects, `cause`, `suppressed`.
   const frames = field(error, 'extendedStackTrace') ?? field(error, 'stackTrace');
@@ -79,7 +85,11 @@ function takeErrorObject(error: JsonObject, into: JsonException, depth: number):
   const causes: ParsedException[] = [];
   const cause = field(error, 'cause');
   if (isObject(cause)) causes.push(nested(cause, 'cause', depth));
-  for (const [name, relation] of [['suppressed', 'suppressed'], ['aggregateErrors', 'member'], ['errors', 'member']] as const) {
+  for (const [name, relation] of [
+    ['suppressed', 'suppressed'],
+    ['aggregateErrors', 'member'],
+    ['errors', 'member'],
+  ] as const) {
     const list = field(error, name);
     if (Array.isArray(list)) for (const item of list.filter(isObject).slice(0, MAX_CAUSES)) causes.push(nested(item, relation, depth));
   }
@@ -119,7 +129,11 @@ function takeStructlogChain(chain: unknown[], into: JsonException): void {
   for (const entry of entries.slice(1, MAX_CAUSE_DEPTH + 1)) {
     const entryType = field(entry, 'exc_type');
     const entryValue = field(entry, 'exc_value');
-    const cause = exceptionOf(typeof entryType === 'string' ? entryType : '', typeof entryValue === 'string' ? entryValue : '', structlogFrames(entry)).exception;
+    const cause = exceptionOf(
+      typeof entryType === 'string' ? entryType : '',
+      typeof entryValue === 'string' ? entryValue : '',
+      structlogFrames(entry),
+    ).exception;
     cause.relation = field(entry, 'is_cause') === true ? 'cause' : 'context';
     parent.causes = [cause];
     parent = cause;

@@ -11,17 +11,30 @@ export const MAX_IDENTITY_FRAMES = 50;
 const LIBRARY_FRAME_RE = new RegExp(
   [
     // Node.js: dependencies, the runtime's own modules (`node:internal/…`, old `internal/…`).
-    String.raw`node_modules/`, String.raw`\(node:`, String.raw`^node:`, String.raw`\(internal/`, String.raw`^internal/`,
-    String.raw`^Promise\.`, String.raw`^process\.processTicksAndRejections`,
+    String.raw`node_modules/`,
+    String.raw`\(node:`,
+    String.raw`^node:`,
+    String.raw`\(internal/`,
+    String.raw`^internal/`,
+    String.raw`^Promise\.`,
+    String.raw`^process\.processTicksAndRejections`,
     // Python: installed packages, the standard library, frozen modules; AWS Lambda's runtime.
-    String.raw`/(?:site|dist)-packages/`, String.raw`/lib/python\d[\d.]*/`, '<frozen ', String.raw`/var/runtime/`,
+    String.raw`/(?:site|dist)-packages/`,
+    String.raw`/lib/python\d[\d.]*/`,
+    '<frozen ',
+    String.raw`/var/runtime/`,
     // JVM: the platform and the usual frameworks.
     String.raw`^(?:java|javax|jdk|sun|com\.sun|jakarta|org\.springframework|org\.apache|org\.hibernate|org\.eclipse\.jetty|io\.netty|reactor|kotlin|kotlinx|scala|ch\.qos|com\.fasterxml)\.`,
     String.raw`^java\.base/`,
     // Go: the runtime and standard library (Debian's /usr/lib/go-1.x too), the module cache.
-    String.raw`^runtime[./]`, String.raw`/usr/local/go/src/`, String.raw`/usr/lib/go[-\d.]*/src/`, String.raw`/pkg/mod/`,
+    String.raw`^runtime[./]`,
+    String.raw`/usr/local/go/src/`,
+    String.raw`/usr/lib/go[-\d.]*/src/`,
+    String.raw`/pkg/mod/`,
     // .NET framework namespaces; Ruby gems and the standard library.
-    String.raw`^(?:System|Microsoft)\.`, String.raw`/gems/`, String.raw`/lib/ruby/`,
+    String.raw`^(?:System|Microsoft)\.`,
+    String.raw`/gems/`,
+    String.raw`/lib/ruby/`,
   ].join('|'),
 );
 

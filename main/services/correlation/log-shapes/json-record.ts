@@ -1,10 +1,5 @@
-import type { Level } from '../../../../shared/domain/correlation';import {
-  levelFromName,
-  levelFromOtelNumber,
-  levelFromPinoNumber,
-  levelFromPythonNumber,
-  levelFromSyslogNumber,
-} from './levels';
+import type { Level } from '../../../../shared/domain/correlation';
+import { levelFromName, levelFromOtelNumber, levelFromPinoNumber, levelFromPythonNumber, levelFromSyslogNumber } from './levels';
 
 import type { JsonObject } from '../../../../shared/format/json-object';
 

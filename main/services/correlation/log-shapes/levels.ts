@@ -15,11 +15,31 @@ export function isErrorLevel(level: Level): boolean {
 }
 
 const NAMES: Record<string, Level> = {
-  fatal: 'fatal', critical: 'fatal', crit: 'fatal', emerg: 'fatal', emergency: 'fatal', alert: 'fatal', panic: 'fatal',
-  error: 'error', err: 'error', severe: 'error', exception: 'error',
-  warn: 'warn', warning: 'warn',
-  info: 'info', information: 'info', informational: 'info', notice: 'info', log: 'info',
-  debug: 'debug', trace: 'debug', verbose: 'debug', fine: 'debug', finer: 'debug', finest: 'debug', silly: 'debug',
+  fatal: 'fatal',
+  critical: 'fatal',
+  crit: 'fatal',
+  emerg: 'fatal',
+  emergency: 'fatal',
+  alert: 'fatal',
+  panic: 'fatal',
+  error: 'error',
+  err: 'error',
+  severe: 'error',
+  exception: 'error',
+  warn: 'warn',
+  warning: 'warn',
+  info: 'info',
+  information: 'info',
+  informational: 'info',
+  notice: 'info',
+  log: 'info',
+  debug: 'debug',
+  trace: 'debug',
+  verbose: 'debug',
+  fine: 'debug',
+  finer: 'debug',
+  finest: 'debug',
+  silly: 'debug',
 };
 
 /** A level name in any case (`ERROR`, `Warning`, `crit`), or undefined when it is not one. */

@@ -26,7 +26,12 @@ export function summarise(message: string, body: string, record: JsonObject | un
 }
 
 function summaryText(body: string, record: JsonObject | undefined, exception: ParsedException | undefined): string {
-  const header = exception && exception.type !== '' ? (exception.message === '' ? exception.type : `${exception.type}: ${exception.message}`) : undefined;
+  const header =
+    exception && exception.type !== ''
+      ? exception.message === ''
+        ? exception.type
+        : `${exception.type}: ${exception.message}`
+      : undefined;
   if (record) {
     const message = messageFromJson(record);
     if (message === undefined) return header ?? firstLine(body);
@@ -39,7 +44,6 @@ function summaryText(body: string, record: JsonObject | undefined, exception: Pa
   const line = firstLine(body);
   return header !== undefined && BARE_TRACE_START_RE.test(line) ? firstLine(header) : line;
 }
-
 
 function clip(text: string): string {
   return text.length <= MAX_SUMMARY ? text : `${text.slice(0, MAX_SUMMARY - 1)}…`;

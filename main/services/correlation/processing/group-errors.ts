@@ -26,7 +26,8 @@ export class GroupBuilder {
   add(work: WorkEvent): void {
     const { event } = work;
     if (!isErrorLevel(event.level)) return;
-    const description = work.description ?? describeError({ level: event.level, body: work.body, ...(work.record && { record: work.record }) });
+    const description =
+      work.description ?? describeError({ level: event.level, body: work.body, ...(work.record && { record: work.record }) });
     const { fingerprint, title } = fingerprintError(description);
     event.fingerprint = fingerprint;
     const known = this.building.get(fingerprint);

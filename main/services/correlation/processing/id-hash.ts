@@ -19,7 +19,7 @@ export function eventId(streamKey: string, timestamp: number, message: string): 
   // Locals only, kept int32: object fields holding doubles would allocate on every write.
   let a = seed[0];
   let b = seed[1];
-  a = Math.imul(a ^ (timestamp % 0x100000000 | 0), 0x01000193);
+  a = Math.imul(a ^ ((timestamp % 0x100000000) | 0), 0x01000193);
   b = Math.imul(b ^ (Math.floor(timestamp / 0x100000000) | 0), 0x5bd1e995);
   a = Math.imul(a ^ message.length, 0x01000193);
   const long = message.length > HEAD_CHARS + TAIL_CHARS;

@@ -1,5 +1,12 @@
 import { levelRank, maxLevel } from '../log-shapes/levels';
-import { advanceTrace as advance, findTraceStart as findStart, messageLines as linesOf, traceContinue, traceUnfinished, type TraceState } from '../log-shapes/traces/trace-lines';
+import {
+  advanceTrace as advance,
+  findTraceStart as findStart,
+  messageLines as linesOf,
+  traceContinue,
+  traceUnfinished,
+  type TraceState,
+} from '../log-shapes/traces/trace-lines';
 import type { WorkEvent } from './types';
 
 /** Lines of one trace a log agent split apart arrive within moments of each other. */

@@ -105,7 +105,14 @@ export class RunProcessor {
 /** Summary and exception of one event, once its trace is whole. */
 function describe(work: WorkEvent): void {
   const { event } = work;
-  const { parts, description } = describeEvent({ message: event.message, level: event.level, body: work.body, record: work.record, stack: work.stack, title: work.title });
+  const { parts, description } = describeEvent({
+    message: event.message,
+    level: event.level,
+    body: work.body,
+    record: work.record,
+    stack: work.stack,
+    title: work.title,
+  });
   Object.assign(event, parts);
   if (description) work.description = description;
 }

@@ -33,17 +33,33 @@ export function toRunFailure(failure: PartFailure, logGroups = failure.spec.logG
 
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
-  return new AppError('INTERNAL', `Unexpected failure: ${error instanceof Error ? scrubAndClip(error.message, 200) : 'unknown'}`, 'Try again; please report it if it keeps happening.');
+  return new AppError(
+    'INTERNAL',
+    `Unexpected failure: ${error instanceof Error ? scrubAndClip(error.message, 200) : 'unknown'}`,
+    'Try again; please report it if it keeps happening.',
+  );
 }
 
 export function statusError(status: Exclude<FinalStatus, 'Complete'>, retries: number): AppError {
   switch (status) {
     case 'Timeout':
-      return new AppError('AWS_QUERY_TIMEOUT', 'The Logs Insights query timed out in CloudWatch.', 'Narrow the time window (--from/--to) or split the log groups over several connections.');
+      return new AppError(
+        'AWS_QUERY_TIMEOUT',
+        'The Logs Insights query timed out in CloudWatch.',
+        'Narrow the time window (--from/--to) or split the log groups over several connections.',
+      );
     case 'Cancelled':
-      return new AppError('AWS_QUERY_FAILED', 'The Logs Insights query was cancelled outside orcw (console or another client).', 'Run the correlation again.');
+      return new AppError(
+        'AWS_QUERY_FAILED',
+        'The Logs Insights query was cancelled outside orcw (console or another client).',
+        'Run the correlation again.',
+      );
     default:
-      return new AppError('AWS_QUERY_FAILED', `The Logs Insights query failed inside CloudWatch${retries > 0 ? ` (${retries + 1} tries)` : ''}.`, 'Try again in a few minutes; if it keeps failing, check the log groups in the CloudWatch console.');
+      return new AppError(
+        'AWS_QUERY_FAILED',
+        `The Logs Insights query failed inside CloudWatch${retries > 0 ? ` (${retries + 1} tries)` : ''}.`,
+        'Try again in a few minutes; if it keeps failing, check the log groups in the CloudWatch console.',
+      );
   }
 }
 

@@ -83,7 +83,13 @@ export class ProgressTracker {
 
   snapshot(message?: string): RunProgress {
     const queries = [...this.entries.values()].map((query) => ({ ...query }));
-    return { phase: this.phase, queries, totals: this.totals(), parts: this.parts.map((part) => ({ ...part })), ...(message === undefined ? {} : { message }) };
+    return {
+      phase: this.phase,
+      queries,
+      totals: this.totals(),
+      parts: this.parts.map((part) => ({ ...part })),
+      ...(message === undefined ? {} : { message }),
+    };
   }
 
   private report(force: boolean, message?: string): void {

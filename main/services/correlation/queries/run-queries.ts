@@ -16,8 +16,16 @@ import type { RowBatch } from '../rows/row-batch';
 export const MAX_GROUPS_PER_QUERY = 50;
 /** Errors that every later part of the window would hit too (credentials, access, a missing group). */
 const LASTING: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'AWS_UNKNOWN_KEY', 'AWS_BAD_SECRET', 'AWS_EXPIRED_TOKEN', 'AWS_ACCESS_DENIED', 'AWS_UNKNOWN_REGION',
-  'AWS_RESOURCE_NOT_FOUND', 'AWS_CREDENTIALS_MISSING', 'AWS_MALFORMED_QUERY', 'KEYCHAIN_UNAVAILABLE', 'AWS_NETWORK',
+  'AWS_UNKNOWN_KEY',
+  'AWS_BAD_SECRET',
+  'AWS_EXPIRED_TOKEN',
+  'AWS_ACCESS_DENIED',
+  'AWS_UNKNOWN_REGION',
+  'AWS_RESOURCE_NOT_FOUND',
+  'AWS_CREDENTIALS_MISSING',
+  'AWS_MALFORMED_QUERY',
+  'KEYCHAIN_UNAVAILABLE',
+  'AWS_NETWORK',
 ]);
 
 /** Thrown by a row sink to end the run early (a budget reached): the queries stop, what arrived stays. */
@@ -98,12 +106,21 @@ export async function runQueries(targets: readonly QueryTarget[], options: RunQu
   const onAbort = () => stop.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) stop.abort();
-  const context = { tuning, tracker: options.tracker, signal: stop.signal, random: options.random, limit: createLimiter(tuning.concurrency) };
+  const context = {
+    tuning,
+    tracker: options.tracker,
+    signal: stop.signal,
+    random: options.random,
+    limit: createLimiter(tuning.concurrency),
+  };
   const failures: RunFailure[] = [];
   const batches: Batch[] = [];
   for (const target of targets) {
     if (target.logGroups.length === 0) failures.push(noLogGroups(target));
-    else chunk(target.logGroups, MAX_GROUPS_PER_QUERY).forEach((logGroups, i) => batches.push({ key: `${target.connectionId}/${i}`, target, logGroups, edge: new EdgeCarry() }));
+    else
+      chunk(target.logGroups, MAX_GROUPS_PER_QUERY).forEach((logGroups, i) =>
+        batches.push({ key: `${target.connectionId}/${i}`, target, logGroups, edge: new EdgeCarry() }),
+      );
   }
   const collected = new Map<Batch, InsightsRow[]>();
   let delivered = 0;
@@ -158,7 +175,12 @@ export async function runQueries(targets: readonly QueryTarget[], options: RunQu
       partFailures.push(...found);
       partsDone += 1;
       options.tracker.markPart(index, found.length === 0 ? 'done' : 'failed');
-      await options.onPartDone?.({ index, last: index === parts.length - 1, window: { from: range.startSec * 1000, to: range.endSec * 1000 }, failures: describeFailures(found, tuning.limit) });
+      await options.onPartDone?.({
+        index,
+        last: index === parts.length - 1,
+        window: { from: range.startSec * 1000, to: range.endSec * 1000 },
+        failures: describeFailures(found, tuning.limit),
+      });
     }
   } catch (error) {
     if (sinkError !== undefined) throw sinkError;
@@ -175,8 +197,18 @@ export async function runQueries(targets: readonly QueryTarget[], options: RunQu
   }
   failures.push(...describeFailures(acrossParts(partFailures, parts), tuning.limit));
   const coveredTo = stopped ? reachedBy(batches, parts[current]!, current) : undefined;
-  const rows: RowBatch[] = [...collected].map(([batch, rows]) => ({ source: { connectionId: batch.target.connectionId, connection: batch.target.connection, logGroups: batch.logGroups }, rows }));
-  return { batches: rows, failures, stats: { ...options.tracker.totals(), recordsMatched: delivered }, stopped, partsDone, ...(coveredTo === undefined ? {} : { coveredTo }) };
+  const rows: RowBatch[] = [...collected].map(([batch, rows]) => ({
+    source: { connectionId: batch.target.connectionId, connection: batch.target.connection, logGroups: batch.logGroups },
+    rows,
+  }));
+  return {
+    batches: rows,
+    failures,
+    stats: { ...options.tracker.totals(), recordsMatched: delivered },
+    stopped,
+    partsDone,
+    ...(coveredTo === undefined ? {} : { coveredTo }),
+  };
 }
 
 /**
@@ -187,13 +219,20 @@ function acrossParts(failures: readonly PartFailure[], parts: readonly SecondRan
   const whole = { startSec: parts[0]!.startSec, endSec: parts.at(-1)!.endSec };
   const merged: PartFailure[] = [];
   for (const failure of [...failures].sort((a, b) => a.range.startSec - b.range.startSec)) {
-    const same = merged.find((m) => m.spec.target === failure.spec.target && m.spec.logGroups === failure.spec.logGroups && m.error.code === failure.error.code
-      && m.error.message === failure.error.message && failure.range.startSec <= m.range.endSec);
+    const same = merged.find(
+      (m) =>
+        m.spec.target === failure.spec.target &&
+        m.spec.logGroups === failure.spec.logGroups &&
+        m.error.code === failure.error.code &&
+        m.error.message === failure.error.message &&
+        failure.range.startSec <= m.range.endSec,
+    );
     if (same) same.range = { startSec: same.range.startSec, endSec: Math.max(same.range.endSec, failure.range.endSec) };
     else merged.push({ ...failure });
   }
   for (const failure of merged) {
-    if (failure.range.startSec === whole.startSec && failure.range.endSec === whole.endSec && failure.matched === undefined) failure.slice = false;
+    if (failure.range.startSec === whole.startSec && failure.range.endSec === whole.endSec && failure.matched === undefined)
+      failure.slice = false;
   }
   return merged;
 }
@@ -246,7 +285,9 @@ async function scanBatch(
 
 /** The window cut at the boundaries that fall inside it; neighbouring parts share their edge second. */
 function partRanges(window: SecondRange, boundaries: readonly number[]): SecondRange[] {
-  const cuts = [...new Set(boundaries.map((ms) => Math.round(ms / 1000)))].filter((sec) => sec > window.startSec && sec < window.endSec).sort((a, b) => a - b);
+  const cuts = [...new Set(boundaries.map((ms) => Math.round(ms / 1000)))]
+    .filter((sec) => sec > window.startSec && sec < window.endSec)
+    .sort((a, b) => a - b);
   const edges = [window.startSec, ...cuts, window.endSec];
   return edges.slice(1).map((endSec, i) => ({ startSec: edges[i]!, endSec }));
 }

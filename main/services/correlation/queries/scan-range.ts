@@ -64,7 +64,11 @@ export async function scanRange(input: ScanInput, context: ScanContext): Promise
       return failures;
     }
     if (outcome.status !== 'Complete' || !outcome.results) {
-      fail({ error: statusError(outcome.status === 'Complete' ? 'Failed' : outcome.status, context.tuning.failedQueryRetries), range, slice: sliced });
+      fail({
+        error: statusError(outcome.status === 'Complete' ? 'Failed' : outcome.status, context.tuning.failedQueryRetries),
+        range,
+        slice: sliced,
+      });
       return failures;
     }
     const capped = outcome.matched > context.tuning.limit;

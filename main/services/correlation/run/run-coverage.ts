@@ -27,7 +27,11 @@ export class RunCoverage {
    * The ranges covered once the queries ended (`queried` undefined: cancelled after some rows
    * arrived), and a failure per connection for a run stopped at its budget or cancelled.
    */
-  close(queried: RunQueriesResult | undefined, connections: readonly Connection[], maxEvents: number): { covered: TimeWindow[]; failures: RunFailure[] } {
+  close(
+    queried: RunQueriesResult | undefined,
+    connections: readonly Connection[],
+    maxEvents: number,
+  ): { covered: TimeWindow[]; failures: RunFailure[] } {
     const covered = [...this.parts];
     const failures: RunFailure[] = [];
     if (queried?.stopped) {

@@ -16,11 +16,24 @@ export const AROUND_EVENTS = 1_000;
  * the earliest events of the range (`fromHead`) or the latest. Missing lines cost detail, not
  * the run — a failed read returns none; only cancelling stops it.
  */
-export async function readStream(stream: StreamRef, startTime: number, endTime: number, fromHead: boolean, signal: AbortSignal | undefined): Promise<OutputLogEvent[]> {
+export async function readStream(
+  stream: StreamRef,
+  startTime: number,
+  endTime: number,
+  fromHead: boolean,
+  signal: AbortSignal | undefined,
+): Promise<OutputLogEvent[]> {
   if (signal?.aborted) throw cancelledError();
   try {
     const output = await stream.client.send(
-      new GetLogEventsCommand({ logGroupName: stream.logGroup, logStreamName: stream.logStream, startTime: Math.max(0, startTime), endTime, startFromHead: fromHead, limit: AROUND_EVENTS }),
+      new GetLogEventsCommand({
+        logGroupName: stream.logGroup,
+        logStreamName: stream.logStream,
+        startTime: Math.max(0, startTime),
+        endTime,
+        startFromHead: fromHead,
+        limit: AROUND_EVENTS,
+      }),
       { abortSignal: signal },
     );
     return output.events ?? [];

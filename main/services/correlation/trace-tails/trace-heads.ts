@@ -80,7 +80,8 @@ export function attachHead(head: TaggedRow, events: readonly OutputLogEvent[], t
       // A line of the other output stream amid the trace (stdout between stderr's lines): stepped over.
       before.shift();
       const earlier = events[j - 1];
-      if (earlier === undefined || !isTraceLine(recordLines((earlier.message ?? '').trimEnd())[0] ?? '') || ++skipped > MAX_SKIPPED) return 0;
+      if (earlier === undefined || !isTraceLine(recordLines((earlier.message ?? '').trimEnd())[0] ?? '') || ++skipped > MAX_SKIPPED)
+        return 0;
       continue;
     }
     later = event;

@@ -2,7 +2,14 @@ import type { OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import { levelRank } from '../log-shapes/levels';
 import { readRecord } from '../log-shapes/read-record';
 import { namesException } from '../log-shapes/traces/exception-header';
-import { advanceTrace, findTraceStart, traceContinue, traceStart, traceUnfinished, type TraceState } from '../log-shapes/traces/trace-lines';
+import {
+  advanceTrace,
+  findTraceStart,
+  traceContinue,
+  traceStart,
+  traceUnfinished,
+  type TraceState,
+} from '../log-shapes/traces/trace-lines';
 import { MAX_TRACE_GAP_MS } from '../processing/join-stack-traces';
 import { recordLines, type TaggedRow } from './trace-heads';
 
@@ -19,7 +26,12 @@ export function mayHaveTail(message: string): boolean {
   // every unindented line, `Caused by:` ones included).
   // A line naming an exception (`checkout failed: PaymentError: …`) is usually followed by its frames.
   const lines = recordLines(message);
-  return levelRank(read.level) >= levelRank('warn') || TRACE_MARKER_RE.test(read.body) || findTraceStart(lines, undefined) !== undefined || namesException(lines[lines.length - 1] ?? '');
+  return (
+    levelRank(read.level) >= levelRank('warn') ||
+    TRACE_MARKER_RE.test(read.body) ||
+    findTraceStart(lines, undefined) !== undefined ||
+    namesException(lines[lines.length - 1] ?? '')
+  );
 }
 
 /**
@@ -28,7 +40,13 @@ export function mayHaveTail(message: string): boolean {
  * line at or after `knownTo`: the rows up to that instant are all in `tagged`, later ones are not
  * known yet, and a tagged line must not be appended as if it were untagged.
  */
-export function attachFrom(head: StreamRow, events: OutputLogEvent[], tagged: ReadonlyMap<string, StreamRow>, done: Set<StreamRow>, knownTo: number): number | 'unsure' {
+export function attachFrom(
+  head: StreamRow,
+  events: OutputLogEvent[],
+  tagged: ReadonlyMap<string, StreamRow>,
+  done: Set<StreamRow>,
+  knownTo: number,
+): number | 'unsure' {
   const index = events.findIndex((e) => e.timestamp === head.timestamp && (e.message ?? '').trimEnd() === head.message);
   if (index === -1) return 0;
   const tails = new Map<StreamRow, string[]>();

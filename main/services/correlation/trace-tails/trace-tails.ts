@@ -96,7 +96,9 @@ export class TraceTails {
   async flush(): Promise<RowBatch[]> {
     const entries = [...this.held];
     this.held.clear();
-    return settleAll(entries.map(async ([key, entry]) => ({ source: entry.source, rows: await this.walk(key, entry, Number.POSITIVE_INFINITY) })));
+    return settleAll(
+      entries.map(async ([key, entry]) => ({ source: entry.source, rows: await this.walk(key, entry, Number.POSITIVE_INFINITY) })),
+    );
   }
 
   /** Walks one stream's rows; returns those that are final and holds back the rest. */
@@ -118,7 +120,9 @@ export class TraceTails {
         this.budget -= 1;
         events = forward
           ? await this.options.limit(() => readStream(stream, head.timestamp, head.timestamp + TAIL_SPAN_MS, true, this.options.signal))
-          : await this.options.limit(() => readStream(stream, head.timestamp - HEAD_SPAN_MS, head.timestamp + 1, false, this.options.signal));
+          : await this.options.limit(() =>
+              readStream(stream, head.timestamp - HEAD_SPAN_MS, head.timestamp + 1, false, this.options.signal),
+            );
       }
       if (!forward) {
         this.added += attachHead(head, events, known);

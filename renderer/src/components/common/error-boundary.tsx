@@ -35,7 +35,11 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <div className="boundary" data-testid="error-boundary">
         <InlineError
-          error={{ code: 'INTERNAL', message: `The ${this.props.area} could not be shown.`, hint: 'Try again; if it keeps happening, reload the window (Ctrl+R) — your data is safe in the cache.' }}
+          error={{
+            code: 'INTERNAL',
+            message: `The ${this.props.area} could not be shown.`,
+            hint: 'Try again; if it keeps happening, reload the window (Ctrl+R) — your data is safe in the cache.',
+          }}
           action={
             <button type="button" className="btn btn-sm" onClick={() => this.setState({ failed: false })}>
               Try again

@@ -25,7 +25,11 @@ export function TimeZoneToggle() {
           key={choice.zone}
           type="button"
           aria-pressed={zone === choice.zone}
-          title={choice.zone === 'local' ? `This computer's time zone${local ? ` (${local})` : ''}` : 'Coordinated Universal Time, as CloudWatch stores it'}
+          title={
+            choice.zone === 'local'
+              ? `This computer's time zone${local ? ` (${local})` : ''}`
+              : 'Coordinated Universal Time, as CloudWatch stores it'
+          }
           onClick={() => void choose(choice.zone)}
           data-testid={`time-zone-${choice.zone}`}
         >

@@ -56,17 +56,45 @@ export function ConnectionCard({ connection, startEditing = false }: { connectio
           <Icon name="plug" />
           <h2>{connection.name}</h2>
           <span className="badge">{connection.region}</span>
-          <span className="badge">{connection.auth.kind === 'keys' ? (connection.hasSecret ? 'Access keys' : 'Keys missing') : `Profile ${connection.auth.profile}`}</span>
-          {connection.endpoint && <span className="badge badge-accent" title={connection.endpoint}>Custom endpoint</span>}
+          <span className="badge">
+            {connection.auth.kind === 'keys'
+              ? connection.hasSecret
+                ? 'Access keys'
+                : 'Keys missing'
+              : `Profile ${connection.auth.profile}`}
+          </span>
+          {connection.endpoint && (
+            <span className="badge badge-accent" title={connection.endpoint}>
+              Custom endpoint
+            </span>
+          )}
         </div>
         <div className="form-actions">
-          <button type="button" className="btn btn-sm" aria-pressed={mode === 'groups'} onClick={() => setMode(mode === 'groups' ? 'view' : 'groups')} data-testid="conn-edit-groups">
+          <button
+            type="button"
+            className="btn btn-sm"
+            aria-pressed={mode === 'groups'}
+            onClick={() => setMode(mode === 'groups' ? 'view' : 'groups')}
+            data-testid="conn-edit-groups"
+          >
             Log groups
           </button>
-          <button type="button" className="btn btn-sm" aria-pressed={mode === 'edit'} onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')} data-testid="conn-edit">
+          <button
+            type="button"
+            className="btn btn-sm"
+            aria-pressed={mode === 'edit'}
+            onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}
+            data-testid="conn-edit"
+          >
             Edit
           </button>
-          <button type="button" className="btn btn-sm btn-danger" onClick={() => void remove()} onBlur={() => setConfirmDelete(false)} data-testid="conn-delete">
+          <button
+            type="button"
+            className="btn btn-sm btn-danger"
+            onClick={() => void remove()}
+            onBlur={() => setConfirmDelete(false)}
+            data-testid="conn-delete"
+          >
             <Icon name="trash" size={14} /> {confirmDelete ? 'Click again to delete' : 'Delete'}
           </button>
         </div>
@@ -89,14 +117,20 @@ export function ConnectionCard({ connection, startEditing = false }: { connectio
                 <div>
                   <dt>Access key ID</dt>
                   <dd className="mono" data-testid="conn-key-id">
-                    {connection.accessKeyId ?? (connection.hasSecret ? 'stored in a format orcw cannot read — enter the keys again' : 'none stored')}
+                    {connection.accessKeyId ??
+                      (connection.hasSecret ? 'stored in a format orcw cannot read — enter the keys again' : 'none stored')}
                   </dd>
                 </div>
               )}
               <div>
                 <dt>Last passed a test</dt>
-                <dd data-testid="conn-last-test" title={connection.lastTestPassedAt === undefined ? undefined : time.stamp(connection.lastTestPassedAt)}>
-                  {connection.lastTestPassedAt === undefined ? 'never (with these settings)' : `${time.stamp(connection.lastTestPassedAt)} (${formatRelative(connection.lastTestPassedAt, Date.now(), time.zone)})`}
+                <dd
+                  data-testid="conn-last-test"
+                  title={connection.lastTestPassedAt === undefined ? undefined : time.stamp(connection.lastTestPassedAt)}
+                >
+                  {connection.lastTestPassedAt === undefined
+                    ? 'never (with these settings)'
+                    : `${time.stamp(connection.lastTestPassedAt)} (${formatRelative(connection.lastTestPassedAt, Date.now(), time.zone)})`}
                 </dd>
               </div>
             </dl>

@@ -34,7 +34,9 @@ export function ConnectionForm({ existing, submitLabel, onSaved, onCancel }: Pro
     setFailure(null);
     if (!draft) return;
     setSaving(true);
-    const result = existing ? await call((api) => api.updateConnection(toUpdate(existing.id, draft, keepAuth))) : await call((api) => api.createConnection(draft));
+    const result = existing
+      ? await call((api) => api.updateConnection(toUpdate(existing.id, draft, keepAuth)))
+      : await call((api) => api.createConnection(draft));
     setSaving(false);
     if (result.ok) {
       setValues((v) => ({ ...v, secretAccessKey: '', sessionToken: '' }));
@@ -45,11 +47,25 @@ export function ConnectionForm({ existing, submitLabel, onSaved, onCancel }: Pro
   return (
     <form className="form-grid" onSubmit={(e) => void submit(e)} data-testid="connection-form" noValidate>
       <div className="form-row">
-        <TextField label="Name" value={values.name} onChange={set('name')} error={errors.name} placeholder="production" autoFocus={!existing} data-testid="conn-name" />
+        <TextField
+          label="Name"
+          value={values.name}
+          onChange={set('name')}
+          error={errors.name}
+          placeholder="production"
+          autoFocus={!existing}
+          data-testid="conn-name"
+        />
         <div className="field">
           <label htmlFor="conn-region">Region</label>
           {regions.length > 0 ? (
-            <select id="conn-region" className="select" value={values.region} onChange={(e) => set('region')(e.target.value)} data-testid="conn-region">
+            <select
+              id="conn-region"
+              className="select"
+              value={values.region}
+              onChange={(e) => set('region')(e.target.value)}
+              data-testid="conn-region"
+            >
               {!regions.includes(values.region) && <option value={values.region}>{values.region}</option>}
               {regions.map((r) => (
                 <option key={r} value={r}>
@@ -58,7 +74,13 @@ export function ConnectionForm({ existing, submitLabel, onSaved, onCancel }: Pro
               ))}
             </select>
           ) : (
-            <input id="conn-region" className="input" value={values.region} onChange={(e) => set('region')(e.target.value)} data-testid="conn-region" />
+            <input
+              id="conn-region"
+              className="input"
+              value={values.region}
+              onChange={(e) => set('region')(e.target.value)}
+              data-testid="conn-region"
+            />
           )}
           {errors.region && <div className="field-error">{errors.region}</div>}
         </div>
@@ -69,30 +91,105 @@ export function ConnectionForm({ existing, submitLabel, onSaved, onCancel }: Pro
           <button type="button" aria-pressed={values.authKind === 'keys'} onClick={() => set('authKind')('keys')} data-testid="auth-keys">
             Access keys
           </button>
-          <button type="button" aria-pressed={values.authKind === 'profile'} onClick={() => set('authKind')('profile')} data-testid="auth-profile">
+          <button
+            type="button"
+            aria-pressed={values.authKind === 'profile'}
+            onClick={() => set('authKind')('profile')}
+            data-testid="auth-profile"
+          >
             AWS profile
           </button>
         </div>
       </div>
       {values.authKind === 'keys' ? (
         <div className="form-row">
-          <TextField label="Access key ID" value={values.accessKeyId} onChange={set('accessKeyId')} error={errors.accessKeyId} className="mono" placeholder={existing?.accessKeyId ? `${existing.accessKeyId} (stored) — leave empty to keep` : existing?.hasSecret ? 'Stored — leave empty to keep' : 'AKIA…'} data-testid="conn-access-key" />
-          <TextField label="Secret access key" type="password" value={values.secretAccessKey} onChange={set('secretAccessKey')} error={errors.secretAccessKey} className="mono" placeholder={existing?.hasSecret ? 'Stored — leave empty to keep' : ''} help="Kept in the OS keychain, never shown again." data-testid="conn-secret" />
+          <TextField
+            label="Access key ID"
+            value={values.accessKeyId}
+            onChange={set('accessKeyId')}
+            error={errors.accessKeyId}
+            className="mono"
+            placeholder={
+              existing?.accessKeyId
+                ? `${existing.accessKeyId} (stored) — leave empty to keep`
+                : existing?.hasSecret
+                  ? 'Stored — leave empty to keep'
+                  : 'AKIA…'
+            }
+            data-testid="conn-access-key"
+          />
+          <TextField
+            label="Secret access key"
+            type="password"
+            value={values.secretAccessKey}
+            onChange={set('secretAccessKey')}
+            error={errors.secretAccessKey}
+            className="mono"
+            placeholder={existing?.hasSecret ? 'Stored — leave empty to keep' : ''}
+            help="Kept in the OS keychain, never shown again."
+            data-testid="conn-secret"
+          />
         </div>
       ) : (
-        <TextField label="Profile name" value={values.profile} onChange={set('profile')} error={errors.profile} placeholder="default" help="From ~/.aws/config or ~/.aws/credentials (SSO profiles work too)." data-testid="conn-profile" />
+        <TextField
+          label="Profile name"
+          value={values.profile}
+          onChange={set('profile')}
+          error={errors.profile}
+          placeholder="default"
+          help="From ~/.aws/config or ~/.aws/credentials (SSO profiles work too)."
+          data-testid="conn-profile"
+        />
       )}
-      <button type="button" className="btn btn-ghost btn-sm advanced-toggle" aria-expanded={advanced} onClick={() => setAdvanced(!advanced)} data-testid="conn-advanced">
+      <button
+        type="button"
+        className="btn btn-ghost btn-sm advanced-toggle"
+        aria-expanded={advanced}
+        onClick={() => setAdvanced(!advanced)}
+        data-testid="conn-advanced"
+      >
         {advanced ? '▾' : '▸'} Replay links, session ID fields and endpoint
       </button>
       {advanced && (
         <div className="form-grid">
           <div className="form-row">
-            <TextField label="OpenReplay URL" value={values.openReplayBaseUrl} onChange={set('openReplayBaseUrl')} error={errors.openReplayBaseUrl} placeholder="https://app.openreplay.com" help="For replay links when you paste a token or ID." data-testid="conn-or-url" />
-            <TextField label="OpenReplay project ID" value={values.openReplayProjectId} onChange={set('openReplayProjectId')} error={errors.openReplayProjectId} placeholder="42" data-testid="conn-or-project" />
+            <TextField
+              label="OpenReplay URL"
+              value={values.openReplayBaseUrl}
+              onChange={set('openReplayBaseUrl')}
+              error={errors.openReplayBaseUrl}
+              placeholder="https://app.openreplay.com"
+              help="For replay links when you paste a token or ID."
+              data-testid="conn-or-url"
+            />
+            <TextField
+              label="OpenReplay project ID"
+              value={values.openReplayProjectId}
+              onChange={set('openReplayProjectId')}
+              error={errors.openReplayProjectId}
+              placeholder="42"
+              data-testid="conn-or-project"
+            />
           </div>
-          <TextField label="Session ID fields" value={values.sessionIdFields} onChange={set('sessionIdFields')} error={errors.sessionIdFields} className="mono" placeholder="sessionId, or_session" help="Other field names your services log the OpenReplay session ID under (OpenReplay's own names and tokens are always found)." data-testid="conn-id-fields" />
-          <TextField label="Custom endpoint" value={values.endpoint} onChange={set('endpoint')} error={errors.endpoint} placeholder="https://logs.us-east-1.amazonaws.com" help="Only for VPC endpoints, proxies or a local emulator." data-testid="conn-endpoint" />
+          <TextField
+            label="Session ID fields"
+            value={values.sessionIdFields}
+            onChange={set('sessionIdFields')}
+            error={errors.sessionIdFields}
+            className="mono"
+            placeholder="sessionId, or_session"
+            help="Other field names your services log the OpenReplay session ID under (OpenReplay's own names and tokens are always found)."
+            data-testid="conn-id-fields"
+          />
+          <TextField
+            label="Custom endpoint"
+            value={values.endpoint}
+            onChange={set('endpoint')}
+            error={errors.endpoint}
+            placeholder="https://logs.us-east-1.amazonaws.com"
+            help="Only for VPC endpoints, proxies or a local emulator."
+            data-testid="conn-endpoint"
+          />
         </div>
       )}
       {errors.form && <div className="field-error">{errors.form}</div>}

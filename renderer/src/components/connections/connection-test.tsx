@@ -33,7 +33,8 @@ export function ConnectionTest({ id, auto = false, onResult }: { id: string; aut
     <div className="connection-test" data-testid="connection-test">
       <div className="form-actions">
         <button type="button" className="btn btn-sm" disabled={state.running} onClick={() => void run()} data-testid="conn-test">
-          {state.running ? <div className="spinner" aria-hidden="true" /> : <Icon name="check" size={14} />} {state.running ? 'Testing…' : 'Test connection'}
+          {state.running ? <div className="spinner" aria-hidden="true" /> : <Icon name="check" size={14} />}{' '}
+          {state.running ? 'Testing…' : 'Test connection'}
         </button>
         {state.result && (
           <span className="test-ok" role="status" data-testid="conn-test-ok">

@@ -9,7 +9,15 @@ import { InlineError } from '../common/inline-error';
 const DEBOUNCE_MS = 250;
 
 /** Pick the log groups a connection queries; CloudWatch searches by name prefix, page by page. */
-export function LogGroupPicker({ connection, onSaved, saveLabel = 'Save log groups' }: { connection: ConnectionView; onSaved(view: ConnectionView): void; saveLabel?: string }) {
+export function LogGroupPicker({
+  connection,
+  onSaved,
+  saveLabel = 'Save log groups',
+}: {
+  connection: ConnectionView;
+  onSaved(view: ConnectionView): void;
+  saveLabel?: string;
+}) {
   const [prefix, setPrefix] = useState('');
   const [groups, setGroups] = useState<LogGroupInfo[]>([]);
   const [nextToken, setNextToken] = useState<string | undefined>();
@@ -20,7 +28,9 @@ export function LogGroupPicker({ connection, onSaved, saveLabel = 'Save log grou
 
   const load = async (token: string | undefined, current: { live: boolean }) => {
     setLoading(true);
-    const result = await call((api) => api.listLogGroups({ id: connection.id, ...(prefix.trim() && { prefix: prefix.trim() }), ...(token && { nextToken: token }) }));
+    const result = await call((api) =>
+      api.listLogGroups({ id: connection.id, ...(prefix.trim() && { prefix: prefix.trim() }), ...(token && { nextToken: token }) }),
+    );
     if (!current.live) return;
     setLoading(false);
     if (!result.ok) return setError(result.error);
@@ -50,13 +60,27 @@ export function LogGroupPicker({ connection, onSaved, saveLabel = 'Save log grou
 
   return (
     <div className="log-group-picker" data-testid="log-group-picker">
-      <input className="input mono" value={prefix} onChange={(e) => setPrefix(e.target.value)} placeholder="Filter by name prefix, e.g. /aws/lambda/" aria-label="Log group name prefix" spellCheck={false} data-testid="log-group-search" />
+      <input
+        className="input mono"
+        value={prefix}
+        onChange={(e) => setPrefix(e.target.value)}
+        placeholder="Filter by name prefix, e.g. /aws/lambda/"
+        aria-label="Log group name prefix"
+        spellCheck={false}
+        data-testid="log-group-search"
+      />
       {error && <InlineError error={error} />}
       <ul className="log-group-list" aria-label="Log groups">
         {groups.map((group) => (
           <li key={group.name}>
             <label className="log-group-option">
-              <input type="checkbox" checked={selected.includes(group.name)} onChange={() => toggle(group.name)} data-testid="log-group-option" data-name={group.name} />
+              <input
+                type="checkbox"
+                checked={selected.includes(group.name)}
+                onChange={() => toggle(group.name)}
+                data-testid="log-group-option"
+                data-name={group.name}
+              />
               <span className="mono ellipsis">{group.name}</span>
               <span className="faint num">
                 {group.storedBytes !== undefined ? formatBytes(group.storedBytes) : ''}
@@ -65,7 +89,9 @@ export function LogGroupPicker({ connection, onSaved, saveLabel = 'Save log grou
             </label>
           </li>
         ))}
-        {!loading && groups.length === 0 && !error && <li className="empty small">No log groups{prefix ? ` starting with “${prefix}”` : ''}.</li>}
+        {!loading && groups.length === 0 && !error && (
+          <li className="empty small">No log groups{prefix ? ` starting with “${prefix}”` : ''}.</li>
+        )}
         {loading && <li className="empty small">Loading…</li>}
       </ul>
       {nextToken && !loading && (

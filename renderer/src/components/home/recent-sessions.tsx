@@ -56,7 +56,8 @@ export function RecentSessions() {
     return (
       <div className="empty" data-testid="recent-empty">
         <strong>No sessions yet</strong>
-        Sessions you open are cached here, so you can review them again offline. A saved session file opens with Open file… or by dropping it here.
+        Sessions you open are cached here, so you can review them again offline. A saved session file opens with Open file… or by dropping
+        it here.
       </div>
     );
   }
@@ -96,7 +97,11 @@ export function RecentSessions() {
                 <span className="mono">{session.sessionId}</span>
                 {!session.complete && <span className="badge badge-warn">Partial</span>}
                 {session.imported && (
-                  <span className="badge badge-accent" title="Imported from a session file: reviewed from the cache, offline" data-testid="recent-imported">
+                  <span
+                    className="badge badge-accent"
+                    title="Imported from a session file: reviewed from the cache, offline"
+                    data-testid="recent-imported"
+                  >
                     Imported
                   </span>
                 )}
@@ -107,7 +112,10 @@ export function RecentSessions() {
             </div>
             <div className="recent-meta">
               <div className="num">
-                {plural(session.eventCount, 'event')} · <strong className={session.errorGroupCount > 0 ? 'level-error' : ''}>{plural(session.errorGroupCount, 'error group')}</strong>
+                {plural(session.eventCount, 'event')} ·{' '}
+                <strong className={session.errorGroupCount > 0 ? 'level-error' : ''}>
+                  {plural(session.errorGroupCount, 'error group')}
+                </strong>
               </div>
               <div className="recent-when" title={`Cached ${time.stamp(session.cachedAt)}`}>
                 started {time.stamp(session.start)} · viewed {formatRelative(session.lastViewedAt, now, time.zone)}

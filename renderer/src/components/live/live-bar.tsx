@@ -29,7 +29,15 @@ export function LiveBar({ view }: { view: SessionView }) {
       {mine ? (
         <>
           <LiveIndicator live={mine} />
-          <button type="button" className="btn btn-sm" onClick={() => void stopFollow()} disabled={mine.state === 'stopping'} aria-keyshortcuts={FOLLOW_SHORTCUT} title={`Stop following (${FOLLOW_SHORTCUT})`} data-testid="follow-stop">
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => void stopFollow()}
+            disabled={mine.state === 'stopping'}
+            aria-keyshortcuts={FOLLOW_SHORTCUT}
+            title={`Stop following (${FOLLOW_SHORTCUT})`}
+            data-testid="follow-stop"
+          >
             Stop following
           </button>
         </>
@@ -46,15 +54,17 @@ export function LiveBar({ view }: { view: SessionView }) {
           {reachesNow ? 'Follow live' : 'Follow live anyway'}
         </button>
       )}
-      {!mine && liveEnd && (
-        liveEnd.error ? (
+      {!mine &&
+        liveEnd &&
+        (liveEnd.error ? (
           <InlineError error={liveEnd.error} testId="follow-error" />
         ) : (
           <span className="muted small" data-testid="follow-ended">
-            {liveEnd.reason === 'window-passed' ? "Stopped following: the session's window has passed." : "Stopped following: Live Tail's 3-hour limit was reached."}
+            {liveEnd.reason === 'window-passed'
+              ? "Stopped following: the session's window has passed."
+              : "Stopped following: Live Tail's 3-hour limit was reached."}
           </span>
-        )
-      )}
+        ))}
     </div>
   );
 }

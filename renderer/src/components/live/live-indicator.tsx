@@ -22,22 +22,41 @@ export function LiveIndicator({ live }: { live: LiveState }) {
   }, []);
   const elapsed = now - live.startedAt;
   const minutes = Math.max(1, Math.ceil(elapsed / 60_000));
-  const label = live.state === 'starting' ? 'Starting Live Tail…' : live.state === 'resuming' ? 'Stream dropped — resuming…' : live.state === 'stopping' ? 'Stopping…' : 'Following live';
+  const label =
+    live.state === 'starting'
+      ? 'Starting Live Tail…'
+      : live.state === 'resuming'
+        ? 'Stream dropped — resuming…'
+        : live.state === 'stopping'
+          ? 'Stopping…'
+          : 'Following live';
   return (
     <span className="live-indicator" role="status" data-testid="live-indicator" data-state={live.state}>
       <span className={`live-dot${live.state === 'running' ? ' is-on' : ''}`} aria-hidden="true" />
       <strong>{label}</strong>
-      <span className="num" data-testid="live-elapsed" title={`CloudWatch Live Tail is billed per minute: ${plural(minutes, 'minute')} so far${live.tails && live.tails > 1 ? `, for each of ${live.tails} sessions` : ''}`}>
+      <span
+        className="num"
+        data-testid="live-elapsed"
+        title={`CloudWatch Live Tail is billed per minute: ${plural(minutes, 'minute')} so far${live.tails && live.tails > 1 ? `, for each of ${live.tails} sessions` : ''}`}
+      >
         {formatElapsed(elapsed)}
       </span>
       <span className="muted small">billed per minute</span>
       {live.sampledAt !== undefined && now - live.sampledAt < SAMPLED_NOTE_MS && (
-        <span className="badge badge-warn" data-testid="live-sampled" title="More than 500 matching lines arrived in one second: CloudWatch sent a sample of them. Refresh the session later to get every line.">
+        <span
+          className="badge badge-warn"
+          data-testid="live-sampled"
+          title="More than 500 matching lines arrived in one second: CloudWatch sent a sample of them. Refresh the session later to get every line."
+        >
           Sampled: some lines of a busy second are missing
         </span>
       )}
       {live.gaps > 0 && (
-        <span className="badge" data-testid="live-gaps" title="The stream dropped and was resumed; what it missed was fetched with a Logs Insights query.">
+        <span
+          className="badge"
+          data-testid="live-gaps"
+          title="The stream dropped and was resumed; what it missed was fetched with a Logs Insights query."
+        >
           {plural(live.gaps, 'gap')} filled by a query
         </span>
       )}

@@ -18,7 +18,16 @@ export function ErrorSessionResults({ hits, onOpen }: { hits: readonly ErrorOccu
   }, [active]);
 
   return (
-    <ol className="search-results keynav-list" role="listbox" aria-label="Sessions with the error" tabIndex={0} data-keynav onKeyDown={onKeyDown} ref={listRef} data-testid="error-session-results">
+    <ol
+      className="search-results keynav-list"
+      role="listbox"
+      aria-label="Sessions with the error"
+      tabIndex={0}
+      data-keynav
+      onKeyDown={onKeyDown}
+      ref={listRef}
+      data-testid="error-session-results"
+    >
       {hits.map((hit, index) => (
         <li
           key={`${hit.sessionId}-${hit.fingerprint}`}

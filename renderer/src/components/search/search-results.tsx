@@ -25,7 +25,16 @@ export function SearchResults({ hits, query, onOpen }: { hits: readonly SearchHi
   }, [active]);
 
   return (
-    <ol className="search-results keynav-list" role="listbox" aria-label="Search results" tabIndex={0} data-keynav onKeyDown={onKeyDown} ref={listRef} data-testid="search-results">
+    <ol
+      className="search-results keynav-list"
+      role="listbox"
+      aria-label="Search results"
+      tabIndex={0}
+      data-keynav
+      onKeyDown={onKeyDown}
+      ref={listRef}
+      data-testid="search-results"
+    >
       {hits.map((hit, index) => (
         <li
           key={`${hit.sessionId}-${hit.eventId}`}
@@ -47,7 +56,9 @@ export function SearchResults({ hits, query, onOpen }: { hits: readonly SearchHi
             <span className="faint mono ellipsis">{hit.logGroup}</span>
           </div>
           <div className="search-hit-text mono">
-            {highlightPieces(snippet(shownText(hit, query), query), query).map((piece, i) => (piece.match ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>))}
+            {highlightPieces(snippet(shownText(hit, query), query), query).map((piece, i) =>
+              piece.match ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
+            )}
           </div>
         </li>
       ))}

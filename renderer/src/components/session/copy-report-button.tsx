@@ -13,7 +13,13 @@ export function CopyReportButton({ sessionId }: { sessionId: string }) {
     else reportError(result.error);
   };
   return (
-    <button type="button" className="btn btn-sm" onClick={() => void run()} title="Copy the whole session as a Markdown report" data-testid="copy-report">
+    <button
+      type="button"
+      className="btn btn-sm"
+      onClick={() => void run()}
+      title="Copy the whole session as a Markdown report"
+      data-testid="copy-report"
+    >
       <Icon name="copy" size={14} /> Report
     </button>
   );

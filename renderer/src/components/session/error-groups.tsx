@@ -11,11 +11,28 @@ import { RelatedBadge } from './related-sessions';
 import { Sparkline } from './sparkline';
 
 /** Error groups, most frequent first. Enter/click filters the event list to the group. */
-export const ErrorGroups = memo(function ErrorGroups({ groups, domain, sessionId, sessionStart }: { groups: readonly ErrorGroup[]; domain: Domain; sessionId: string; sessionStart: number }) {
+export const ErrorGroups = memo(function ErrorGroups({
+  groups,
+  domain,
+  sessionId,
+  sessionStart,
+}: {
+  groups: readonly ErrorGroup[];
+  domain: Domain;
+  sessionId: string;
+  sessionStart: number;
+}) {
   const time = useTimeFormat();
   const loadRelated = useStore((s) => s.loadRelated);
   // The same errors in other cached sessions: one indexed query per opened session.
-  useEffect(() => void loadRelated(sessionId, groups.map((g) => g.fingerprint)), [loadRelated, sessionId, groups]);
+  useEffect(
+    () =>
+      void loadRelated(
+        sessionId,
+        groups.map((g) => g.fingerprint),
+      ),
+    [loadRelated, sessionId, groups],
+  );
   const selectedGroup = useStore((s) => s.selectedGroup);
   const toggleGroup = useStore((s) => s.toggleGroup);
   const listRef = useRef<HTMLOListElement>(null);
@@ -45,7 +62,17 @@ export const ErrorGroups = memo(function ErrorGroups({ groups, domain, sessionId
           Nothing at error or fatal level was logged for this session.
         </div>
       ) : (
-        <ol id={ERROR_GROUPS_ID} className="group-list keynav-list" role="listbox" aria-labelledby="groups-heading" tabIndex={0} data-keynav onKeyDown={onKeyDown} ref={listRef} data-testid="error-groups">
+        <ol
+          id={ERROR_GROUPS_ID}
+          className="group-list keynav-list"
+          role="listbox"
+          aria-labelledby="groups-heading"
+          tabIndex={0}
+          data-keynav
+          onKeyDown={onKeyDown}
+          ref={listRef}
+          data-testid="error-groups"
+        >
           {groups.map((group, index) => (
             <li
               key={group.fingerprint}

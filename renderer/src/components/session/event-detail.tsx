@@ -34,19 +34,35 @@ export function EventDetail({ event, session, run, group }: Props) {
   const time = useTimeFormat();
   const openExternal = useOpenExternal();
   const replayAt = useReplayUrl(session)(event.offsetMs, event.connectionId);
-  const context = group && group.sampleEventId === event.id && group.contextBefore.length + group.contextAfter.length > 0
-    ? { rows: groupContext(group, event), caption: 'Context in the log stream' }
-    : { rows: neighbourContext(neighbours, event), caption: 'Nearby lines of this session in the same stream' };
+  const context =
+    group && group.sampleEventId === event.id && group.contextBefore.length + group.contextAfter.length > 0
+      ? { rows: groupContext(group, event), caption: 'Context in the log stream' }
+      : { rows: neighbourContext(neighbours, event), caption: 'Nearby lines of this session in the same stream' };
 
   return (
-    <section id="event-detail" className="detail-pane" tabIndex={-1} aria-label="Event details" data-testid="event-detail" data-timestamp={event.timestamp}>
+    <section
+      id="event-detail"
+      className="detail-pane"
+      tabIndex={-1}
+      aria-label="Event details"
+      data-testid="event-detail"
+      data-timestamp={event.timestamp}
+    >
       <div className="detail-header">
         <span className={`badge level-badge-${event.level}`} title={event.level === 'unknown' ? UNKNOWN_LEVEL : undefined}>
           {event.level === 'unknown' ? 'No level' : LEVEL_LABEL[event.level]}
         </span>
         <span className="mono num">{formatOffset(event.offsetMs)}</span>
-        <span className="muted num" data-testid="event-timestamp">{time.stamp(event.timestamp)}</span>
-        <button type="button" className="btn btn-ghost btn-sm detail-close" onClick={() => selectEvent(null)} aria-label="Close details (Esc)" title="Close (Esc)">
+        <span className="muted num" data-testid="event-timestamp">
+          {time.stamp(event.timestamp)}
+        </span>
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm detail-close"
+          onClick={() => selectEvent(null)}
+          aria-label="Close details (Esc)"
+          title="Close (Esc)"
+        >
           <Icon name="x" size={14} />
         </button>
       </div>
@@ -65,13 +81,25 @@ export function EventDetail({ event, session, run, group }: Props) {
       )}
       {group && <OccurrenceNav run={run} event={event} group={group} />}
       <div className="detail-actions">
-        <button type="button" className="btn btn-sm" disabled={!replayAt} onClick={() => replayAt && void openExternal(replayAt)} title={replayAt ?? 'No replay URL known for this session'} data-testid="replay-at-moment">
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={!replayAt}
+          onClick={() => replayAt && void openExternal(replayAt)}
+          title={replayAt ?? 'No replay URL known for this session'}
+          data-testid="replay-at-moment"
+        >
           <Icon name="play" size={14} /> Replay at {formatOffset(Math.max(0, event.offsetMs))}
         </button>
         <button type="button" className="btn btn-sm" onClick={() => void copy(eventToText(event), 'event')} data-testid="copy-event">
           <Icon name="copy" size={14} /> Copy
         </button>
-        <button type="button" className="btn btn-sm" onClick={() => void copy(eventToMarkdown(event, session.id, replayAt), 'event as Markdown')} data-testid="copy-markdown">
+        <button
+          type="button"
+          className="btn btn-sm"
+          onClick={() => void copy(eventToMarkdown(event, session.id, replayAt), 'event as Markdown')}
+          data-testid="copy-markdown"
+        >
           <Icon name="copy" size={14} /> Markdown
         </button>
       </div>

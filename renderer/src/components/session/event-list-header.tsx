@@ -13,8 +13,14 @@ export const EventListHeader = memo(function EventListHeader({ sessionStart }: {
   const setWrapRows = useStore((s) => s.setWrapRows);
   return (
     <div className="event-list-header" data-testid="event-list-header">
-      <span className="event-offset" title="Since the session start">Offset</span>
-      <span className="event-time" data-testid="event-time-zone" title={`Clock time in ${time.label(sessionStart)}; the session started on ${time.date(sessionStart)}`}>
+      <span className="event-offset" title="Since the session start">
+        Offset
+      </span>
+      <span
+        className="event-time"
+        data-testid="event-time-zone"
+        title={`Clock time in ${time.label(sessionStart)}; the session started on ${time.date(sessionStart)}`}
+      >
         {time.label(sessionStart)}
       </span>
       <span>Level</span>
@@ -23,7 +29,14 @@ export const EventListHeader = memo(function EventListHeader({ sessionStart }: {
       </span>
       <span className="event-list-message-head">
         Message
-        <button type="button" className="chip chip-xs" aria-pressed={wrapRows} onClick={() => setWrapRows(!wrapRows)} title="Show each row's whole message over as many lines as it needs" data-testid="wrap-rows">
+        <button
+          type="button"
+          className="chip chip-xs"
+          aria-pressed={wrapRows}
+          onClick={() => setWrapRows(!wrapRows)}
+          title="Show each row's whole message over as many lines as it needs"
+          data-testid="wrap-rows"
+        >
           Wrap lines
         </button>
       </span>

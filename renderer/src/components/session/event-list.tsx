@@ -66,7 +66,11 @@ export function EventList({ pages, run, filter, sessionStart }: Props) {
     },
     [pages, selectEvent, virtualizer],
   );
-  const move = useCallback((delta: number) => selectIndex(state.current.selectedIndex === -1 ? (delta > 0 ? 0 : state.current.count - 1) : state.current.selectedIndex + delta), [selectIndex]);
+  const move = useCallback(
+    (delta: number) =>
+      selectIndex(state.current.selectedIndex === -1 ? (delta > 0 ? 0 : state.current.count - 1) : state.current.selectedIndex + delta),
+    [selectIndex],
+  );
   const open = useCallback(() => {
     if (state.current.selectedIndex === -1) selectIndex(0);
     else document.getElementById('event-detail')?.focus();
@@ -120,9 +124,24 @@ export function EventList({ pages, run, filter, sessionStart }: Props) {
           {items.map((item) => {
             const event = pages.eventAt(item.index);
             return event ? (
-              <EventRow key={event.id} event={event} index={item.index} top={item.start} selected={item.index === selectedIndex} time={time} sessionStart={sessionStart} onSelect={selectIndex} measure={wrapRows ? virtualizer.measureElement : undefined} />
+              <EventRow
+                key={event.id}
+                event={event}
+                index={item.index}
+                top={item.start}
+                selected={item.index === selectedIndex}
+                time={time}
+                sessionStart={sessionStart}
+                onSelect={selectIndex}
+                measure={wrapRows ? virtualizer.measureElement : undefined}
+              />
             ) : (
-              <div key={`loading-${item.index}`} className="event-row is-loading" style={{ transform: `translateY(${item.start}px)` }} aria-hidden="true" />
+              <div
+                key={`loading-${item.index}`}
+                className="event-row is-loading"
+                style={{ transform: `translateY(${item.start}px)` }}
+                aria-hidden="true"
+              />
             );
           })}
         </div>

@@ -9,7 +9,17 @@ import { useStore } from '../../store/store';
 import { Icon } from '../common/icons';
 import { LevelLabel } from './level-label';
 
-export const FilterBar = memo(function FilterBar({ facets, shown, total, group }: { facets: Facets; shown: number | undefined; total: number; group: ErrorGroup | undefined }) {
+export const FilterBar = memo(function FilterBar({
+  facets,
+  shown,
+  total,
+  group,
+}: {
+  facets: Facets;
+  shown: number | undefined;
+  total: number;
+  group: ErrorGroup | undefined;
+}) {
   const filter = useStore((s) => s.filter);
   const setFilter = useStore((s) => s.setFilter);
   const clearFilter = useStore((s) => s.clearFilter);
@@ -48,7 +58,13 @@ export const FilterBar = memo(function FilterBar({ facets, shown, total, group }
         ))}
       </div>
       {logGroups.length > 1 && (
-        <select className="select filter-select" value={filter.logGroups[0] ?? ''} onChange={(e) => setFilter({ logGroups: e.target.value ? [e.target.value] : [] })} aria-label="Log group" data-testid="filter-log-group">
+        <select
+          className="select filter-select"
+          value={filter.logGroups[0] ?? ''}
+          onChange={(e) => setFilter({ logGroups: e.target.value ? [e.target.value] : [] })}
+          aria-label="Log group"
+          data-testid="filter-log-group"
+        >
           <option value="">All log groups</option>
           {logGroups.map(([name, n]) => (
             <option key={name} value={name}>
@@ -58,7 +74,13 @@ export const FilterBar = memo(function FilterBar({ facets, shown, total, group }
         </select>
       )}
       {connections.length > 1 && (
-        <select className="select filter-select" value={filter.connections[0] ?? ''} onChange={(e) => setFilter({ connections: e.target.value ? [e.target.value] : [] })} aria-label="Connection" data-testid="filter-connection">
+        <select
+          className="select filter-select"
+          value={filter.connections[0] ?? ''}
+          onChange={(e) => setFilter({ connections: e.target.value ? [e.target.value] : [] })}
+          aria-label="Connection"
+          data-testid="filter-connection"
+        >
           <option value="">All connections</option>
           {connections.map(([name, n]) => (
             <option key={name} value={name}>
@@ -68,17 +90,35 @@ export const FilterBar = memo(function FilterBar({ facets, shown, total, group }
         </select>
       )}
       {group && (
-        <button type="button" className="chip" aria-pressed="true" onClick={() => toggleGroup(group.fingerprint)} title="Remove the error group filter" data-testid="filter-group-chip">
+        <button
+          type="button"
+          className="chip"
+          aria-pressed="true"
+          onClick={() => toggleGroup(group.fingerprint)}
+          title="Remove the error group filter"
+          data-testid="filter-group-chip"
+        >
           <span className="ellipsis chip-label">{group.title}</span> <Icon name="x" size={12} />
         </button>
       )}
       {filter.bin && (
-        <button type="button" className="chip" aria-pressed="true" onClick={() => setFilter({ bin: undefined })} title="Remove the time filter" data-testid="filter-bin-chip">
+        <button
+          type="button"
+          className="chip"
+          aria-pressed="true"
+          onClick={() => setFilter({ bin: undefined })}
+          title="Remove the time filter"
+          data-testid="filter-bin-chip"
+        >
           {binLabel(filter.bin)} <Icon name="x" size={12} />
         </button>
       )}
       <span className="filter-count faint num" data-testid="event-count">
-        {shown === undefined ? `… of ${formatCount(total)}` : shown === total ? `${formatCount(total)} events` : `${formatCount(shown)} of ${formatCount(total)}`}
+        {shown === undefined
+          ? `… of ${formatCount(total)}`
+          : shown === total
+            ? `${formatCount(total)} events`
+            : `${formatCount(shown)} of ${formatCount(total)}`}
       </span>
       {isFilterActive(filter) && (
         <button type="button" className="btn btn-ghost btn-sm" onClick={clearFilter} data-testid="clear-filters">

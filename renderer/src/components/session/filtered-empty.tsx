@@ -15,7 +15,10 @@ export function FilteredEmpty({ run, filter }: { run: RunRef | undefined; filter
   const toggleGroup = useStore((s) => s.toggleGroup);
   const clearFilter = useStore((s) => s.clearFilter);
   const parts = filterParts(filter, (fingerprint) => groups?.find((g) => g.fingerprint === fingerprint)?.title);
-  const counts = useCountsWithout(run, parts.map((p) => p.without));
+  const counts = useCountsWithout(
+    run,
+    parts.map((p) => p.without),
+  );
 
   if (parts.length === 0) return <div className="empty small">No events.</div>;
   return (
@@ -29,7 +32,9 @@ export function FilteredEmpty({ run, filter }: { run: RunRef | undefined; filter
             <button
               type="button"
               className="btn btn-sm"
-              onClick={() => (part.key === 'fingerprint' && filter.fingerprint !== undefined ? toggleGroup(filter.fingerprint) : setFilter(part.patch))}
+              onClick={() =>
+                part.key === 'fingerprint' && filter.fingerprint !== undefined ? toggleGroup(filter.fingerprint) : setFilter(part.patch)
+              }
               data-testid={`filtered-empty-remove-${part.key}`}
             >
               Remove
@@ -51,9 +56,11 @@ function useCountsWithout(run: RunRef | undefined, filters: readonly EventFilter
   useEffect(() => {
     if (!run) return;
     let current = true;
-    void Promise.all(filters.map((filter) => call((api) => api.readEvents({ run, filter, offset: 0, limit: 1, withTotal: true })))).then((results) => {
-      if (current) setCounts({ key, values: results.map((r) => (r.ok ? r.value.total : undefined)) });
-    });
+    void Promise.all(filters.map((filter) => call((api) => api.readEvents({ run, filter, offset: 0, limit: 1, withTotal: true })))).then(
+      (results) => {
+        if (current) setCounts({ key, values: results.map((r) => (r.ok ? r.value.total : undefined)) });
+      },
+    );
     return () => {
       current = false;
     };

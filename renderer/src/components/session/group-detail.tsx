@@ -29,22 +29,40 @@ export function GroupDetail({ group, session, sample }: { group: ErrorGroup; ses
     <section id="event-detail" className="detail-pane" tabIndex={-1} aria-label="Error group details" data-testid="group-detail">
       <div className="detail-header">
         <span className={`badge level-badge-${group.level}`}>{formatCount(group.count)}×</span>
-        <span className="mono detail-type" data-testid="group-detail-type">{group.type}</span>
-        <button type="button" className="btn btn-ghost btn-sm detail-close" onClick={() => toggleGroup(group.fingerprint)} aria-label="Close group (Esc)">
+        <span className="mono detail-type" data-testid="group-detail-type">
+          {group.type}
+        </span>
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm detail-close"
+          onClick={() => toggleGroup(group.fingerprint)}
+          aria-label="Close group (Esc)"
+        >
           <Icon name="x" size={14} />
         </button>
       </div>
-      <h2 className="detail-title" data-testid="group-detail-title">{group.title}</h2>
+      <h2 className="detail-title" data-testid="group-detail-title">
+        {group.title}
+      </h2>
       <div className="detail-source faint">
-        first at <span className="mono" data-testid="group-first-seen">{formatOffset(group.firstOffsetMs)} ({time.stamp(group.firstSeen)})</span>, last at{' '}
+        first at{' '}
+        <span className="mono" data-testid="group-first-seen">
+          {formatOffset(group.firstOffsetMs)} ({time.stamp(group.firstSeen)})
+        </span>
+        , last at{' '}
         <span className="mono">
           {formatOffset(lastOffsetMs)} ({time.clockFrom(group.lastSeen, session.start)})
         </span>{' '}
-        · {group.connection} ·{' '}
-        <span className="mono">{group.logGroup}</span>
+        · {group.connection} · <span className="mono">{group.logGroup}</span>
       </div>
       <div className="detail-actions">
-        <button type="button" className="btn btn-sm" disabled={!replayAt} onClick={() => replayAt && void openExternal(replayAt)} data-testid="replay-at-moment">
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={!replayAt}
+          onClick={() => replayAt && void openExternal(replayAt)}
+          data-testid="replay-at-moment"
+        >
           <Icon name="play" size={14} /> Replay at {formatOffset(Math.max(0, group.firstOffsetMs))}
         </button>
         {sample && (
@@ -52,7 +70,12 @@ export function GroupDetail({ group, session, sample }: { group: ErrorGroup; ses
             Show first event
           </button>
         )}
-        <button type="button" className="btn btn-sm" onClick={() => void copy(groupToMarkdown(group, session.id, replayAt), 'error group as Markdown')} data-testid="copy-markdown">
+        <button
+          type="button"
+          className="btn btn-sm"
+          onClick={() => void copy(groupToMarkdown(group, session.id, replayAt), 'error group as Markdown')}
+          data-testid="copy-markdown"
+        >
           <Icon name="copy" size={14} /> Markdown
         </button>
       </div>

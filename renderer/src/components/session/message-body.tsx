@@ -8,9 +8,13 @@ import { JsonTree } from './json-tree';
 /** The exception main parsed (frames, causes) above the line itself: a foldable tree for JSON, else the text. */
 export function MessageBody({ event }: { event: LogEvent }) {
   const json = useMemo(() => messageJson(event), [event]);
-  const line = json ? <JsonTree value={json} /> : <pre className="message-text" data-testid="message-text">
+  const line = json ? (
+    <JsonTree value={json} />
+  ) : (
+    <pre className="message-text" data-testid="message-text">
       <TaggedText text={event.message} />
-    </pre>;
+    </pre>
+  );
   if (!event.exception) return line;
   return (
     <>

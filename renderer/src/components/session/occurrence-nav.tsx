@@ -26,13 +26,25 @@ export function OccurrenceNav({ run, event, group }: { run: RunRef | undefined; 
   const known = index !== undefined;
   return (
     <div className="occurrence-nav" role="group" aria-label="Occurrences of this error group" data-testid="occurrence-nav">
-      <button type="button" className="btn btn-sm" disabled={!known || moving || index === 0} onClick={() => void step(-1)} data-testid="occurrence-previous">
+      <button
+        type="button"
+        className="btn btn-sm"
+        disabled={!known || moving || index === 0}
+        onClick={() => void step(-1)}
+        data-testid="occurrence-previous"
+      >
         ‹ Previous
       </button>
       <span className="num" data-testid="occurrence-position" aria-live="polite">
         {known ? `Occurrence ${formatCount(index + 1)} of ${formatCount(group.count)}` : `${formatCount(group.count)} occurrences`}
       </span>
-      <button type="button" className="btn btn-sm" disabled={!known || moving || index + 1 >= group.count} onClick={() => void step(1)} data-testid="occurrence-next">
+      <button
+        type="button"
+        className="btn btn-sm"
+        disabled={!known || moving || index + 1 >= group.count}
+        onClick={() => void step(1)}
+        data-testid="occurrence-next"
+      >
         Next ›
       </button>
     </div>
@@ -45,9 +57,11 @@ function useOccurrenceIndex(run: RunRef | undefined, event: LogEvent, filter: Ev
   useEffect(() => {
     if (!run) return;
     let current = true;
-    void call((api) => api.findEvent({ run, eventId: event.id, timestamp: event.timestamp, filter: { ...emptyFilter, fingerprint } })).then((result) => {
-      if (current && result.ok && result.value?.index !== undefined) setFound({ id: event.id, index: result.value.index });
-    });
+    void call((api) => api.findEvent({ run, eventId: event.id, timestamp: event.timestamp, filter: { ...emptyFilter, fingerprint } })).then(
+      (result) => {
+        if (current && result.ok && result.value?.index !== undefined) setFound({ id: event.id, index: result.value.index });
+      },
+    );
     return () => {
       current = false;
     };

@@ -27,7 +27,12 @@ export function RunFailures({ failures, onRetry }: { failures: readonly RunFailu
       {failures.map((failure, index) => {
         const editable = connections?.some((c) => c.id === failure.connectionId) ?? false;
         const edit = editable && (
-          <button type="button" className={`btn btn-sm${FIXED_BY_EDITING.has(failure.code) ? ' btn-primary' : ''}`} onClick={() => editConnection(failure.connectionId)} data-testid="failure-edit-connection">
+          <button
+            type="button"
+            className={`btn btn-sm${FIXED_BY_EDITING.has(failure.code) ? ' btn-primary' : ''}`}
+            onClick={() => editConnection(failure.connectionId)}
+            data-testid="failure-edit-connection"
+          >
             Edit connection
           </button>
         );
@@ -43,7 +48,14 @@ export function RunFailures({ failures, onRetry }: { failures: readonly RunFailu
             action={
               <div className="form-actions">
                 {edit}
-                <button type="button" className="btn btn-sm" disabled={running} onClick={onRetry} title="Run the session's queries again" data-testid="failure-retry">
+                <button
+                  type="button"
+                  className="btn btn-sm"
+                  disabled={running}
+                  onClick={onRetry}
+                  title="Run the session's queries again"
+                  data-testid="failure-retry"
+                >
                   Retry
                 </button>
               </div>

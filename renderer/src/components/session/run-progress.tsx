@@ -23,7 +23,13 @@ export function RunProgress({ run, compact = false }: { run: RunState; compact?:
     return () => clearInterval(timer);
   }, []);
   const progress = run.progress;
-  const phase = run.cancelling ? 'Cancelling: stopping the queries' : progress ? (PHASES[progress.phase] ?? progress.phase) : run.mode === 'offline' ? 'Opening from the cache' : 'Starting';
+  const phase = run.cancelling
+    ? 'Cancelling: stopping the queries'
+    : progress
+      ? (PHASES[progress.phase] ?? progress.phase)
+      : run.mode === 'offline'
+        ? 'Opening from the cache'
+        : 'Starting';
   const parts = progress?.parts ?? [];
   const queries = progress?.queries ?? [];
   const done = queries.filter((q) => q.status === 'Complete').length;
@@ -37,7 +43,13 @@ export function RunProgress({ run, compact = false }: { run: RunState; compact?:
           <span className="muted mono ellipsis">{run.sessionId ? `session ${run.sessionId}` : run.reference}</span>
         </div>
         <span className="faint num">{formatDuration(now - run.startedAt)}</span>
-        <button type="button" className="btn btn-sm" disabled={run.cancelling === true} onClick={() => void cancelRun()} data-testid="cancel-run">
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={run.cancelling === true}
+          onClick={() => void cancelRun()}
+          data-testid="cancel-run"
+        >
           Cancel <kbd>Esc</kbd>
         </button>
       </div>
@@ -55,7 +67,13 @@ export function RunProgress({ run, compact = false }: { run: RunState; compact?:
           </span>
           {progress.message && <span className="muted">{progress.message}</span>}
           {parts.map((part, i) => (
-            <span key={i} className={`run-part part-${part.state}`} data-testid="run-part" data-state={part.state} title={`${new Date(part.from).toISOString()} – ${new Date(part.to).toISOString()}`}>
+            <span
+              key={i}
+              className={`run-part part-${part.state}`}
+              data-testid="run-part"
+              data-state={part.state}
+              title={`${new Date(part.from).toISOString()} – ${new Date(part.to).toISOString()}`}
+            >
               part {i + 1}/{parts.length} ({formatDuration(part.to - part.from)}): {PART_STATES[part.state]}
             </span>
           ))}

@@ -31,7 +31,8 @@ export function SaveMenu({ sessionId }: { sessionId: string }) {
     setOpen(false);
     const result = await run();
     if (!result.ok) reportError(result.error);
-    else if (result.value) pushNotice({ tone: 'info', message: `Saved the ${what} to ${result.value.path} (${formatBytes(result.value.bytes)}).` });
+    else if (result.value)
+      pushNotice({ tone: 'info', message: `Saved the ${what} to ${result.value.path} (${formatBytes(result.value.bytes)}).` });
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !open) return;
@@ -56,10 +57,20 @@ export function SaveMenu({ sessionId }: { sessionId: string }) {
         <Icon name="download" size={14} /> Save… <Icon name="chevronDown" size={12} />
       </button>
       <div id={panelId} className="save-panel" hidden={!open} data-testid="save-panel">
-        <button type="button" className="btn btn-ghost btn-sm save-choice" onClick={() => void save('report', () => call((api) => api.saveReport({ sessionId })))} data-testid="save-report">
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm save-choice"
+          onClick={() => void save('report', () => call((api) => api.saveReport({ sessionId })))}
+          data-testid="save-report"
+        >
           Report (Markdown)
         </button>
-        <button type="button" className="btn btn-ghost btn-sm save-choice" onClick={() => void save('session', () => call((api) => api.saveSessionFile({ sessionId })))} data-testid="save-session">
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm save-choice"
+          onClick={() => void save('session', () => call((api) => api.saveSessionFile({ sessionId })))}
+          data-testid="save-session"
+        >
           Session file (.orcw, re-importable)
         </button>
       </div>

@@ -25,7 +25,13 @@ export function refreshReference(response: CorrelateResponse): string {
   return session.token ?? session.replayUrl ?? session.id;
 }
 
-export const SessionHeader = memo(function SessionHeader({ response, lastOffsetMs }: { response: CorrelateResponse; lastOffsetMs: number | undefined }) {
+export const SessionHeader = memo(function SessionHeader({
+  response,
+  lastOffsetMs,
+}: {
+  response: CorrelateResponse;
+  lastOffsetMs: number | undefined;
+}) {
   const { result, source, cachedAt } = response;
   const { session, window: range, stats } = result;
   const openReference = useStore((s) => s.openReference);
@@ -40,25 +46,46 @@ export const SessionHeader = memo(function SessionHeader({ response, lastOffsetM
     <header className="session-header" data-testid="session-header">
       <div className="session-title-row">
         <h1 className="session-title">
-          <span className="faint">Session</span> <span className="mono" data-testid="session-id">{session.id}</span>
+          <span className="faint">Session</span>{' '}
+          <span className="mono" data-testid="session-id">
+            {session.id}
+          </span>
         </h1>
         {result.complete ? (
-          <span className="badge badge-ok" data-testid="session-complete">Complete</span>
+          <span className="badge badge-ok" data-testid="session-complete">
+            Complete
+          </span>
         ) : (
           <span className="badge badge-warn" data-testid="session-incomplete" title="Some queries failed or hit the result cap">
             Incomplete
           </span>
         )}
-        <span className="badge" data-testid="session-source">{source === 'cache' ? 'From cache' : 'Fresh from CloudWatch'}</span>
+        <span className="badge" data-testid="session-source">
+          {source === 'cache' ? 'From cache' : 'Fresh from CloudWatch'}
+        </span>
         <div className="session-actions">
           <TimeZoneToggle />
-          <button type="button" className="btn btn-sm" disabled={!replayUrl} onClick={() => replayUrl && void openExternal(replayUrl)} title={replayUrl ?? 'No replay URL: add the OpenReplay base URL and project to a connection'} data-testid="open-replay">
+          <button
+            type="button"
+            className="btn btn-sm"
+            disabled={!replayUrl}
+            onClick={() => replayUrl && void openExternal(replayUrl)}
+            title={replayUrl ?? 'No replay URL: add the OpenReplay base URL and project to a connection'}
+            data-testid="open-replay"
+          >
             <Icon name="play" size={14} /> Replay
           </button>
           <CopyButton text={() => deepLinkFor(response)} label="Copy deep link" what="deep link" testId="copy-deep-link" />
           <CopyReportButton sessionId={session.id} />
           <SaveMenu sessionId={session.id} />
-          <button type="button" className="btn btn-sm" disabled={running} onClick={() => void openReference(refreshReference(response), 'refresh')} title="Fetch what CloudWatch has beyond the cached run (a finished, fully cached session needs no query)" data-testid="refresh-session">
+          <button
+            type="button"
+            className="btn btn-sm"
+            disabled={running}
+            onClick={() => void openReference(refreshReference(response), 'refresh')}
+            title="Fetch what CloudWatch has beyond the cached run (a finished, fully cached session needs no query)"
+            data-testid="refresh-session"
+          >
             <Icon name="refresh" size={14} /> Refresh
           </button>
         </div>
@@ -66,7 +93,9 @@ export const SessionHeader = memo(function SessionHeader({ response, lastOffsetM
       <dl className="session-meta">
         <div>
           <dt>Started</dt>
-          <dd className="num" data-testid="session-started">{time.stamp(session.start)}</dd>
+          <dd className="num" data-testid="session-started">
+            {time.stamp(session.start)}
+          </dd>
         </div>
         <div title="From the session start to the last logged line">
           <dt>Duration</dt>
@@ -85,7 +114,11 @@ export const SessionHeader = memo(function SessionHeader({ response, lastOffsetM
             {result.connections.length === 0
               ? '—'
               : result.connections.map((c, i) => (
-                  <span key={c.id} className={failedConnections.has(c.name) ? 'level-error' : ''} title={`${plural(c.logGroups.length, 'log group')}: ${c.logGroups.join(', ')}`}>
+                  <span
+                    key={c.id}
+                    className={failedConnections.has(c.name) ? 'level-error' : ''}
+                    title={`${plural(c.logGroups.length, 'log group')}: ${c.logGroups.join(', ')}`}
+                  >
                     {i > 0 && ', '}
                     {c.name}
                   </span>

@@ -15,7 +15,14 @@ export const Sparkline = memo(function Sparkline({ offsetsMs, domain }: { offset
       <line x1="0" x2={WIDTH} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} className="sparkline-base" />
       {counts.map((count, i) =>
         count === 0 ? null : (
-          <rect key={i} x={i * barWidth + 0.5} width={barWidth - 1} y={HEIGHT - 1 - Math.max(2, (count / max) * (HEIGHT - 2))} height={Math.max(2, (count / max) * (HEIGHT - 2))} rx="0.5" />
+          <rect
+            key={i}
+            x={i * barWidth + 0.5}
+            width={barWidth - 1}
+            y={HEIGHT - 1 - Math.max(2, (count / max) * (HEIGHT - 2))}
+            height={Math.max(2, (count / max) * (HEIGHT - 2))}
+            rx="0.5"
+          />
         ),
       )}
     </svg>

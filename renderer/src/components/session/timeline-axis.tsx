@@ -14,7 +14,17 @@ const ZONE_PX = 76;
  * Ticks at round offsets, each labelled with the offset and the clock time it stands for; the
  * zone is named once at the left.
  */
-export function TimelineAxis({ domain, width, sessionStart, time }: { domain: Domain; width: number; sessionStart: number; time: TimeFormat }) {
+export function TimelineAxis({
+  domain,
+  width,
+  sessionStart,
+  time,
+}: {
+  domain: Domain;
+  width: number;
+  sessionStart: number;
+  time: TimeFormat;
+}) {
   const { stepMs, ticks } = offsetTicks(domain, width, MIN_GAP_PX, EDGE_PX);
   const shown = ticks.filter((tick) => tick.x >= ZONE_PX + EDGE_PX);
   return (
@@ -23,7 +33,13 @@ export function TimelineAxis({ domain, width, sessionStart, time }: { domain: Do
         {time.label(sessionStart)}
       </span>
       {shown.map((tick) => (
-        <span key={tick.offsetMs} className="timeline-tick" style={{ left: tick.x }} data-testid="timeline-tick" data-offset-ms={tick.offsetMs}>
+        <span
+          key={tick.offsetMs}
+          className="timeline-tick"
+          style={{ left: tick.x }}
+          data-testid="timeline-tick"
+          data-offset-ms={tick.offsetMs}
+        >
           <span className="timeline-tick-offset">{formatOffset(tick.offsetMs, stepMs < 1000)}</span>
           <span className="timeline-tick-time">{time.clockFrom(sessionStart + tick.offsetMs, sessionStart)}</span>
         </span>

@@ -35,7 +35,10 @@ export const Timeline = memo(function Timeline({ run, filter, domain, group, ses
   const bins = counted.length === count ? counted : [];
   const total = bins.reduce((n, bin) => n + bin.total, 0);
   const max = Math.max(1, ...bins.map((b) => b.total));
-  const selected = binFilter && binFilter.count === count && binFilter.domain.fromMs === domain.fromMs && binFilter.domain.toMs === domain.toMs ? binFilter.index : undefined;
+  const selected =
+    binFilter && binFilter.count === count && binFilter.domain.fromMs === domain.fromMs && binFilter.domain.toMs === domain.toMs
+      ? binFilter.index
+      : undefined;
   const barWidth = width / count;
   const span = domain.toMs - domain.fromMs;
   const x = (offset: number) => ((offset - domain.fromMs) / span) * width;
@@ -83,12 +86,30 @@ export const Timeline = memo(function Timeline({ run, filter, domain, group, ses
                 >
                   <title>{`${at(bin.fromMs)} – ${at(bin.toMs)}: ${plural(bin.total, 'event')}, ${plural(bin.errors, 'error')}`}</title>
                   <rect className="timeline-hit" x={bin.index * barWidth} width={barWidth} y={0} height={HEIGHT} />
-                  {h > 0 && <rect className="timeline-bar" x={bin.index * barWidth + 0.5} width={Math.max(1, barWidth - 1)} y={HEIGHT - h} height={h - eh} />}
-                  {eh > 0 && <rect className="timeline-error" x={bin.index * barWidth + 0.5} width={Math.max(1, barWidth - 1)} y={HEIGHT - eh} height={eh} />}
+                  {h > 0 && (
+                    <rect
+                      className="timeline-bar"
+                      x={bin.index * barWidth + 0.5}
+                      width={Math.max(1, barWidth - 1)}
+                      y={HEIGHT - h}
+                      height={h - eh}
+                    />
+                  )}
+                  {eh > 0 && (
+                    <rect
+                      className="timeline-error"
+                      x={bin.index * barWidth + 0.5}
+                      width={Math.max(1, barWidth - 1)}
+                      y={HEIGHT - eh}
+                      height={eh}
+                    />
+                  )}
                 </g>
               );
             })}
-            {group?.offsetsMs.map((offset, i) => <line key={i} className="timeline-mark" x1={x(offset)} x2={x(offset)} y1={0} y2={5} />)}
+            {group?.offsetsMs.map((offset, i) => (
+              <line key={i} className="timeline-mark" x1={x(offset)} x2={x(offset)} y1={0} y2={5} />
+            ))}
           </svg>
         )}
       </div>

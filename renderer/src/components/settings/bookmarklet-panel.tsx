@@ -7,10 +7,18 @@ export function BookmarkletPanel() {
   return (
     <div className="form-grid" data-testid="bookmarklet">
       <p className="muted">
-        Create a bookmark in your browser and paste this as its address (URL). On an OpenReplay replay page, click the bookmark: the session opens in
-        orcw at the moment you were watching.
+        Create a bookmark in your browser and paste this as its address (URL). On an OpenReplay replay page, click the bookmark: the session
+        opens in orcw at the moment you were watching.
       </p>
-      <textarea className="textarea" readOnly rows={3} value={code} aria-label="Bookmarklet" onFocus={(e) => e.currentTarget.select()} data-testid="bookmarklet-code" />
+      <textarea
+        className="textarea"
+        readOnly
+        rows={3}
+        value={code}
+        aria-label="Bookmarklet"
+        onFocus={(e) => e.currentTarget.select()}
+        data-testid="bookmarklet-code"
+      />
       <div className="form-actions">
         <CopyButton text={() => code} label="Copy bookmarklet" what="bookmarklet" testId="copy-bookmarklet" />
       </div>

@@ -34,17 +34,39 @@ export function CachePanel() {
       {error && <InlineError error={error} />}
       {stats && (
         <>
-          {stats.memoryOnly && <InlineError tone="warn" error={{ message: 'The cache could not be opened on disk: sessions are kept in memory until orcw quits.', hint: 'Check that the data directory is writable and has free space.' }} />}
-          <div className="cache-meter" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(used)} aria-label="Cache used">
+          {stats.memoryOnly && (
+            <InlineError
+              tone="warn"
+              error={{
+                message: 'The cache could not be opened on disk: sessions are kept in memory until orcw quits.',
+                hint: 'Check that the data directory is writable and has free space.',
+              }}
+            />
+          )}
+          <div
+            className="cache-meter"
+            role="meter"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(used)}
+            aria-label="Cache used"
+          >
             <div className="cache-meter-fill" style={{ width: `${used}%` }} />
           </div>
           <div className="muted num" data-testid="cache-stats">
-            {formatBytes(stats.sizeBytes)} of {formatBytes(stats.capBytes)} · {plural(stats.sessions, 'session')} · {plural(stats.events, 'event')}
+            {formatBytes(stats.sizeBytes)} of {formatBytes(stats.capBytes)} · {plural(stats.sessions, 'session')} ·{' '}
+            {plural(stats.events, 'event')}
           </div>
         </>
       )}
       <div className="form-actions">
-        <button type="button" className="btn btn-danger" onClick={() => void clear()} onBlur={() => setConfirm(false)} data-testid="cache-clear">
+        <button
+          type="button"
+          className="btn btn-danger"
+          onClick={() => void clear()}
+          onBlur={() => setConfirm(false)}
+          data-testid="cache-clear"
+        >
           {confirm ? 'Click again to delete every cached session' : 'Clear cache'}
         </button>
       </div>

@@ -62,15 +62,57 @@ export function SettingsForm() {
   return (
     <form className="form-grid" onSubmit={(e) => void submit(e)} data-testid="settings-form" noValidate>
       <div className="form-row">
-        <TextField label="Window margin (minutes)" type="number" min={0} value={draft.marginMinutes} onChange={set('marginMinutes')} help="Added before the session start and after its end; more margin scans more bytes." data-testid="setting-margin" />
-        <TextField label="Price per GB scanned (USD)" type="number" step="0.001" min={0} value={draft.pricePerGb} onChange={set('pricePerGb')} help="Logs Insights: $0.005 in us-east-1." data-testid="setting-price" />
+        <TextField
+          label="Window margin (minutes)"
+          type="number"
+          min={0}
+          value={draft.marginMinutes}
+          onChange={set('marginMinutes')}
+          help="Added before the session start and after its end; more margin scans more bytes."
+          data-testid="setting-margin"
+        />
+        <TextField
+          label="Price per GB scanned (USD)"
+          type="number"
+          step="0.001"
+          min={0}
+          value={draft.pricePerGb}
+          onChange={set('pricePerGb')}
+          help="Logs Insights: $0.005 in us-east-1."
+          data-testid="setting-price"
+        />
       </div>
       <div className="form-row">
-        <TextField label="Cache size limit (MB)" type="number" min={16} value={draft.cacheCapMb} onChange={set('cacheCapMb')} help="Oldest viewed sessions are dropped beyond this." data-testid="setting-cache-cap" />
-        <TextField label="Context lines per error" type="number" min={0} max={200} value={draft.contextEvents} onChange={set('contextEvents')} help="Lines fetched around each error group's first occurrence." />
+        <TextField
+          label="Cache size limit (MB)"
+          type="number"
+          min={16}
+          value={draft.cacheCapMb}
+          onChange={set('cacheCapMb')}
+          help="Oldest viewed sessions are dropped beyond this."
+          data-testid="setting-cache-cap"
+        />
+        <TextField
+          label="Context lines per error"
+          type="number"
+          min={0}
+          max={200}
+          value={draft.contextEvents}
+          onChange={set('contextEvents')}
+          help="Lines fetched around each error group's first occurrence."
+        />
       </div>
       <div className="form-row">
-        <TextField label="Cost ceiling for links (USD)" type="number" step="0.001" min={0} value={draft.linkAutoRunMaxUsd} onChange={set('linkAutoRunMaxUsd')} help="An orcw:// link that needs CloudWatch runs without asking only when its estimate is at most this; 0 always asks." data-testid="setting-link-ceiling" />
+        <TextField
+          label="Cost ceiling for links (USD)"
+          type="number"
+          step="0.001"
+          min={0}
+          value={draft.linkAutoRunMaxUsd}
+          onChange={set('linkAutoRunMaxUsd')}
+          help="An orcw:// link that needs CloudWatch runs without asking only when its estimate is at most this; 0 always asks."
+          data-testid="setting-link-ceiling"
+        />
       </div>
       {problem && <div className="field-error">{problem}</div>}
       {failure && <InlineError error={failure} />}

@@ -14,8 +14,9 @@ export function HostConfirmDialog() {
       </h2>
       <div id="host-confirm-body" className="modal-body">
         <p>
-          This replay link leads to <strong data-testid="host-confirm-host">{pending.host}</strong>, which is not OpenReplay (app.openreplay.com) or the
-          OpenReplay base URL of one of your connections. Links can come from anywhere; open it only if you know this host.
+          This replay link leads to <strong data-testid="host-confirm-host">{pending.host}</strong>, which is not OpenReplay
+          (app.openreplay.com) or the OpenReplay base URL of one of your connections. Links can come from anywhere; open it only if you know
+          this host.
         </p>
         <p className="mono modal-url">{pending.url}</p>
       </div>

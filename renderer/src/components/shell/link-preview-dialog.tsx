@@ -34,7 +34,8 @@ export function LinkPreviewDialog() {
       </h2>
       <div id="link-preview-body" className="modal-body">
         <p>
-          A link asks orcw to search CloudWatch Logs for session <span className="mono">{plan.sessionId}</span>. Nothing has been queried yet.
+          A link asks orcw to search CloudWatch Logs for session <span className="mono">{plan.sessionId}</span>. Nothing has been queried
+          yet.
         </p>
         <dl className="modal-facts">
           <dt>Window</dt>
@@ -53,7 +54,8 @@ export function LinkPreviewDialog() {
         <ul className="modal-list" data-testid="link-preview-connections">
           {plan.connections.map((connection) => (
             <li key={connection.id}>
-              <strong>{connection.name}</strong> ({connection.region}): {connection.logGroups.map((g) => g.name).join(', ') || 'no log groups'} — {estimateText(connection.estimate)}
+              <strong>{connection.name}</strong> ({connection.region}):{' '}
+              {connection.logGroups.map((g) => g.name).join(', ') || 'no log groups'} — {estimateText(connection.estimate)}
               {connection.note && <div className="hint">{connection.note}</div>}
             </li>
           ))}

@@ -7,7 +7,12 @@ export function Notices() {
   return (
     <div className="notices" aria-live="polite">
       {notices.map((notice) => (
-        <div key={notice.id} className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid={`notice-${notice.tone}`}>
+        <div
+          key={notice.id}
+          className={`notice notice-${notice.tone}`}
+          role={notice.tone === 'error' ? 'alert' : 'status'}
+          data-testid={`notice-${notice.tone}`}
+        >
           <Icon name={notice.tone === 'error' ? 'alert' : 'check'} />
           <div>
             <div className="notice-message">{notice.message}</div>

@@ -19,7 +19,14 @@ export function OfflineBanner() {
       </span>
       <span className="muted nowrap">Cached sessions remain available.</span>
       {response && (
-        <button type="button" className="btn btn-sm" disabled={running} onClick={() => void openReference(refreshReference(response), 'refresh')} title="Try CloudWatch again for the open session" data-testid="offline-retry">
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={running}
+          onClick={() => void openReference(refreshReference(response), 'refresh')}
+          title="Try CloudWatch again for the open session"
+          data-testid="offline-retry"
+        >
           Retry
         </button>
       )}

@@ -54,7 +54,12 @@ export function ReferenceInput() {
       <button type="submit" className="btn btn-primary" disabled={!parsed?.ok} data-testid="reference-open">
         {running ? 'Open (cancels current)' : 'Open'}
       </button>
-      <div id="reference-status" className={`reference-status${showStatus ? ' is-shown' : ''}`} data-testid="reference-status" role={invalid ? 'alert' : undefined}>
+      <div
+        id="reference-status"
+        className={`reference-status${showStatus ? ' is-shown' : ''}`}
+        data-testid="reference-status"
+        role={invalid ? 'alert' : undefined}
+      >
         {parsed?.ok && (
           <span className="ok">
             <Icon name="check" size={14} /> {describeReference(parsed.value, zone)}

@@ -3,10 +3,19 @@ import bunyan from 'bunyan';
 import { requests, call } from './corpus-truth.mjs';
 import * as shop from './shop.mjs';
 
-const log = bunyan.createLogger({ name: 'orders', serializers: bunyan.stdSerializers, streams: [{ stream: process.stdout, level: 'info' }] });
+const log = bunyan.createLogger({
+  name: 'orders',
+  serializers: bunyan.stdSerializers,
+  streams: [{ stream: process.stdout, level: 'info' }],
+});
 
 for (const request of requests()) {
-  const req = { method: 'POST', url: '/api/orders', headers: { host: 'api.shop.test', 'x-openreplay-sessiontoken': request.token }, connection: { remoteAddress: '10.0.0.7', remotePort: 51234 } };
+  const req = {
+    method: 'POST',
+    url: '/api/orders',
+    headers: { host: 'api.shop.test', 'x-openreplay-sessiontoken': request.token },
+    connection: { remoteAddress: '10.0.0.7', remotePort: 51234 },
+  };
   const child = request.style === 'req-header' ? log.child({ req }) : log.child({ openReplaySessionId: request.sessionId });
   call('info');
   child.info('order received');

@@ -33,13 +33,22 @@ function framesOf(error) {
   void error.stack; // formats the stack (once), which records the call sites
   return (callSites.get(error) ?? [])
     .filter((site) => site.getFileName() != null)
-    .map((site) => ({ file: site.getFileName().replace(/^file:\/\//, ''), line: site.getLineNumber(), function: site.getFunctionName() ?? '<anonymous>' }));
+    .map((site) => ({
+      file: site.getFileName().replace(/^file:\/\//, ''),
+      line: site.getLineNumber(),
+      function: site.getFunctionName() ?? '<anonymous>',
+    }));
 }
 
 /** type, message, frames, then `cause` and AggregateError members, depth first. */
 function describe(error, seen = new Set()) {
   seen.add(error);
-  const described = { type: error.name ?? error.constructor?.name ?? 'Error', message: String(error.message ?? error), frames: error instanceof Error ? framesOf(error) : [], causes: [] };
+  const described = {
+    type: error.name ?? error.constructor?.name ?? 'Error',
+    message: String(error.message ?? error),
+    frames: error instanceof Error ? framesOf(error) : [],
+    causes: [],
+  };
   const linked = [];
   if (error.cause !== undefined) linked.push(['cause', error.cause]);
   for (const member of error instanceof AggregateError ? error.errors : []) linked.push(['member', member]);
@@ -58,7 +67,14 @@ function call(level, { tagged = true, error, causesPrinted = true } = {}) {
   fs.writeSync(1, marker);
   fs.writeSync(2, marker);
   for (const sink of markerSinks) sink(marker);
-  write({ kind: 'call', n: current.n, k: current.k, level, tagged, ...(error === undefined ? {} : { error: { ...describe(error), causesPrinted } }) });
+  write({
+    kind: 'call',
+    n: current.n,
+    k: current.k,
+    level,
+    tagged,
+    ...(error === undefined ? {} : { error: { ...describe(error), causesPrinted } }),
+  });
 }
 
 /** A fact a runtime simulation knows and a shipper needs (a Lambda request ID). */

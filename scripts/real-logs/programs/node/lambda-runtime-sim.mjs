@@ -36,7 +36,12 @@ function frame(type, message) {
 }
 
 function errorJson(error) {
-  return { errorType: error?.constructor?.name ?? 'UnknownError', errorMessage: error.message, stackTrace: typeof error.stack === 'string' ? error.stack.split('\n') : error.stack, ...error };
+  return {
+    errorType: error?.constructor?.name ?? 'UnknownError',
+    errorMessage: error.message,
+    stackTrace: typeof error.stack === 'string' ? error.stack.split('\n') : error.stack,
+    ...error,
+  };
 }
 
 function jsonLine(level, args) {
@@ -47,7 +52,12 @@ function jsonLine(level, args) {
   }
   result.message = util.format(...args);
   const error = args.find((arg) => arg instanceof Error);
-  if (error !== undefined) Object.assign(result, { errorType: error.constructor?.name ?? 'UnknownError', errorMessage: error.message, stackTrace: error.stack.split('\n') });
+  if (error !== undefined)
+    Object.assign(result, {
+      errorType: error.constructor?.name ?? 'UnknownError',
+      errorMessage: error.message,
+      stackTrace: error.stack.split('\n'),
+    });
   return JSON.stringify(result);
 }
 

@@ -7,7 +7,11 @@ const root = pino({ base: { service: 'checkout' } }, pino.destination({ dest: 1,
 
 for (const request of requests()) {
   const bindings =
-    request.style === 'flat-id' ? { 'openReplaySession.id': request.sessionId } : request.style === 'nested-id' ? { openReplaySession: { id: request.sessionId } } : { req: { headers: { 'x-openreplay-sessiontoken': request.token } } };
+    request.style === 'flat-id'
+      ? { 'openReplaySession.id': request.sessionId }
+      : request.style === 'nested-id'
+        ? { openReplaySession: { id: request.sessionId } }
+        : { req: { headers: { 'x-openreplay-sessiontoken': request.token } } };
   const log = root.child(bindings);
   call('info');
   log.info({ path: '/api/checkout' }, 'checkout requested');

@@ -49,7 +49,11 @@ function validateBatch(items) {
 const scenarios = {
   'type-error': () => readCart('user:123'),
   chained: () => charge('o-981', 42),
-  aggregate: () => validateBatch([{ sku: 'a', price: -1, qty: 1 }, { sku: 'b', price: 3, qty: '2' }]),
+  aggregate: () =>
+    validateBatch([
+      { sku: 'a', price: -1, qty: 1 },
+      { sku: 'b', price: 3, qty: '2' },
+    ]),
 };
 
 function run(scenario) {

@@ -64,7 +64,8 @@ export function generateTraffic(store: LogStore, accountId: string, options: Gen
   const shapeLayout: ServiceStreams[] = SHAPE_SERVICES.map((service) => ({ service, streams: service.streamNames(shapeRng, from) }));
   const timeline = new Timeline();
   const plans = Array.from({ length: opts.sessions }, (_, i) => planSession(i, sessionRng, layout, from, to, false));
-  if (opts.heavySession !== undefined) plans.push(planSession(opts.sessions, sessionRng, layout, from, to, true, opts.heavySession, opts.heavySpread));
+  if (opts.heavySession !== undefined)
+    plans.push(planSession(opts.sessions, sessionRng, layout, from, to, true, opts.heavySession, opts.heavySpread));
   const sessions: ManifestSession[] = [];
   // Multi-line blocks first (they reserve their time ranges), then single lines, then noise.
   const emitted = plans.map((plan) => emitSession(plan, sessionRng, timeline, 'blocks'));

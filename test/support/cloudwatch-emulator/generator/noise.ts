@@ -11,7 +11,16 @@ const STRANGER_SHARE = 0.01;
  * Untagged background traffic: `rate` events per minute per log group, spread over its streams
  * with exponential gaps, never inside a reserved multi-line block.
  */
-export function emitNoise(layout: ServiceStreams[], rng: Rng, timeline: Timeline, store: LogStore, from: number, to: number, rate: number, lag: (n: number) => number): number {
+export function emitNoise(
+  layout: ServiceStreams[],
+  rng: Rng,
+  timeline: Timeline,
+  store: LogStore,
+  from: number,
+  to: number,
+  rate: number,
+  lag: (n: number) => number,
+): number {
   let total = 0;
   for (const { service, streams } of layout) {
     const meanGapMs = (60_000 * streams.length) / rate;

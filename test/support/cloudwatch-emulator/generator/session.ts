@@ -20,7 +20,16 @@ export interface SessionPlan {
   errorCount: number;
 }
 
-export function planSession(index: number, rng: Rng, layout: ServiceStreams[], from: number, to: number, heavy: boolean, heavyCount = 0, heavySpread?: HeavySpread): SessionPlan {
+export function planSession(
+  index: number,
+  rng: Rng,
+  layout: ServiceStreams[],
+  from: number,
+  to: number,
+  heavy: boolean,
+  heavyCount = 0,
+  heavySpread?: HeavySpread,
+): SessionPlan {
   const latestStart = Math.max(from, to - SESSION_MAX_MS - 60_000);
   const id = flakeId(from + Math.floor(rng.next() * (latestStart - from)), rng.int(0, 0xffff), rng.int(0, 255));
   const start = flakeStartMs(id);

@@ -84,7 +84,12 @@ export class Timeline {
    * Streams a buffer into the store: the caller emits background lines in time order and the
    * buffered session lines are merged in (on equal timestamps, session lines first).
    */
-  merge(store: LogStore, b: StreamBuffer, creationTime: number, lag: (n: number) => number): { emit(ts: number, message: string): void; finish(): number } {
+  merge(
+    store: LogStore,
+    b: StreamBuffer,
+    creationTime: number,
+    lag: (n: number) => number,
+  ): { emit(ts: number, message: string): void; finish(): number } {
     const idx = Array.from({ length: b.ts.length }, (_, i) => i);
     idx.sort((x, y) => b.ts[x]! - b.ts[y]! || b.seq[x]! - b.seq[y]!);
     const stream = store.ensureStream(b.group, b.stream, creationTime);

@@ -34,7 +34,8 @@ export function base58(bytes: Uint8Array): string {
 
 /** `base36(id).base36(delay).base36(expMs).base58(sig)` (4-part) or without delay (3-part). */
 export function makeToken(id: bigint, expMs: number, format: 3 | 4, delayMs = 0): string {
-  const head = format === 4 ? `${id.toString(36)}.${delayMs.toString(36)}.${expMs.toString(36)}` : `${id.toString(36)}.${expMs.toString(36)}`;
+  const head =
+    format === 4 ? `${id.toString(36)}.${delayMs.toString(36)}.${expMs.toString(36)}` : `${id.toString(36)}.${expMs.toString(36)}`;
   const sig = createHmac('sha256', SIGNING_SECRET).update(head).digest();
   return `${head}.${base58(sig)}`;
 }

@@ -3,7 +3,19 @@ import { QueryCompileError } from './compile-error';
 import { fieldName, isKeyword, parseExpr, regexLiteral, unexpected } from './expression';
 import { Scanner, type Token } from './scanner';
 
-const UNSUPPORTED = new Set(['dedup', 'unmask', 'pattern', 'diff', 'anomaly', 'unnest', 'lookup', 'join', 'filterindex', 'source', 'addtotals']);
+const UNSUPPORTED = new Set([
+  'dedup',
+  'unmask',
+  'pattern',
+  'diff',
+  'anomaly',
+  'unnest',
+  'lookup',
+  'join',
+  'filterindex',
+  'source',
+  'addtotals',
+]);
 const AGGREGATES = new Set<AggregateFn>(['count', 'count_distinct', 'sum', 'avg', 'min', 'max']);
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
@@ -68,7 +80,8 @@ function field(s: Scanner): string {
   const t = s.next();
   const name = fieldName(t);
   if (name === undefined) throw unexpected(t, 'a field name');
-  if (s.peek().kind === 'punct' && s.peek().text === '(') throw new QueryCompileError(`Functions are not supported here by the emulator`, t.start, s.peek().end);
+  if (s.peek().kind === 'punct' && s.peek().text === '(')
+    throw new QueryCompileError(`Functions are not supported here by the emulator`, t.start, s.peek().end);
   return name;
 }
 
@@ -115,7 +128,8 @@ function parseCommandParse(s: Scanner): Command {
   const as = s.next();
   if (!isKeyword(as, 'as')) throw unexpected(as, "'as'");
   const names = list(s, () => field(s));
-  if (names.length !== pieces.length - 1) throw new QueryCompileError(`parse glob has ${pieces.length - 1} wildcards but ${names.length} names`, as.start, s.peek().start);
+  if (names.length !== pieces.length - 1)
+    throw new QueryCompileError(`parse glob has ${pieces.length - 1} wildcards but ${names.length} names`, as.start, s.peek().start);
   const escaped = pieces.map((p) => p.replace(/[\\^$.*+?()[\]{}|/]/g, (c) => `\\${c}`));
   // Each '*' captures lazily up to the next literal; a trailing '*' takes the rest of the line.
   let src = escaped[0]!;
@@ -136,7 +150,8 @@ function parseStats(s: Scanner): Command {
 function aggregate(s: Scanner): Aggregate {
   const t = s.next();
   const fn = t.text.toLowerCase() as AggregateFn;
-  if (t.kind !== 'ident' || !AGGREGATES.has(fn)) throw new QueryCompileError(`Aggregate function '${t.text}' is not supported by the emulator`, t.start, t.end);
+  if (t.kind !== 'ident' || !AGGREGATES.has(fn))
+    throw new QueryCompileError(`Aggregate function '${t.text}' is not supported by the emulator`, t.start, t.end);
   const open = s.next();
   if (!(open.kind === 'punct' && open.text === '(')) throw unexpected(open, "'('");
   let arg: string | undefined;
@@ -165,7 +180,8 @@ function groupKey(s: Scanner): GroupKey {
     if (!(open.kind === 'punct' && open.text === '(')) throw unexpected(open, "'('");
     const d = s.next();
     const unit = UNITS[d.unit ?? ''];
-    if (d.kind !== 'number' || unit === undefined || Number(d.text) <= 0) throw new QueryCompileError('bin() takes a period such as 5m (ms, s, m, h, d, w)', d.start, d.end);
+    if (d.kind !== 'number' || unit === undefined || Number(d.text) <= 0)
+      throw new QueryCompileError('bin() takes a period such as 5m (ms, s, m, h, d, w)', d.start, d.end);
     const close = s.next();
     if (!(close.kind === 'punct' && close.text === ')')) throw unexpected(close, "')'");
     let name = s.src.slice(t.start, close.end);

@@ -14,9 +14,20 @@ export class Re2Error extends Error {
 }
 
 const POSIX: Record<string, string> = {
-  alnum: '0-9A-Za-z', alpha: 'A-Za-z', ascii: '\\x00-\\x7F', blank: '\\t ', cntrl: '\\x00-\\x1F\\x7F',
-  digit: '0-9', graph: '!-~', lower: 'a-z', print: ' -~', punct: '!-\\/:-@\\[-`{-~', space: '\\t\\n\\v\\f\\r ',
-  upper: 'A-Z', word: '0-9A-Za-z_', xdigit: '0-9A-Fa-f',
+  alnum: '0-9A-Za-z',
+  alpha: 'A-Za-z',
+  ascii: '\\x00-\\x7F',
+  blank: '\\t ',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '!-~',
+  lower: 'a-z',
+  print: ' -~',
+  punct: '!-\\/:-@\\[-`{-~',
+  space: '\\t\\n\\v\\f\\r ',
+  upper: 'A-Z',
+  word: '0-9A-Za-z_',
+  xdigit: '0-9A-Fa-f',
 };
 
 const SYNTAX = new Set('^$\\.*+?()[]{}|/'.split(''));
@@ -120,7 +131,8 @@ export function translateRe2(source: string): TranslatedRegex {
         i++;
         continue;
       }
-      if (Number(m[1]) > 1000 || (m[3] !== undefined && m[3] !== '' && Number(m[3]) > 1000)) throw new Re2Error('Bad repetition operator: repeat count too large', i);
+      if (Number(m[1]) > 1000 || (m[3] !== undefined && m[3] !== '' && Number(m[3]) > 1000))
+        throw new Re2Error('Bad repetition operator: repeat count too large', i);
       out.push(m[0]);
       i += m[0].length;
       if (source[i] === '+') throw new Re2Error('Bad repetition operator (possessive quantifiers are not supported)', i);
@@ -177,7 +189,9 @@ function escape(src: string, i: number, inClass: boolean): [string, number] {
       negate = !negate;
       name = name.slice(1);
     }
-    const form = /^(?:L|Lu|Ll|Lt|Lm|Lo|M|Mn|Mc|Me|N|Nd|Nl|No|P|Pc|Pd|Ps|Pe|Pi|Pf|Po|S|Sm|Sc|Sk|So|Z|Zs|Zl|Zp|C|Cc|Cf|Co|Cs)$/.test(name) ? name : `Script=${name}`;
+    const form = /^(?:L|Lu|Ll|Lt|Lm|Lo|M|Mn|Mc|Me|N|Nd|Nl|No|P|Pc|Pd|Ps|Pe|Pi|Pf|Po|S|Sm|Sc|Sk|So|Z|Zs|Zl|Zp|C|Cc|Cf|Co|Cs)$/.test(name)
+      ? name
+      : `Script=${name}`;
     return [`\\${negate ? 'P' : 'p'}{${form}}`, m[0].length];
   }
   if (!inClass && e === 'A') return ['(?<![\\s\\S])', 2];

@@ -34,8 +34,13 @@ export function readLiveTailRequest(input: Input, ctx: OperationContext): LiveTa
   if (ids.length < 1) throw validationError('logGroupIdentifiers', '[]', 'Member must have length greater than or equal to 1');
   const groups = ids.map((identifier) => ({ identifier, group: groupForArn(identifier, ctx) }));
   const logStreamNames = input.strList('logStreamNames', { min: 1, max: 512, pattern: patterns.logStreamName }, MAX_STREAM_NAMES);
-  const logStreamNamePrefixes = input.strList('logStreamNamePrefixes', { min: 1, max: 512, pattern: patterns.logStreamName }, MAX_STREAM_NAMES);
-  if (logStreamNames !== undefined && logStreamNamePrefixes !== undefined) throw invalidParameter('logStreamNames and logStreamNamePrefixes are mutually exclusive parameters.');
+  const logStreamNamePrefixes = input.strList(
+    'logStreamNamePrefixes',
+    { min: 1, max: 512, pattern: patterns.logStreamName },
+    MAX_STREAM_NAMES,
+  );
+  if (logStreamNames !== undefined && logStreamNamePrefixes !== undefined)
+    throw invalidParameter('logStreamNames and logStreamNamePrefixes are mutually exclusive parameters.');
   if ((logStreamNames !== undefined || logStreamNamePrefixes !== undefined) && groups.length !== 1) {
     throw invalidParameter('logStreamNames and logStreamNamePrefixes can be specified only with exactly one log group.');
   }
@@ -49,7 +54,8 @@ export function readLiveTailRequest(input: Input, ctx: OperationContext): LiveTa
  */
 function groupForArn(identifier: string, ctx: OperationContext): LogGroup {
   const m = GROUP_ARN.exec(identifier);
-  if (m === null) throw invalidParameter(`Invalid log group identifier: ${identifier}. Specify each log group by its ARN, without a trailing *.`);
+  if (m === null)
+    throw invalidParameter(`Invalid log group identifier: ${identifier}. Specify each log group by its ARN, without a trailing *.`);
   if (m[1] !== ctx.state.accountId) throw resourceNotFound('The specified log group does not exist.');
   const group = ctx.state.store.getGroup(m[2]!);
   if (group === undefined) throw resourceNotFound('The specified log group does not exist.');
@@ -62,4 +68,5 @@ export function streamSelected(request: LiveTailRequest, streamName: string): bo
   return true;
 }
 
-export const limitExceeded = (max: number): AwsError => new AwsError('LimitExceededException', `You have reached the maximum number of concurrent Live Tail sessions (${max}).`);
+export const limitExceeded = (max: number): AwsError =>
+  new AwsError('LimitExceededException', `You have reached the maximum number of concurrent Live Tail sessions (${max}).`);

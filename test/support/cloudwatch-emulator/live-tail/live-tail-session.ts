@@ -51,7 +51,13 @@ export class LiveTailSession {
     this.follow = (e) => {
       const identifier = byGroup.get(e.group);
       if (identifier === undefined || !streamSelected(request, e.stream.name) || !request.matches(e.message)) return;
-      this.buffer.push({ logStreamName: e.stream.name, logGroupIdentifier: identifier, message: e.message, timestamp: e.timestamp, ingestionTime: e.ingestionTime });
+      this.buffer.push({
+        logStreamName: e.stream.name,
+        logGroupIdentifier: identifier,
+        message: e.message,
+        timestamp: e.timestamp,
+        ingestionTime: e.ingestionTime,
+      });
     };
   }
 

@@ -19,7 +19,11 @@ export class LiveTails {
 
   start(request: LiveTailRequest, res: ServerResponse, requestId: string): void {
     if (this.open.size >= this.maxSessions) throw limitExceeded(this.maxSessions);
-    const session = new LiveTailSession(request, res, { ...this.deps, intervalMs: this.updateIntervalMs, onEnd: (s) => this.open.delete(s) });
+    const session = new LiveTailSession(request, res, {
+      ...this.deps,
+      intervalMs: this.updateIntervalMs,
+      onEnd: (s) => this.open.delete(s),
+    });
     this.open.add(session);
     this.sessionsStarted++;
     session.start(requestId);

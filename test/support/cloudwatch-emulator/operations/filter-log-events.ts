@@ -18,7 +18,8 @@ export function filterLogEvents(input: Input, ctx: OperationContext): unknown {
   const group = requireGroup(input, ctx);
   const names = input.strList('logStreamNames', { min: 1, max: 512, pattern: patterns.logStreamName }, 100);
   const prefix = input.str('logStreamNamePrefix', { min: 1, max: 512, pattern: patterns.logStreamName });
-  if (names !== undefined && prefix !== undefined) throw invalidParameter('logStreamNames and logStreamNamePrefix are mutually exclusive parameters.');
+  if (names !== undefined && prefix !== undefined)
+    throw invalidParameter('logStreamNames and logStreamNamePrefix are mutually exclusive parameters.');
   const startTime = input.num('startTime', { min: 0 });
   const endTime = input.num('endTime', { min: 0 });
   const filterPattern = input.str('filterPattern', { max: 1024 });

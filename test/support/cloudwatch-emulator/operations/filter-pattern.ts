@@ -20,7 +20,9 @@ export function compileFilterPattern(pattern: string | undefined): MessagePredic
   const trimmed = pattern.trim();
   if (isRegexPattern(trimmed) && !trimmed.slice(1, -1).includes('%')) return compileRegexPattern(trimmed);
   if (trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed.startsWith('%')) {
-    throw invalidParameter('Invalid filter pattern: JSON and space-delimited filter patterns, and regexes mixed with terms, are not supported by the emulator');
+    throw invalidParameter(
+      'Invalid filter pattern: JSON and space-delimited filter patterns, and regexes mixed with terms, are not supported by the emulator',
+    );
   }
   const terms = tokenize(trimmed);
   const all = terms.filter((t) => t.kind === 'all').map((t) => t.text);

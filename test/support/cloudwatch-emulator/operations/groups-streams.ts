@@ -11,9 +11,12 @@ export function createLogGroup(input: Input, ctx: OperationContext): Record<stri
   input.str('kmsKeyId', { max: 256 });
   const cls = input.str('logGroupClass');
   if (cls !== undefined && !['STANDARD', 'INFREQUENT_ACCESS', 'DELIVERY'].includes(cls)) {
-    throw invalidParameter(`1 validation error detected: Value '${cls}' at 'logGroupClass' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, INFREQUENT_ACCESS, DELIVERY]`);
+    throw invalidParameter(
+      `1 validation error detected: Value '${cls}' at 'logGroupClass' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, INFREQUENT_ACCESS, DELIVERY]`,
+    );
   }
-  if (ctx.state.store.getGroup(name) !== undefined) throw new AwsError('ResourceAlreadyExistsException', 'The specified log group already exists');
+  if (ctx.state.store.getGroup(name) !== undefined)
+    throw new AwsError('ResourceAlreadyExistsException', 'The specified log group already exists');
   ctx.state.store.createGroup(name, ctx.now);
   return {};
 }
@@ -38,13 +41,17 @@ export function describeLogGroups(input: Input, ctx: OperationContext): unknown 
   // One emulated account: linked-account options have nothing to add.
   input.strList('accountIdentifiers');
   input.bool('includeLinkedAccounts');
-  if (prefix !== undefined && pattern !== undefined) throw invalidParameter('LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.');
-  if (identifiers !== undefined && (prefix !== undefined || pattern !== undefined)) throw invalidParameter('logGroupIdentifiers cannot be combined with a name prefix or pattern.');
+  if (prefix !== undefined && pattern !== undefined)
+    throw invalidParameter('LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.');
+  if (identifiers !== undefined && (prefix !== undefined || pattern !== undefined))
+    throw invalidParameter('logGroupIdentifiers cannot be combined with a name prefix or pattern.');
   const wanted = identifiers === undefined ? undefined : new Set(identifiers.map((id) => groupNameFromIdentifier(id, ctx)));
   const after = nextToken === undefined ? undefined : decodeToken('groups', nextToken);
   // DescribeLogGroups lists in ASCII order of the name (code-unit order, not locale order).
   const names = [...ctx.state.store.groups.keys()]
-    .filter((n) => (prefix === undefined || n.startsWith(prefix)) && (pattern === undefined || n.toLowerCase().includes(pattern.toLowerCase())))
+    .filter(
+      (n) => (prefix === undefined || n.startsWith(prefix)) && (pattern === undefined || n.toLowerCase().includes(pattern.toLowerCase())),
+    )
     .filter((n) => (wanted === undefined || wanted.has(n)) && (cls === undefined || cls === 'STANDARD'))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .filter((n) => after === undefined || n > after);
@@ -73,7 +80,9 @@ export function putRetentionPolicy(input: Input, ctx: OperationContext): Record<
   const group = requireGroup(input, ctx);
   const days = input.reqNum('retentionInDays');
   if (!RETENTION_DAYS.includes(days)) {
-    throw invalidParameter(`1 validation error detected: Value '${days}' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [${RETENTION_DAYS.join(', ')}]`);
+    throw invalidParameter(
+      `1 validation error detected: Value '${days}' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [${RETENTION_DAYS.join(', ')}]`,
+    );
   }
   group.retentionInDays = days;
   return {};
@@ -92,9 +101,12 @@ export function describeLogStreams(input: Input, ctx: OperationContext): unknown
   const limit = input.num('limit', { min: 1, max: 50 }) ?? 50;
   const nextToken = input.str('nextToken', { min: 1 });
   if (orderBy !== 'LogStreamName' && orderBy !== 'LastEventTime') {
-    throw invalidParameter(`1 validation error detected: Value '${orderBy}' at 'orderBy' failed to satisfy constraint: Member must satisfy enum value set: [LogStreamName, LastEventTime]`);
+    throw invalidParameter(
+      `1 validation error detected: Value '${orderBy}' at 'orderBy' failed to satisfy constraint: Member must satisfy enum value set: [LogStreamName, LastEventTime]`,
+    );
   }
-  if (orderBy === 'LastEventTime' && prefix !== undefined) throw invalidParameter('Cannot order by LastEventTime with a logStreamNamePrefix.');
+  if (orderBy === 'LastEventTime' && prefix !== undefined)
+    throw invalidParameter('Cannot order by LastEventTime with a logStreamNamePrefix.');
   const offset = nextToken === undefined ? 0 : Number(decodeToken(`streams:${group.name}`, nextToken));
   const streams = [...group.streams.values()].filter((s) => prefix === undefined || s.name.startsWith(prefix));
   const key = (s: (typeof streams)[number]): number | string => (orderBy === 'LastEventTime' ? (s.lastTimestamp() ?? 0) : s.name);
@@ -110,7 +122,9 @@ export function describeLogStreams(input: Input, ctx: OperationContext): unknown
     logStreams: page.map((s) => ({
       logStreamName: s.name,
       creationTime: s.creationTime,
-      ...(s.count > 0 ? { firstEventTimestamp: s.firstTimestamp(), lastEventTimestamp: s.lastTimestamp(), lastIngestionTime: s.lastIngestionTime } : {}),
+      ...(s.count > 0
+        ? { firstEventTimestamp: s.firstTimestamp(), lastEventTimestamp: s.lastTimestamp(), lastIngestionTime: s.lastIngestionTime }
+        : {}),
       uploadSequenceToken: sequenceToken(s.count),
       arn: `${arn}:log-stream:${s.name}`,
       storedBytes: 0,

@@ -2,7 +2,14 @@ import type { Handler, StreamingHandler } from '../server/http-server';
 import { startLiveTail } from './start-live-tail';
 import { filterLogEvents } from './filter-log-events';
 import { getLogEvents } from './get-log-events';
-import { createLogGroup, createLogStream, deleteRetentionPolicy, describeLogGroups, describeLogStreams, putRetentionPolicy } from './groups-streams';
+import {
+  createLogGroup,
+  createLogStream,
+  deleteRetentionPolicy,
+  describeLogGroups,
+  describeLogStreams,
+  putRetentionPolicy,
+} from './groups-streams';
 import { putLogEvents } from './put-log-events';
 import { getLogRecord, getQueryResults, startQuery, stopQuery } from './queries';
 

@@ -18,12 +18,17 @@ export function putLogEvents(input: Input, ctx: OperationContext): unknown {
   const raw = input.list('logEvents');
   if (raw === undefined) throw validationError('logEvents', undefined, 'Member must not be null');
   if (raw.length < 1) throw validationError('logEvents', '[]', 'Member must have length greater than or equal to 1');
-  if (raw.length > MAX_BATCH_EVENTS) throw validationError('logEvents', `[${raw.length} events]`, `Member must have length less than or equal to ${MAX_BATCH_EVENTS}`);
+  if (raw.length > MAX_BATCH_EVENTS)
+    throw validationError('logEvents', `[${raw.length} events]`, `Member must have length less than or equal to ${MAX_BATCH_EVENTS}`);
   const events = raw.map((e, i) => {
     const ev = e as { timestamp?: unknown; message?: unknown } | null;
     if (ev === null || typeof ev !== 'object') throw new AwsError('SerializationException', `logEvents.${i + 1} is not a structure`);
     if (typeof ev.timestamp !== 'number' || !Number.isInteger(ev.timestamp) || ev.timestamp < 0) {
-      throw validationError(`logEvents.${i + 1}.member.timestamp`, ev.timestamp, 'Member must not be null and must be greater than or equal to 0');
+      throw validationError(
+        `logEvents.${i + 1}.member.timestamp`,
+        ev.timestamp,
+        'Member must not be null and must be greater than or equal to 0',
+      );
     }
     if (typeof ev.message !== 'string' || ev.message.length < 1) {
       throw validationError(`logEvents.${i + 1}.member.message`, ev.message, 'Member must have length greater than or equal to 1');
@@ -38,7 +43,8 @@ export function putLogEvents(input: Input, ctx: OperationContext): unknown {
   for (const e of events) bytes += Buffer.byteLength(e.message, 'utf8') + EVENT_OVERHEAD_BYTES;
   if (bytes > MAX_BATCH_BYTES) throw invalidParameter(`Upload too large: ${bytes} bytes exceeds limit of ${MAX_BATCH_BYTES}`);
   for (let i = 1; i < events.length; i++) {
-    if (events[i]!.timestamp < events[i - 1]!.timestamp) throw invalidParameter('Log events in a single PutLogEvents request must be in chronological order.');
+    if (events[i]!.timestamp < events[i - 1]!.timestamp)
+      throw invalidParameter('Log events in a single PutLogEvents request must be in chronological order.');
   }
   // Events outside [now - 14 d, now + 2 h] are rejected individually, the rest accepted.
   let tooOldEnd = -1;
@@ -56,5 +62,8 @@ export function putLogEvents(input: Input, ctx: OperationContext): unknown {
     ...(tooNewStart >= 0 ? { tooNewLogEventStartIndex: tooNewStart } : {}),
     ...(tooOldEnd >= 0 ? { tooOldLogEventEndIndex: tooOldEnd } : {}),
   };
-  return { nextSequenceToken: sequenceToken(stream.count), ...(Object.keys(rejected).length > 0 ? { rejectedLogEventsInfo: rejected } : {}) };
+  return {
+    nextSequenceToken: sequenceToken(stream.count),
+    ...(Object.keys(rejected).length > 0 ? { rejectedLogEventsInfo: rejected } : {}),
+  };
 }

@@ -16,7 +16,8 @@ const MAX_LIMIT = 100_000;
 
 export function startQuery(input: Input, ctx: OperationContext): unknown {
   const language = input.str('queryLanguage');
-  if (language !== undefined && language !== 'CWLI') throw invalidParameter(`Query language ${language} is not supported by the emulator; use CWLI.`);
+  if (language !== undefined && language !== 'CWLI')
+    throw invalidParameter(`Query language ${language} is not supported by the emulator; use CWLI.`);
   const groupName = input.str('logGroupName', { min: 1, max: 512, pattern: patterns.logGroupName });
   const groupNames = input.strList('logGroupNames', { min: 1, max: 512, pattern: patterns.logGroupName }, MAX_GROUPS);
   const identifiers = input.strList('logGroupIdentifiers', { min: 1, max: 2048, pattern: patterns.logGroupIdentifier }, MAX_GROUPS);
@@ -27,11 +28,14 @@ export function startQuery(input: Input, ctx: OperationContext): unknown {
   const given = [groupName, groupNames, identifiers].filter((x) => x !== undefined).length;
   if (given !== 1) throw invalidParameter('Exactly one of logGroupName, logGroupNames or logGroupIdentifiers must be specified.');
   if (endTime < startTime) throw invalidParameter('End time cannot be less than Start time');
-  const names = groupName !== undefined ? [groupName] : groupNames ?? identifiers!.map((id) => groupNameFromIdentifier(id, ctx));
+  const names = groupName !== undefined ? [groupName] : (groupNames ?? identifiers!.map((id) => groupNameFromIdentifier(id, ctx)));
   if (names.length === 0) throw invalidParameter('At least one log group must be specified.');
   const groups = [...new Set(names)].map((n) => {
     const g = ctx.state.store.getGroup(n);
-    if (g === undefined) throw resourceNotFound(`Log group '${n}' does not exist for account ID '${ctx.state.accountId}' (Service: AWSLogs; Status Code: 400; Error Code: ResourceNotFoundException)`);
+    if (g === undefined)
+      throw resourceNotFound(
+        `Log group '${n}' does not exist for account ID '${ctx.state.accountId}' (Service: AWSLogs; Status Code: 400; Error Code: ResourceNotFoundException)`,
+      );
     return g;
   });
   let query;
@@ -116,7 +120,8 @@ export function getLogRecord(input: Input, ctx: OperationContext): unknown {
   const decoded = decodePointer(ptr);
   if (decoded === undefined) throw invalidParameter('The specified logRecordPointer is not valid.');
   const found = ctx.state.store.streamById(decoded.streamId);
-  if (found === undefined || found.group.id !== decoded.groupId || decoded.index >= found.stream.count) throw resourceNotFound('The specified log record does not exist.');
+  if (found === undefined || found.group.id !== decoded.groupId || decoded.index >= found.stream.count)
+    throw resourceNotFound('The specified log record does not exist.');
   const fields = allFields(eventRow(found.group, found.stream, decoded.index), { accountId: ctx.state.accountId });
   const logRecord: Record<string, string> = {};
   for (const [k, v] of Object.entries(fields)) logRecord[k] = String(v);

@@ -42,7 +42,8 @@ export class QueryPages {
 
   private offsetOf(token: string, queryId: string, now: number): number {
     const [body, mac, extra] = token.split('.');
-    if (body === undefined || mac === undefined || extra !== undefined || !this.verify(body, mac)) throw invalidParameter('The specified nextToken is invalid.');
+    if (body === undefined || mac === undefined || extra !== undefined || !this.verify(body, mac))
+      throw invalidParameter('The specified nextToken is invalid.');
     const { q, o, t } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { q: string; o: number; t: number };
     if (q !== queryId) throw invalidParameter('The specified nextToken is not valid for this query.');
     if (now - t > PAGE_TOKEN_TTL_MS) throw invalidParameter('The specified nextToken has expired.');

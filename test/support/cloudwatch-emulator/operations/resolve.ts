@@ -18,8 +18,10 @@ export function groupNameFromIdentifier(identifier: string, ctx: OperationContex
 export function requireGroup(input: Input, ctx: OperationContext): LogGroup {
   const name = input.str('logGroupName', { min: 1, max: 512, pattern: patterns.logGroupName });
   const identifier = input.str('logGroupIdentifier', { min: 1, max: 2048, pattern: patterns.logGroupIdentifier });
-  if (name !== undefined && identifier !== undefined) throw invalidParameter('LogGroup name and LogGroup ARN are mutually exclusive parameters.');
-  if (name === undefined && identifier === undefined) throw invalidParameter('Should provide either a LogGroup name or a LogGroup identifier.');
+  if (name !== undefined && identifier !== undefined)
+    throw invalidParameter('LogGroup name and LogGroup ARN are mutually exclusive parameters.');
+  if (name === undefined && identifier === undefined)
+    throw invalidParameter('Should provide either a LogGroup name or a LogGroup identifier.');
   const group = ctx.state.store.getGroup(name ?? groupNameFromIdentifier(identifier!, ctx));
   if (group === undefined) throw resourceNotFound('The specified log group does not exist.');
   return group;

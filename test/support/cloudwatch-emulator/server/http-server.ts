@@ -14,7 +14,11 @@ const TARGET_PREFIX = 'Logs_20140328.';
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** The awsJson1_1 endpoint: POST /, X-Amz-Target names the operation, SigV4 on every call. */
-export function createLogsServer(state: EmulatorState, handlers: Record<string, Handler>, streaming: Record<string, StreamingHandler> = {}): Server {
+export function createLogsServer(
+  state: EmulatorState,
+  handlers: Record<string, Handler>,
+  streaming: Record<string, StreamingHandler> = {},
+): Server {
   return createServer((req, res) => {
     handle(state, handlers, streaming, req, res).catch((e: unknown) => {
       process.stderr.write(`cloudwatch-emulator: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
@@ -23,7 +27,13 @@ export function createLogsServer(state: EmulatorState, handlers: Record<string, 
   });
 }
 
-async function handle(state: EmulatorState, handlers: Record<string, Handler>, streaming: Record<string, StreamingHandler>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  state: EmulatorState,
+  handlers: Record<string, Handler>,
+  streaming: Record<string, StreamingHandler>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const body = await readBody(req);
   if (body === undefined) {
     send(res, new AwsError('SerializationException', 'Request body too large', 413));
@@ -40,10 +50,14 @@ async function handle(state: EmulatorState, handlers: Record<string, Handler>, s
     const caller = await verifySigV4({ method: req.method, path: url.pathname, query, headers: req.headers, body }, state.credentials);
     const handler = handlers[operation];
     const streamer = streaming[operation];
-    if (handler === undefined && streamer === undefined) throw new AwsError('UnknownOperationException', `Unknown operation ${target || '(no X-Amz-Target)'}`);
+    if (handler === undefined && streamer === undefined)
+      throw new AwsError('UnknownOperationException', `Unknown operation ${target || '(no X-Amz-Target)'}`);
     if (caller.credential.deny?.includes(operation)) {
       const user = `arn:aws:iam::${state.accountId}:user/${caller.credential.accessKeyId}`;
-      throw new AwsError('AccessDeniedException', `User: ${user} is not authorized to perform: logs:${operation} because no identity-based policy allows the logs:${operation} action`);
+      throw new AwsError(
+        'AccessDeniedException',
+        `User: ${user} is not authorized to perform: logs:${operation} because no identity-based policy allows the logs:${operation} action`,
+      );
     }
     if (state.faults.extraLatencyMs > 0) await delay(state.faults.extraLatencyMs);
     const fault = state.faults.decide(operation);
@@ -74,7 +88,8 @@ function parseJson(body: Buffer): Record<string, unknown> {
   } catch {
     throw new AwsError('SerializationException', 'Start of structure or map found where not expected.');
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new AwsError('SerializationException', 'Request body must be a JSON object.');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new AwsError('SerializationException', 'Request body must be a JSON object.');
   return parsed as Record<string, unknown>;
 }
 

@@ -47,7 +47,8 @@ export class Input {
       return undefined;
     }
     if (typeof v !== 'number' || !Number.isFinite(v)) throw serialization(name, 'number');
-    if (rule.min !== undefined && v < rule.min) throw validationError(name, v, `Member must have value greater than or equal to ${rule.min}`);
+    if (rule.min !== undefined && v < rule.min)
+      throw validationError(name, v, `Member must have value greater than or equal to ${rule.min}`);
     if (rule.max !== undefined && v > rule.max) throw validationError(name, v, `Member must have value less than or equal to ${rule.max}`);
     return v;
   }
@@ -74,7 +75,8 @@ export class Input {
     const v = this.body[name];
     if (v === undefined || v === null) return undefined;
     if (!Array.isArray(v)) throw serialization(name, 'list');
-    if (maxLength !== undefined && v.length > maxLength) throw validationError(name, `[${v.join(', ')}]`, `Member must have length less than or equal to ${maxLength}`);
+    if (maxLength !== undefined && v.length > maxLength)
+      throw validationError(name, `[${v.join(', ')}]`, `Member must have length less than or equal to ${maxLength}`);
     return v.map((x, i) => {
       if (typeof x !== 'string') throw serialization(`${name}.${i + 1}`, 'string');
       checkString(`${name}.${i + 1}.member`, x, item);
@@ -91,8 +93,10 @@ export class Input {
 }
 
 function checkString(name: string, v: string, rule: StringRule): void {
-  if (rule.min !== undefined && v.length < rule.min) throw validationError(name, v, `Member must have length greater than or equal to ${rule.min}`);
-  if (rule.max !== undefined && v.length > rule.max) throw validationError(name, v, `Member must have length less than or equal to ${rule.max}`);
+  if (rule.min !== undefined && v.length < rule.min)
+    throw validationError(name, v, `Member must have length greater than or equal to ${rule.min}`);
+  if (rule.max !== undefined && v.length > rule.max)
+    throw validationError(name, v, `Member must have length less than or equal to ${rule.max}`);
   if (rule.pattern !== undefined && !rule.pattern.test(v)) {
     throw validationError(name, v, `Member must satisfy regular expression pattern: ${rule.pattern.source.replace(/^\^\(\?:|\)\$$/g, '')}`);
   }

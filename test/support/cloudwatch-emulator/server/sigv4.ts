@@ -26,7 +26,11 @@ const MAX_SKEW_MS = 15 * 60 * 1000;
  * Verifies a SigV4 `Authorization` header by re-signing the request with the SDK's own signer
  * (restricted to the headers the client says it signed) and comparing signatures.
  */
-export async function verifySigV4(req: SignedRequest, credentials: ReadonlyMap<string, EmulatorCredential>, now = Date.now()): Promise<Caller> {
+export async function verifySigV4(
+  req: SignedRequest,
+  credentials: ReadonlyMap<string, EmulatorCredential>,
+  now = Date.now(),
+): Promise<Caller> {
   const auth = header(req.headers, 'authorization');
   if (auth === undefined) throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
   const parsed = parseAuthorization(auth);
@@ -35,25 +39,46 @@ export async function verifySigV4(req: SignedRequest, credentials: ReadonlyMap<s
   if (parsed.service !== 'logs') throw invalidSignature(`Credential should be scoped to correct service: 'logs'. `);
   const amzDate = header(req.headers, 'x-amz-date');
   const signingDate = amzDate === undefined ? undefined : parseAmzDate(amzDate);
-  if (signingDate === undefined) throw new AwsError('IncompleteSignatureException', 'Authorization header requires existence of either a \'X-Amz-Date\' or a \'Date\' header.');
+  if (signingDate === undefined)
+    throw new AwsError(
+      'IncompleteSignatureException',
+      "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
+    );
   if (amzDate!.slice(0, 8) !== parsed.date) {
-    throw invalidSignature(`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${parsed.date}' != '${amzDate!.slice(0, 8)}', from '${amzDate}'.`);
+    throw invalidSignature(
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${parsed.date}' != '${amzDate!.slice(0, 8)}', from '${amzDate}'.`,
+    );
   }
   if (Math.abs(now - signingDate.getTime()) > MAX_SKEW_MS) {
-    throw invalidSignature(`Signature expired: ${amzDate} is now earlier than ${formatAmzDate(new Date(now - MAX_SKEW_MS))} (${formatAmzDate(new Date(now))} - 15 min.)`);
+    throw invalidSignature(
+      `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(new Date(now - MAX_SKEW_MS))} (${formatAmzDate(new Date(now))} - 15 min.)`,
+    );
   }
   // The signer trusts a declared payload hash; the service checks it against the real body.
   const declared = header(req.headers, 'x-amz-content-sha256');
   if (declared !== undefined && declared !== createHash('sha256').update(req.body).digest('hex')) {
-    throw invalidSignature('The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.');
+    throw invalidSignature(
+      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+    );
   }
   const headers: Record<string, string> = {};
   for (const name of parsed.signedHeaders) {
     const value = header(req.headers, name);
-    if (value === undefined) throw invalidSignature(`The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.`);
+    if (value === undefined)
+      throw invalidSignature(
+        `The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.`,
+      );
     headers[name] = value;
   }
-  const request = new HttpRequest({ method: req.method, protocol: 'http:', hostname: 'localhost', path: req.path, query: req.query, headers, body: req.body });
+  const request = new HttpRequest({
+    method: req.method,
+    protocol: 'http:',
+    hostname: 'localhost',
+    path: req.path,
+    query: req.query,
+    headers,
+    body: req.body,
+  });
   const signer = new SignatureV4({
     credentials: { accessKeyId: credential.accessKeyId, secretAccessKey: credential.secretAccessKey },
     region: parsed.region,
@@ -69,7 +94,9 @@ export async function verifySigV4(req: SignedRequest, credentials: ReadonlyMap<s
   });
   const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers['authorization']))?.[1] ?? '';
   if (!sameHex(expected, parsed.signature)) {
-    throw invalidSignature('The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.');
+    throw invalidSignature(
+      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+    );
   }
   return { credential, region: parsed.region };
 }
@@ -85,7 +112,11 @@ interface ParsedAuthorization {
 
 function parseAuthorization(value: string): ParsedAuthorization {
   const algorithm = 'AWS4-HMAC-SHA256 ';
-  if (!value.startsWith(algorithm)) throw new AwsError('IncompleteSignatureException', `Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' with algorithm AWS4-HMAC-SHA256.`);
+  if (!value.startsWith(algorithm))
+    throw new AwsError(
+      'IncompleteSignatureException',
+      `Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' with algorithm AWS4-HMAC-SHA256.`,
+    );
   const parts = new Map<string, string>();
   for (const piece of value.slice(algorithm.length).split(',')) {
     const eq = piece.indexOf('=');
@@ -95,8 +126,17 @@ function parseAuthorization(value: string): ParsedAuthorization {
   const signedHeaders = parts.get('SignedHeaders');
   const signature = parts.get('Signature');
   const scope = credential?.split('/') ?? [];
-  if (credential === undefined || signedHeaders === undefined || signature === undefined || scope.length !== 5 || scope[4] !== 'aws4_request') {
-    throw new AwsError('IncompleteSignatureException', `Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters.`);
+  if (
+    credential === undefined ||
+    signedHeaders === undefined ||
+    signature === undefined ||
+    scope.length !== 5 ||
+    scope[4] !== 'aws4_request'
+  ) {
+    throw new AwsError(
+      'IncompleteSignatureException',
+      `Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters.`,
+    );
   }
   const [accessKeyId, date, region, service] = scope as [string, string, string, string, string];
   return { accessKeyId, date, region, service, signedHeaders: signedHeaders.split(';').map((h) => h.toLowerCase()), signature };
@@ -115,7 +155,10 @@ function parseAmzDate(s: string): Date | undefined {
 }
 
 function formatAmzDate(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function sameHex(a: string, b: string): boolean {

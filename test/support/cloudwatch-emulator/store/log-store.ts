@@ -73,7 +73,13 @@ export class LogStore {
     this.streamsById.push({ group, stream });
     stream.onAppend = (i) => {
       if (this.followers.size === 0) return;
-      const event: AppendedEvent = { group, stream, timestamp: stream.timestamps[i]!, message: stream.messages[i]!, ingestionTime: stream.ingestion[i]! };
+      const event: AppendedEvent = {
+        group,
+        stream,
+        timestamp: stream.timestamps[i]!,
+        message: stream.messages[i]!,
+        ingestionTime: stream.ingestion[i]!,
+      };
       for (const follow of this.followers) follow(event);
     };
     return stream;

@@ -7,7 +7,8 @@ const MAX_FIELD_VALUE = 200;
 export function addField(fields: EventFields, name: string, value: unknown): void {
   if (name in fields || Object.keys(fields).length >= MAX_FIELDS) return;
   if (typeof value === 'number' && Number.isFinite(value)) fields[name] = String(value);
-  else if (typeof value === 'string' && value !== '') fields[name] = value.length > MAX_FIELD_VALUE ? `${value.slice(0, MAX_FIELD_VALUE - 1)}…` : value;
+  else if (typeof value === 'string' && value !== '')
+    fields[name] = value.length > MAX_FIELD_VALUE ? `${value.slice(0, MAX_FIELD_VALUE - 1)}…` : value;
 }
 
 /** Adds the fields of `source` named in `names` (source key → field name). */

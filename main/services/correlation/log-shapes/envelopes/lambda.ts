@@ -27,7 +27,8 @@ const PYTHON_UNCAUGHT_RE = /^\[ERROR\] (?=\S)/;
 // error serialised with `errorType`, `errorMessage` and `stack` as an array of lines.
 const NODE_UNCAUGHT_RE = /^[A-Z][A-Za-z ]{2,40} \t(\{[\s\S]*\})$/;
 // The platform's own lines: START, END, REPORT, INIT_START… (text format).
-const PLATFORM_RE = /^(?:START|END|REPORT|INIT_START|INIT_REPORT|RESTORE_START|RESTORE_REPORT|EXTENSION|TELEMETRY)\b(?: RequestId: ([\w-]+))?/;
+const PLATFORM_RE =
+  /^(?:START|END|REPORT|INIT_START|INIT_REPORT|RESTORE_START|RESTORE_REPORT|EXTENSION|TELEMETRY)\b(?: RequestId: ([\w-]+))?/;
 
 export function readLambdaText(text: string): LambdaLine | undefined {
   const node = NODE_TEXT_RE.exec(text);
@@ -59,6 +60,9 @@ export function lambdaPlatformRecord(json: JsonObject): { summary: string; reque
   const type = json.type;
   if (typeof type !== 'string' || !type.startsWith('platform.') || typeof json.time !== 'string') return undefined;
   const record = json.record;
-  const requestId = record !== null && typeof record === 'object' && typeof (record as JsonObject).requestId === 'string' ? ((record as JsonObject).requestId as string) : undefined;
+  const requestId =
+    record !== null && typeof record === 'object' && typeof (record as JsonObject).requestId === 'string'
+      ? ((record as JsonObject).requestId as string)
+      : undefined;
   return requestId === undefined ? { summary: type } : { summary: `${type} ${requestId}`, requestId };
 }

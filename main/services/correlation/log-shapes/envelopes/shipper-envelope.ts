@@ -34,9 +34,15 @@ export function unwrapShipper(json: JsonObject): Unwrapped | undefined {
   const fields: EventFields = {};
   if (kubernetes) {
     addFields(fields, kubernetes, { pod_name: 'pod', namespace_name: 'namespace', container_name: 'container', host: 'host' });
-    if (isObject(kubernetes.labels)) for (const [name, value] of Object.entries(kubernetes.labels)) addField(fields, `label.${name}`, value);
+    if (isObject(kubernetes.labels))
+      for (const [name, value] of Object.entries(kubernetes.labels)) addField(fields, `label.${name}`, value);
   }
-  addFields(fields, json, { container_name: 'container', container_id: 'containerId', ecs_cluster: 'cluster', ecs_task_definition: 'taskDefinition' });
+  addFields(fields, json, {
+    container_name: 'container',
+    container_id: 'containerId',
+    ecs_cluster: 'cluster',
+    ecs_task_definition: 'taskDefinition',
+  });
   // The task's ID is the last part of its ARN: `arn:aws:ecs:<region>:<account>:task/<cluster>/<id>`.
   if (typeof json.ecs_task_arn === 'string') addField(fields, 'task', json.ecs_task_arn.slice(json.ecs_task_arn.lastIndexOf('/') + 1));
   if (stream !== undefined) addField(fields, 'stream', stream);

@@ -25,7 +25,10 @@ export function atFrame(line: string): ParsedFrame | undefined {
     const identity = addressless(`${fn}(${location.replace(POSITION_RE, '')})`);
     // `java.base/java.lang.Thread.run`: the module is not part of the method's name.
     const method = fn.replace(/^[\w.-]+(?:@[\w.-]+)?\//, '');
-    return makeFrame(identity, JVM_FILE_RE.test(location) ? { raw, function: method, ...splitLocation(location) } : { raw, function: method });
+    return makeFrame(
+      identity,
+      JVM_FILE_RE.test(location) ? { raw, function: method, ...splitLocation(location) } : { raw, function: method },
+    );
   }
   if (m[3] !== undefined) {
     const fn = m[3];

@@ -11,7 +11,10 @@ const END_INNER = '--- End of inner exception stack trace ---';
 
 /** A .NET trace: inner exceptions (`--->`), their end markers, or frames naming `in <file>:line N`. */
 export function isDotnetTrace(lines: readonly string[]): boolean {
-  return lines.some((line) => line.includes(END_INNER) || /^\s*---> \S/.test(line) || / in \S+:line \d+\s*$/.test(line) || /\) \[0x[0-9a-f]+\] in /.test(line));
+  return lines.some(
+    (line) =>
+      line.includes(END_INNER) || /^\s*---> \S/.test(line) || / in \S+:line \d+\s*$/.test(line) || /\) \[0x[0-9a-f]+\] in /.test(line),
+  );
 }
 
 /**

@@ -10,7 +10,8 @@ const HEADER_RE = /^(?:Uncaught )?([A-Za-z_$][\w$.]*)(?: (\[[^\]]+\]))?(?::\s?(.
 
 // An exception named behind other text: `checkout failed: TypeError: x` (console.error("…:", err),
 // printStackTrace after a message), `Uncaught Exception \tError: x`.
-const PREFIXED_RE = /(?:^|[\s:(])((?:[A-Za-z_$][\w$]*[.$])*[A-Za-z_$][\w$]*(?:Error|Exception|Fault|Failure))(?: (\[[^\]]+\]))?(?::\s?(.*))?$/;
+const PREFIXED_RE =
+  /(?:^|[\s:(])((?:[A-Za-z_$][\w$]*[.$])*[A-Za-z_$][\w$]*(?:Error|Exception|Fault|Failure))(?: (\[[^\]]+\]))?(?::\s?(.*))?$/;
 
 /** `Exception in thread "main" X: y` or `X: y` — or undefined when the line names no exception. */
 export function exceptionHeader(line: string): ExceptionHeader | undefined {

@@ -58,8 +58,15 @@ export function parseGoTrace(lines: readonly string[]): ParsedTrace {
   // handler printing it, not where it failed.
   const raised = frames.findIndex((f) => f.parsed.frame.function === 'panic');
   const shown = raised === -1 ? frames : frames.slice(raised + 1);
-  const trace = exceptionOf(header?.type ?? '', header?.message ?? '', shown.map((f) => f.parsed));
-  trace.identities = shown.filter((f) => !f.runtime).map((f) => f.parsed.identity).slice(0, MAX_IDENTITY_FRAMES);
+  const trace = exceptionOf(
+    header?.type ?? '',
+    header?.message ?? '',
+    shown.map((f) => f.parsed),
+  );
+  trace.identities = shown
+    .filter((f) => !f.runtime)
+    .map((f) => f.parsed.identity)
+    .slice(0, MAX_IDENTITY_FRAMES);
   return trace;
 }
 

@@ -53,7 +53,13 @@ export function parseAtTrace(lines: readonly string[]): ParsedTrace {
     if (nested && top.frames.length > 0) {
       const indent = (nested[1] as string).length;
       const relation: ExceptionRelation = nested[2] === 'Suppressed' ? 'suppressed' : 'cause';
-      const node: Node = { header: headerInLine(nested[3] as string) ?? { type: nested[3] as string, message: '' }, frames: [], omitted: 0, relation, children: [] };
+      const node: Node = {
+        header: headerInLine(nested[3] as string) ?? { type: nested[3] as string, message: '' },
+        frames: [],
+        omitted: 0,
+        relation,
+        children: [],
+      };
       // A cause continues the chain at its own indentation; a suppressed one opens a level below it.
       while (open.length > 1 && (open[open.length - 1] as { indent: number }).indent > indent) open.pop();
       const last = open[open.length - 1] as { indent: number; node: Node };

@@ -21,11 +21,16 @@ export function parseRubyTrace(lines: readonly string[]): ParsedTrace {
   for (const line of lines) {
     const head = HEAD_RE.exec(line);
     if (head) {
-      printed.push({ type: head[5] as string, message: head[4] as string, frames: [rubyFrame(line, head[1] as string, head[2] as string, head[3] as string)] });
+      printed.push({
+        type: head[5] as string,
+        message: head[4] as string,
+        frames: [rubyFrame(line, head[1] as string, head[2] as string, head[3] as string)],
+      });
       continue;
     }
     const from = FROM_RE.exec(line);
-    if (from && printed.length > 0) printed[printed.length - 1]?.frames.push(rubyFrame(line, from[1] as string, from[2] as string, from[3] as string));
+    if (from && printed.length > 0)
+      printed[printed.length - 1]?.frames.push(rubyFrame(line, from[1] as string, from[2] as string, from[3] as string));
   }
   const first = printed[0] ?? { type: '', message: '', frames: [] };
   const top = exceptionOf(first.type, first.message, first.frames);
@@ -40,6 +45,9 @@ export function parseRubyTrace(lines: readonly string[]): ParsedTrace {
 }
 
 function rubyFrame(line: string, file: string, lineNumber: string, method: string): ParsedFrame {
-  const raw = line.trim().replace(/^from /, '').replace(/: .* \([A-Z][\w:]*\)$/, '');
+  const raw = line
+    .trim()
+    .replace(/^from /, '')
+    .replace(/: .* \([A-Z][\w:]*\)$/, '');
   return makeFrame(`${method} (${file})`, { raw, function: method, file, line: Number(lineNumber) });
 }

@@ -15,7 +15,8 @@ export type TraceState =
 const PYTHON_HEADER = 'Traceback (most recent call last):';
 // Python 3.11+ prints an ExceptionGroup's traceback behind `| ` bars, its header with a `+`.
 const PYTHON_GROUP_HEADER_RE = /^\s*\+ Exception Group Traceback \(most recent call last\):$/;
-const PYTHON_CHAIN_RE = /^(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)$/;
+const PYTHON_CHAIN_RE =
+  /^(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)$/;
 const PYTHON_EXCEPTION_RE = /^[A-Za-z_][\w.]*(?::(?: .*)?)?$/;
 const INDENTED_RE = /^[ \t]/;
 
@@ -45,7 +46,8 @@ export function traceStart(line: string, next: string | undefined): TraceState |
   if (GO_START_RE.test(line)) return { kind: 'go' };
   if (THREAD_HEADER_RE.test(line)) return { kind: 'jvm', props: 0 };
   if (next !== undefined && RUBY_FROM_RE.test(next) && RUBY_HEAD_RE.test(line)) return { kind: 'jvm', props: 0 };
-  if (next !== undefined && AT_FRAME_RE.test(next) && (EXCEPTION_HEADER_RE.test(line) || namesException(line))) return { kind: 'jvm', props: 0 };
+  if (next !== undefined && AT_FRAME_RE.test(next) && (EXCEPTION_HEADER_RE.test(line) || namesException(line)))
+    return { kind: 'jvm', props: 0 };
   return undefined;
 }
 
@@ -80,7 +82,9 @@ function continueJvm(props: number, line: string): TraceState | undefined {
   // Indented lines also belong: the rest of a multi-line exception message (PostgreSQL's
   // `  Detail: Key (…)=(…) already exists.`), Node's error properties.
   // Ruby prints a cause as another `file:line:in 'm': message (Class)` line.
-  return JVM_MORE_RE.test(line) || JVM_CAUSE_RE.test(line) || INDENTED_RE.test(line) || RUBY_HEAD_RE.test(line) ? { kind: 'jvm', props: 0 } : undefined;
+  return JVM_MORE_RE.test(line) || JVM_CAUSE_RE.test(line) || INDENTED_RE.test(line) || RUBY_HEAD_RE.test(line)
+    ? { kind: 'jvm', props: 0 }
+    : undefined;
 }
 
 function continuePython(phase: 'frames' | 'raised' | 'chained', line: string): TraceState | undefined {
@@ -105,7 +109,10 @@ export function traceUnfinished(state: TraceState): boolean {
  * Where the first trace in `lines` starts, and the state after its lines; `nextFirst` is the
  * first line of the event after these lines, when known (a header's `at …` may start there).
  */
-export function findTraceStart(lines: readonly string[], nextFirst: string | undefined): { index: number; state: TraceState | undefined } | undefined {
+export function findTraceStart(
+  lines: readonly string[],
+  nextFirst: string | undefined,
+): { index: number; state: TraceState | undefined } | undefined {
   for (let j = 0; j < lines.length; j++) {
     const state = traceStart(lines[j] as string, j + 1 < lines.length ? lines[j + 1] : nextFirst);
     if (state) return { index: j, state: advanceTrace(state, lines, j + 1) };

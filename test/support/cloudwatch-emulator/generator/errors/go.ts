@@ -5,7 +5,9 @@ import type { ErrorInstance, ErrorTemplate } from './types';
 function goStack(rng: Rng, frames: [string, string][]): string[] {
   const lines: string[] = [];
   for (const [fn, loc] of frames) {
-    const args = fn.endsWith(')') ? '' : `(0xc000${rng.hex(6)}, {0xc000${rng.hex(6)}, 0x${rng.int(1, 15).toString(16)}, 0x${rng.int(16, 31).toString(16)}})`;
+    const args = fn.endsWith(')')
+      ? ''
+      : `(0xc000${rng.hex(6)}, {0xc000${rng.hex(6)}, 0x${rng.int(1, 15).toString(16)}, 0x${rng.int(16, 31).toString(16)}})`;
     lines.push(`${fn}${args}`, `\t${loc} +0x${rng.hex(3)}`);
   }
   return lines;
@@ -31,11 +33,16 @@ export const goErrors: ErrorTemplate[] = [
     key: 'go:panic:discount-index',
     build: (rng, decorate) => {
       const len = rng.int(1, 5);
-      return goPanic(rng, decorate(`runtime error: index out of range [${len + rng.int(0, 4)}] with length ${len}`), [
-        ['github.com/acme/gateway/internal/cart.(*Handler).applyDiscount', '/app/internal/cart/handler.go:88'],
-        ['github.com/acme/gateway/internal/cart.(*Handler).Checkout', '/app/internal/cart/handler.go:54'],
-        ...SERVE,
-      ], 'go:panic:discount-index');
+      return goPanic(
+        rng,
+        decorate(`runtime error: index out of range [${len + rng.int(0, 4)}] with length ${len}`),
+        [
+          ['github.com/acme/gateway/internal/cart.(*Handler).applyDiscount', '/app/internal/cart/handler.go:88'],
+          ['github.com/acme/gateway/internal/cart.(*Handler).Checkout', '/app/internal/cart/handler.go:54'],
+          ...SERVE,
+        ],
+        'go:panic:discount-index',
+      );
     },
   },
   {
@@ -56,9 +63,11 @@ export const goErrors: ErrorTemplate[] = [
   {
     key: 'go:panic:nil-map',
     build: (rng, decorate) =>
-      goPanic(rng, decorate('assignment to entry in nil map'), [
-        ['github.com/acme/gateway/internal/ratelimit.(*Limiter).Allow', '/app/internal/ratelimit/limiter.go:73'],
-        ...SERVE,
-      ], 'go:panic:nil-map'),
+      goPanic(
+        rng,
+        decorate('assignment to entry in nil map'),
+        [['github.com/acme/gateway/internal/ratelimit.(*Limiter).Allow', '/app/internal/ratelimit/limiter.go:73'], ...SERVE],
+        'go:panic:nil-map',
+      ),
   },
 ];

@@ -33,7 +33,9 @@ export const javaErrors: ErrorTemplate[] = [
       const key = rng.hex(32);
       return javaError(
         'org.springframework.dao.DataIntegrityViolationException',
-        decorate('could not execute statement [ERROR: duplicate key value violates unique constraint "uk_payment_idempotency_key"]; SQL [insert into payment (amount,idempotency_key,id) values (?,?,?)]; constraint [uk_payment_idempotency_key]'),
+        decorate(
+          'could not execute statement [ERROR: duplicate key value violates unique constraint "uk_payment_idempotency_key"]; SQL [insert into payment (amount,idempotency_key,id) values (?,?,?)]; constraint [uk_payment_idempotency_key]',
+        ),
         [
           '\tat org.springframework.orm.jpa.vendor.HibernateJpaDialect.convertHibernateAccessException(HibernateJpaDialect.java:290)',
           '\tat com.acme.payments.service.PaymentService.create(PaymentService.java:64)',

@@ -11,9 +11,11 @@ export const gatewayService: Service = {
   errorLevel: 'error',
   streamNames: (rng) => ecsStreams(rng, 'gateway', 2),
   templates: goErrors,
-  tagged: (ts, rng, s) => `${goTime(ts)} openReplaySession.id=${s.id} ${rng.pick(['GET', 'POST'])} ${path(rng)} ${rng.pick([200, 200, 204])} ${rng.int(1, 90)}.${rng.int(100, 999)}ms`,
+  tagged: (ts, rng, s) =>
+    `${goTime(ts)} openReplaySession.id=${s.id} ${rng.pick(['GET', 'POST'])} ${path(rng)} ${rng.pick([200, 200, 204])} ${rng.int(1, 90)}.${rng.int(100, 999)}ms`,
   noise: (ts, rng) => {
-    if (rng.chance(0.9)) return `${goTime(ts)} ${rng.pick(['GET', 'GET', 'POST'])} ${path(rng)} ${rng.pick([200, 200, 301, 404])} ${rng.int(0, 50)}.${rng.int(100, 999)}ms ${ip(rng)}`;
+    if (rng.chance(0.9))
+      return `${goTime(ts)} ${rng.pick(['GET', 'GET', 'POST'])} ${path(rng)} ${rng.pick([200, 200, 301, 404])} ${rng.int(0, 50)}.${rng.int(100, 999)}ms ${ip(rng)}`;
     return `${goTime(ts)} upstream ${rng.pick(['cart', 'search', 'users'])}: retrying after ${rng.int(50, 500)}ms (attempt ${rng.int(1, 3)})`;
   },
   contextBefore: (ts, rng) => `${goTime(ts)} proxy: forwarding ${path(rng)} to cart-svc`,

@@ -3,7 +3,9 @@ import type { Service } from './types';
 
 /** python-json-logger output: json.dumps with its default ", " / ": " separators. */
 function pyJson(fields: Record<string, string | number | undefined>): string {
-  const parts = Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  const parts = Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
   return `{${parts.join(', ')}}`;
 }
 
@@ -19,7 +21,14 @@ export const reportWorkerService: Service = {
     return [`${day}/[$LATEST]${rng.hex(32)}`, `${day}/[$LATEST]${rng.hex(32)}`];
   },
   templates: pythonWorkerErrors,
-  tagged: (_ts, rng, s) => pyJson({ level: 'info', logger: 'reports', openReplaySessionToken: s.token, message: `report ${rng.int(10000, 99999)} ${rng.pick(['queued', 'rendered', 'uploaded'])}`, requestId: rng.uuid() }),
+  tagged: (_ts, rng, s) =>
+    pyJson({
+      level: 'info',
+      logger: 'reports',
+      openReplaySessionToken: s.token,
+      message: `report ${rng.int(10000, 99999)} ${rng.pick(['queued', 'rendered', 'uploaded'])}`,
+      requestId: rng.uuid(),
+    }),
   noise: (_ts, rng) => {
     const id = rng.uuid();
     const r = rng.next();

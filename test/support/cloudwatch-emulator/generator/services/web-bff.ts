@@ -33,12 +33,47 @@ export const webBffService: Service = {
     }),
   noise: (ts, rng) => {
     if (rng.chance(0.97)) {
-      return JSON.stringify({ level: 'info', time: ts, pid: 1, hostname: rng.pick(HOSTS), reqId: reqId(rng), req: { method: 'GET', url: path(rng) }, res: { statusCode: rng.pick([200, 200, 304, 404]) }, responseTime: rng.int(1, 300), msg: 'request completed' });
+      return JSON.stringify({
+        level: 'info',
+        time: ts,
+        pid: 1,
+        hostname: rng.pick(HOSTS),
+        reqId: reqId(rng),
+        req: { method: 'GET', url: path(rng) },
+        res: { statusCode: rng.pick([200, 200, 304, 404]) },
+        responseTime: rng.int(1, 300),
+        msg: 'request completed',
+      });
     }
-    return JSON.stringify({ level: 'warn', time: ts, pid: 1, hostname: rng.pick(HOSTS), msg: `slow upstream pricing: ${rng.int(1500, 9000)}ms` });
+    return JSON.stringify({
+      level: 'warn',
+      time: ts,
+      pid: 1,
+      hostname: rng.pick(HOSTS),
+      msg: `slow upstream pricing: ${rng.int(1500, 9000)}ms`,
+    });
   },
-  contextBefore: (ts, rng) => JSON.stringify({ level: 'debug', time: ts, pid: 1, hostname: rng.pick(HOSTS), reqId: reqId(rng), msg: 'loading profile', userId: rng.int(1000, 99999) }),
-  contextAfter: (ts, rng) => JSON.stringify({ level: 'info', time: ts, pid: 1, hostname: rng.pick(HOSTS), reqId: reqId(rng), res: { statusCode: 500 }, responseTime: rng.int(5, 900), msg: 'request errored' }),
+  contextBefore: (ts, rng) =>
+    JSON.stringify({
+      level: 'debug',
+      time: ts,
+      pid: 1,
+      hostname: rng.pick(HOSTS),
+      reqId: reqId(rng),
+      msg: 'loading profile',
+      userId: rng.int(1000, 99999),
+    }),
+  contextAfter: (ts, rng) =>
+    JSON.stringify({
+      level: 'info',
+      time: ts,
+      pid: 1,
+      hostname: rng.pick(HOSTS),
+      reqId: reqId(rng),
+      res: { statusCode: 500 },
+      responseTime: rng.int(5, 900),
+      msg: 'request errored',
+    }),
   error: (template, rng, s, ts) => {
     const error = template.build(rng, (m) => m);
     const line = JSON.stringify({

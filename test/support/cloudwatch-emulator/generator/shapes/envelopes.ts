@@ -33,7 +33,8 @@ export function kubernetesStreams(rng: Rng, app: string, namespace: string, n: n
 /** Fluent Bit's record (CRI parser, kubernetes filter; with `Merge_Log` a JSON line is also parsed into `log_processed`). */
 export function fluentBitEnvelope(output: Output, mergeLog: boolean): (line: string, stream: string, ts: number) => string {
   return (line, stream, ts) => {
-    const [, host, pod, namespace, container, dockerId] = /^(.*)-application\.var\.log\.containers\.(.+?)_(.+?)_(.+)-([0-9a-f]{64})\.log$/.exec(stream) ?? [];
+    const [, host, pod, namespace, container, dockerId] =
+      /^(.*)-application\.var\.log\.containers\.(.+?)_(.+?)_(.+)-([0-9a-f]{64})\.log$/.exec(stream) ?? [];
     const kubernetes = {
       pod_name: pod ?? stream,
       namespace_name: namespace ?? 'default',
@@ -44,7 +45,11 @@ export function fluentBitEnvelope(output: Output, mergeLog: boolean): (line: str
       container_hash: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/${container ?? 'app'}@sha256:${hexOf(`${stream}/image`, 64)}`,
       container_image: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/${container ?? 'app'}:1.4.2`,
     };
-    return fluentBitRecord({ text: line, stream: output, time: rfc3339Nano(ts, Number.parseInt(hexOf(`${stream}/${ts}`, 5), 16)) }, kubernetes, mergeLog);
+    return fluentBitRecord(
+      { text: line, stream: output, time: rfc3339Nano(ts, Number.parseInt(hexOf(`${stream}/${ts}`, 5), 16)) },
+      kubernetes,
+      mergeLog,
+    );
   };
 }
 
@@ -70,7 +75,8 @@ export function instanceStreams(rng: Rng, n: number): string[] {
 }
 
 export function dockerJsonEnvelope(output: Output): (line: string, stream: string, ts: number) => string {
-  return (line, stream, ts) => dockerJsonRecord({ text: line, stream: output, time: rfc3339Nano(ts, Number.parseInt(hexOf(`${stream}/${ts}`, 5), 16)) });
+  return (line, stream, ts) =>
+    dockerJsonRecord({ text: line, stream: output, time: rfc3339Nano(ts, Number.parseInt(hexOf(`${stream}/${ts}`, 5), 16)) });
 }
 
 /** Lambda's log streams: `YYYY/MM/DD/[$LATEST]<32 hex>`. */

@@ -19,13 +19,51 @@ export const cartPinoService: Service = {
   envelope: fluentBitEnvelope('stdout', false),
   streamNames: (rng) => kubernetesStreams(rng, 'cart', 'shop', 2),
   templates: nodePinoErrors,
-  tagged: (ts, rng, s) => JSON.stringify({ level: 30, time: ts, pid: 1, hostname: 'cart', reqId: reqId(rng), openReplaySessionToken: s.token, msg: `cart ${rng.int(1000, 9999)} priced`, responseTime: rng.int(2, 90) }),
-  noise: (ts, rng) => JSON.stringify({ level: 30, time: ts, pid: 1, hostname: 'cart', reqId: reqId(rng), msg: 'request completed', req: { method: 'GET', url: path(rng) }, res: { statusCode: rng.pick([200, 200, 304]) } }),
+  tagged: (ts, rng, s) =>
+    JSON.stringify({
+      level: 30,
+      time: ts,
+      pid: 1,
+      hostname: 'cart',
+      reqId: reqId(rng),
+      openReplaySessionToken: s.token,
+      msg: `cart ${rng.int(1000, 9999)} priced`,
+      responseTime: rng.int(2, 90),
+    }),
+  noise: (ts, rng) =>
+    JSON.stringify({
+      level: 30,
+      time: ts,
+      pid: 1,
+      hostname: 'cart',
+      reqId: reqId(rng),
+      msg: 'request completed',
+      req: { method: 'GET', url: path(rng) },
+      res: { statusCode: rng.pick([200, 200, 304]) },
+    }),
   contextBefore: (ts, rng) => JSON.stringify({ level: 20, time: ts, pid: 1, hostname: 'cart', reqId: reqId(rng), msg: 'loading cart' }),
-  contextAfter: (ts, rng) => JSON.stringify({ level: 30, time: ts, pid: 1, hostname: 'cart', reqId: reqId(rng), msg: 'request completed', res: { statusCode: 500 } }),
+  contextAfter: (ts, rng) =>
+    JSON.stringify({
+      level: 30,
+      time: ts,
+      pid: 1,
+      hostname: 'cart',
+      reqId: reqId(rng),
+      msg: 'request completed',
+      res: { statusCode: 500 },
+    }),
   error: (template, rng, s, ts) => {
     const error = template.build(rng, (m) => m);
-    const line = JSON.stringify({ level: 50, time: ts, pid: 1, hostname: 'cart', reqId: reqId(rng), openReplaySessionToken: s.token, err: { type: error.type, message: error.message, stack: error.chunks.join('\n') }, msg: error.message });
+    const line = JSON.stringify({
+      level: 50,
+      time: ts,
+      pid: 1,
+      hostname: 'cart',
+      reqId: reqId(rng),
+      openReplaySessionToken: s.token,
+      err: { type: error.type, message: error.message, stack: error.chunks.join('\n') },
+      msg: error.message,
+    });
     return { lines: [line], error };
   },
 };
@@ -40,13 +78,28 @@ export const searchWinstonService: Service = {
   envelope: fluentBitEnvelope('stdout', true),
   streamNames: (rng) => kubernetesStreams(rng, 'search', 'ops', 2),
   templates: nodeWinstonErrors,
-  tagged: (ts, rng, s) => JSON.stringify({ level: 'info', message: `search "${rng.pick(['shoes', 'red dress', 'socks'])}" answered`, 'openReplaySession.id': s.id, service: 'search', timestamp: isoTime(ts) }),
-  noise: (ts, rng) => JSON.stringify({ level: 'info', message: `index refreshed in ${rng.int(20, 900)}ms`, service: 'search', timestamp: isoTime(ts) }),
+  tagged: (ts, rng, s) =>
+    JSON.stringify({
+      level: 'info',
+      message: `search "${rng.pick(['shoes', 'red dress', 'socks'])}" answered`,
+      'openReplaySession.id': s.id,
+      service: 'search',
+      timestamp: isoTime(ts),
+    }),
+  noise: (ts, rng) =>
+    JSON.stringify({ level: 'info', message: `index refreshed in ${rng.int(20, 900)}ms`, service: 'search', timestamp: isoTime(ts) }),
   contextBefore: (ts) => JSON.stringify({ level: 'debug', message: 'querying index', service: 'search', timestamp: isoTime(ts) }),
   contextAfter: (ts) => JSON.stringify({ level: 'info', message: 'answered from cache', service: 'search', timestamp: isoTime(ts) }),
   error: (template, rng, s, ts) => {
     const error = template.build(rng, (m) => m);
-    const line = JSON.stringify({ level: 'error', message: error.message, 'openReplaySession.id': s.id, service: 'search', stack: error.chunks.join('\n'), timestamp: isoTime(ts) });
+    const line = JSON.stringify({
+      level: 'error',
+      message: error.message,
+      'openReplaySession.id': s.id,
+      service: 'search',
+      stack: error.chunks.join('\n'),
+      timestamp: isoTime(ts),
+    });
     return { lines: [line], error };
   },
 };
@@ -65,7 +118,8 @@ export const edgeGoService: Service = {
   envelope: fluentBitEnvelope('stderr', false),
   streamNames: (rng) => kubernetesStreams(rng, 'edge', 'edge', 2),
   templates: goEdgeErrors,
-  tagged: (ts, rng, s) => `${goTime(ts)} ${rng.pick(['GET', 'POST'])} ${path(rng)} ${rng.pick([200, 204])} X-OpenReplay-SessionToken: ${s.token}`,
+  tagged: (ts, rng, s) =>
+    `${goTime(ts)} ${rng.pick(['GET', 'POST'])} ${path(rng)} ${rng.pick([200, 204])} X-OpenReplay-SessionToken: ${s.token}`,
   noise: (ts, rng) => `${goTime(ts)} ${rng.pick(['GET', 'GET', 'POST'])} ${path(rng)} ${rng.pick([200, 301, 404])} from ${ip(rng)}`,
   contextBefore: (ts, rng) => `${goTime(ts)} route lookup for ${path(rng)}`,
   contextAfter: (ts, rng) => `${goTime(ts)} http: response 502 for ${path(rng)}`,

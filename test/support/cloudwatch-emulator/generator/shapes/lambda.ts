@@ -1,4 +1,12 @@
-import { lambdaEndLines, lambdaNodeJson, lambdaNodeText, lambdaPythonText, lambdaPythonUnhandledJson, lambdaStartLine, pythonJsonDumps } from '../../../shippers/records';
+import {
+  lambdaEndLines,
+  lambdaNodeJson,
+  lambdaNodeText,
+  lambdaPythonText,
+  lambdaPythonUnhandledJson,
+  lambdaStartLine,
+  pythonJsonDumps,
+} from '../../../shippers/records';
 import type { Rng } from '../../rng';
 import type { Service } from '../services/types';
 import { tokenPrefix } from '../services/types';
@@ -32,7 +40,10 @@ export const checkoutLambdaService: Service = {
   contextAfter: (_ts, rng) => lambdaEndLines(rng.uuid(), rng.int(30, 900))[0]!,
   error: (template, rng, s, ts) => {
     const error = template.build(rng, (m) => m);
-    return { lines: [`${lambdaNodeText(ts, rng.uuid(), 'ERROR', `${tokenPrefix(s.token!)}checkout failed: ${error.chunks.join('\n')}`)}\n`], error };
+    return {
+      lines: [`${lambdaNodeText(ts, rng.uuid(), 'ERROR', `${tokenPrefix(s.token!)}checkout failed: ${error.chunks.join('\n')}`)}\n`],
+      error,
+    };
   },
 };
 
@@ -52,7 +63,16 @@ export const notifyLambdaService: Service = {
   error: (template, rng, s, ts) => {
     const error = template.build(rng, (m) => m);
     const stack = error.chunks.join('\n');
-    return { lines: [lambdaNodeJson(ts, rng.uuid(), 'ERROR', `${tokenPrefix(s.token!)}notify failed: ${stack}`, { type: error.type, message: error.message, stack })], error };
+    return {
+      lines: [
+        lambdaNodeJson(ts, rng.uuid(), 'ERROR', `${tokenPrefix(s.token!)}notify failed: ${stack}`, {
+          type: error.type,
+          message: error.message,
+          stack,
+        }),
+      ],
+      error,
+    };
   },
 };
 
@@ -71,7 +91,12 @@ export const invoiceLambdaService: Service = {
   contextAfter: (_ts, rng) => lambdaEndLines(rng.uuid(), rng.int(30, 900))[0]!,
   error: (template, rng, s, ts) => {
     const error = template.build(rng, (m) => m);
-    return { lines: [lambdaPythonText(ts, rng.uuid(), 'ERROR', `invoice failed sessionToken="${s.token}"\n${error.chunks.join('').replace(/\n$/, '')}`)], error };
+    return {
+      lines: [
+        lambdaPythonText(ts, rng.uuid(), 'ERROR', `invoice failed sessionToken="${s.token}"\n${error.chunks.join('').replace(/\n$/, '')}`),
+      ],
+      error,
+    };
   },
 };
 
@@ -84,7 +109,14 @@ export const exportLambdaService: Service = {
   errorLevel: 'error',
   streamNames: (rng, start) => lambdaStreams(rng, start, 2),
   templates: pythonLambdaUnhandledErrors,
-  tagged: (ts, rng, s) => pythonJsonDumps({ timestamp: new Date(ts).toISOString(), level: 'INFO', message: `openReplaySession.id=${s.id} export ${rng.int(100, 999)} started`, logger: 'root', requestId: rng.uuid() }),
+  tagged: (ts, rng, s) =>
+    pythonJsonDumps({
+      timestamp: new Date(ts).toISOString(),
+      level: 'INFO',
+      message: `openReplaySession.id=${s.id} export ${rng.int(100, 999)} started`,
+      logger: 'root',
+      requestId: rng.uuid(),
+    }),
   noise: platformLine,
   contextBefore: (_ts, rng) => lambdaStartLine(rng.uuid()),
   contextAfter: (_ts, rng) => lambdaEndLines(rng.uuid(), rng.int(30, 900))[0]!,

@@ -25,26 +25,18 @@ import { AppError } from '../../../shared/errors';
 import { EVENT_COLUMNS, eventDecoder, runHasParts, type EventTuple } from './event-reader';
 import { BIN_FUNCTION, filterSql } from './event-filter-sql';
 import { parseJson } from './row-decoding';
-import { readGroups } from './run-reader';
+import { readGroups, type RunRow } from './run-reader';
 
 const connectionsSchema = correlationResultSchema.shape.connections;
 
 /** What a view of a run still being written takes from its writer instead of the run's row. */
 export type ViewHeader = Pick<SessionView, 'stats' | 'groups' | 'failures' | 'complete'>;
 
-interface ViewRow {
-  id: number;
-  session_id: string;
-  ran_at: number;
-  window_from: number;
-  window_to: number;
-  complete: number;
-  session_json: string;
-  stats_json: string;
-  connections_json: string;
-  failures_json: string;
-  state: number;
-}
+/** A run's row as the views read it: the run's own columns plus whose session it is and its write state. */
+type ViewRow = Pick<
+  RunRow,
+  'id' | 'ran_at' | 'window_from' | 'window_to' | 'complete' | 'session_json' | 'stats_json' | 'connections_json' | 'failures_json'
+> & { session_id: string; state: number };
 
 function notFound(): AppError {
   return new AppError('NOT_FOUND', 'That run of the session is not in the cache (any more).', 'Open the session again.');

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
-import { plural } from '../../lib/format';
+import { formatOffset, plural } from '../../lib/format';
 import type { LiveState } from '../../store/live-slice';
 
 /** A sampled update is mentioned for this long after it came. */
 const SAMPLED_NOTE_MS = 10_000;
 
-/** m:ss (h:mm:ss past an hour): the elapsed time of a follow, which Live Tail bills per minute. */
+/**
+ * m:ss (h:mm:ss past an hour): the elapsed time of a follow, which Live Tail bills per minute. The
+ * clock layout of the session offsets, counted in whole seconds gone by and without their sign.
+ */
 export function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+  const wholeSeconds = Math.floor(Math.max(0, ms) / 1000) * 1000;
+  return formatOffset(wholeSeconds, false).slice(1);
 }
 
 export function LiveIndicator({ live }: { live: LiveState }) {

@@ -14,8 +14,8 @@ type CredentialsProvider = () => Promise<Credentials>;
 export interface LogsClientOptions {
   /** Attempts per call, retries included: the one retry layer (retry-strategy.ts). */
   maxAttempts?: number;
-  /** The rest of the retry policy; tests shorten the waits. */
-  retry?: Partial<RetryPolicy>;
+  /** The waits between attempts; tests shorten them. */
+  retry?: Omit<Partial<RetryPolicy>, 'maxAttempts'>;
   /** Upper bound for one HTTP request/response, so an unresponsive endpoint fails instead of hanging. */
   requestTimeoutMs?: number;
   /** Upper bound for establishing the TCP/TLS connection (DNS included). */
@@ -64,10 +64,7 @@ export function createLogsClient(connection: Connection, options: LogsClientOpti
       // AWS, wrong for a custom endpoint (LocalStack, an emulator), which serves every operation itself.
       ...(connection.endpoint ? { endpoint: connection.endpoint, disableHostPrefix: true } : {}),
       credentials,
-      retryStrategy: logsRetryStrategy({
-        ...options.retry,
-        ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-      }),
+      retryStrategy: logsRetryStrategy({ ...options.retry, maxAttempts: options.maxAttempts }),
       requestHandler: {
         connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
         requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,

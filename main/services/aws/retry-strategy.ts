@@ -40,14 +40,18 @@ class LogsRetryStrategy extends StandardRetryStrategy {
   }
 }
 
+/** The strategy for a client; a field left out (or undefined) takes the product's default. */
 export function logsRetryStrategy(policy: Partial<RetryPolicy> = {}): StandardRetryStrategy {
-  const { maxAttempts, delayScale, maxDelayMs } = { ...DEFAULT_RETRY_POLICY, ...policy };
+  const maxAttempts = policy.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts;
+  const delayScale = policy.delayScale ?? DEFAULT_RETRY_POLICY.delayScale;
+  const maxDelayMs = policy.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs;
   return new LogsRetryStrategy({ maxAttempts, backoff: scaledBackoff(delayScale, maxDelayMs) });
 }
 
 /** The SDK picks the base by the kind of error (see `delayScale`); the wait is full-jitter backoff from it. */
 function scaledBackoff(scale: number, maxDelayMs: number): StandardRetryBackoffStrategy {
-  let baseMs = 50;
+  // The SDK sets the base before every wait; until then, its own 50 ms base.
+  let baseMs = 50 * scale;
   return {
     setDelayBase: (delay) => {
       baseMs = delay * scale;

@@ -37,14 +37,19 @@ export function formatRanges(ranges: readonly TimeWindow[]): string {
 
 /** A failure that applies to every connection of the run: one per connection, each with its log groups. */
 export function everyConnection(connections: readonly Connection[], error: AppError): RunFailure[] {
-  return connections.map((c) => ({
-    connectionId: c.id,
-    connection: c.name,
-    logGroups: [...c.logGroups],
+  return connections.map((c) => connectionFailure(c, error));
+}
+
+/** One connection's failure: the connection named, with all of its log groups. */
+export function connectionFailure(connection: Connection, error: AppError): RunFailure {
+  return {
+    connectionId: connection.id,
+    connection: connection.name,
+    logGroups: [...connection.logGroups],
     code: error.code,
     message: error.message,
     hint: error.hint,
-  }));
+  };
 }
 
 export function stoppedAtBudget(budget: number, covered: TimeWindow): AppError {

@@ -1,12 +1,12 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { Connection } from '../../../../shared/domain/connection';
 import type { RunFailure } from '../../../../shared/domain/correlation';
-import { isAppError } from '../../../../shared/errors';
 import { buildSessionQuery } from '../../../../shared/session/query';
 import type { SessionReference } from '../../../../shared/session/types';
 import { mapAwsError } from '../../aws/aws-errors';
 import { errorContextOf } from '../../aws/client-factory';
 import type { QueryTarget } from '../queries/types';
+import { connectionFailure } from '../window-coverage';
 
 /**
  * A query target per connection, each with its own client and query; a connection whose client
@@ -31,7 +31,8 @@ export function queryTargets(
         queryString: buildSessionQuery(reference, { idFieldNames: connection.sessionIdFields }),
       });
     } catch (error) {
-      failures.push(connectionFailure(connection, error));
+      // mapAwsError passes an AppError through (scrubbed) and explains anything else.
+      failures.push(connectionFailure(connection, mapAwsError(error, { region: connection.region, endpoint: connection.endpoint })));
     }
   }
   return { targets, failures };
@@ -41,16 +42,4 @@ export function queryTargets(
 export function clientLookup(targets: readonly QueryTarget[]): (connectionId: string) => CloudWatchLogsClient | undefined {
   const clients = new Map(targets.map((t) => [t.connectionId, t.client]));
   return (connectionId) => clients.get(connectionId);
-}
-
-function connectionFailure(connection: Connection, error: unknown): RunFailure {
-  const app = isAppError(error) ? error : mapAwsError(error, { region: connection.region, endpoint: connection.endpoint });
-  return {
-    connectionId: connection.id,
-    connection: connection.name,
-    logGroups: [...connection.logGroups],
-    code: app.code,
-    message: app.message,
-    hint: app.hint,
-  };
 }
